@@ -1,0 +1,70 @@
+"""Security primitives: password hashing, API tokens, signed values (session cookie, CSRF)."""
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from typing import Any
+
+from pwdlib import PasswordHash
+
+_password_hash = PasswordHash.recommended()
+TOKEN_PREFIX = "tl_"
+
+
+def hash_password(password: str) -> str:
+    return _password_hash.hash(password)
+
+
+def verify_password(password: str, password_hash: str) -> bool:
+    return _password_hash.verify(password, password_hash)
+
+
+def new_api_token() -> str:
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def hash_api_token(token: str) -> str:
+    """API tokens are high-entropy, so a fast digest is enough; only the digest is stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _mac(secret: str, purpose: str, payload: str) -> str:
+    return _b64(hmac.new(secret.encode(), f"{purpose}.{payload}".encode(), hashlib.sha256).digest())
+
+
+def sign(secret: str, purpose: str, data: dict[str, Any]) -> str:
+    payload = _b64(json.dumps({**data, "iat": int(time.time())}, separators=(",", ":")).encode())
+    return f"{payload}.{_mac(secret, purpose, payload)}"
+
+
+def unsign(secret: str, purpose: str, value: str, max_age: int) -> dict[str, Any] | None:
+    """The signed data, or None when the value was tampered with, is malformed or is too old."""
+    payload, _, mac = value.partition(".")
+    if not payload or not hmac.compare_digest(mac, _mac(secret, purpose, payload)):
+        return None
+    try:
+        data = json.loads(_unb64(payload))
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or time.time() - int(data.get("iat", 0)) > max_age:
+        return None
+    return data
+
+
+def csrf_token_for(secret: str, session_id: str) -> str:
+    return _mac(secret, "csrf", session_id)
+
+
+def csrf_token_valid(secret: str, session_id: str, token: str) -> bool:
+    return hmac.compare_digest(csrf_token_for(secret, session_id), token)

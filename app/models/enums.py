@@ -1,0 +1,120 @@
+"""Closed vocabularies of the trade domain, shared by models, schemas and forms."""
+
+from enum import StrEnum
+
+
+class OrganizationRole(StrEnum):
+    SUPPLIER = "supplier"
+    BUYER = "buyer"
+    BOTH = "both"
+
+    @property
+    def sells(self) -> bool:
+        return self in (OrganizationRole.SUPPLIER, OrganizationRole.BOTH)
+
+    @property
+    def buys(self) -> bool:
+        return self in (OrganizationRole.BUYER, OrganizationRole.BOTH)
+
+
+class BusinessType(StrEnum):
+    MANUFACTURER = "manufacturer"
+    TRADING_COMPANY = "trading_company"
+    AGENT = "agent"
+    DISTRIBUTOR = "distributor"
+    WHOLESALER = "wholesaler"
+    RETAILER = "retailer"
+    SERVICE_PROVIDER = "service_provider"
+    OTHER = "other"
+
+
+class EmployeeRange(StrEnum):
+    R1_10 = "1-10"
+    R11_50 = "11-50"
+    R51_200 = "51-200"
+    R201_500 = "201-500"
+    R501_1000 = "501-1000"
+    R1001_PLUS = "1001+"
+
+
+class MemberRole(StrEnum):
+    OWNER = "owner"
+    MEMBER = "member"
+
+
+class Unit(StrEnum):
+    PIECE = "piece"
+    SET = "set"
+    PAIR = "pair"
+    DOZEN = "dozen"
+    GRAM = "g"
+    KILOGRAM = "kg"
+    METRIC_TON = "metric_ton"
+    LITRE = "litre"
+    CUBIC_METRE = "cubic_metre"
+    METRE = "metre"
+    SQUARE_METRE = "square_metre"
+    ROLL = "roll"
+    BAG = "bag"
+    BOX = "box"
+    CARTON = "carton"
+    PALLET = "pallet"
+    BARREL = "barrel"
+    CONTAINER_20FT = "container_20ft"
+    CONTAINER_40FT = "container_40ft"
+
+
+class Incoterm(StrEnum):
+    """Incoterms 2020."""
+
+    EXW = "EXW"
+    FCA = "FCA"
+    FAS = "FAS"
+    FOB = "FOB"
+    CFR = "CFR"
+    CIF = "CIF"
+    CPT = "CPT"
+    CIP = "CIP"
+    DAP = "DAP"
+    DPU = "DPU"
+    DDP = "DDP"
+
+
+class ListingStatus(StrEnum):
+    DRAFT = "draft"
+    PENDING_REVIEW = "pending_review"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+    ARCHIVED = "archived"
+
+
+class RfqStatus(StrEnum):
+    DRAFT = "draft"
+    PENDING_REVIEW = "pending_review"
+    OPEN = "open"
+    CLOSED = "closed"
+    AWARDED = "awarded"
+    EXPIRED = "expired"
+    REJECTED = "rejected"
+
+
+class QuoteStatus(StrEnum):
+    SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
+    AWARDED = "awarded"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+
+
+ACTIVE_QUOTE_STATUSES = (QuoteStatus.SUBMITTED, QuoteStatus.AWARDED)
+
+
+class OutboxOperation(StrEnum):
+    UPSERT = "upsert"
+    DELETE = "delete"
+
+
+class EntityType(StrEnum):
+    LISTING = "listing"
+    RFQ = "rfq"
+    ORGANIZATION = "organization"
