@@ -7,7 +7,6 @@ from app.models.base import Base, str_enum, utcnow
 from app.models.enums import EntityType, OutboxOperation
 
 
-
 class OutboxEvent(Base):
     """A change the search indexer must apply; written in the same transaction as the change itself."""
 

@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 Create Date: 2026-11-25 09:33:30.308612
 """
 
@@ -18,7 +18,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('hs_codes',
     sa.Column('code', sa.String(length=6), nullable=False),
     sa.Column('level', sa.SmallInteger(), nullable=False),
@@ -218,11 +218,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_quotes_rfq_id'), ['rfq_id'], unique=False)
         batch_op.create_index('uq_quotes_one_active_per_supplier', ['rfq_id', 'organization_id'], unique=True, sqlite_where=sa.text("status IN ('submitted', 'awarded')"), postgresql_where=sa.text("status IN ('submitted', 'awarded')"))
 
-    
+
 
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table('quotes', schema=None) as batch_op:
         batch_op.drop_index('uq_quotes_one_active_per_supplier', sqlite_where=sa.text("status IN ('submitted', 'awarded')"), postgresql_where=sa.text("status IN ('submitted', 'awarded')"))
         batch_op.drop_index(batch_op.f('ix_quotes_rfq_id'))
@@ -267,4 +267,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_hs_codes_chapter'))
 
     op.drop_table('hs_codes')
-    
+

@@ -1,0 +1,45 @@
+# tradeleads: `make run` serves on http://127.0.0.1:8000 with SQLite under var/; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run migrate seed test check lint typecheck pytest clean postgres
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/tradeleads migrate
+
+seed: migrate
+	$(BIN)/tradeleads seed --demo --if-empty
+
+run: seed
+	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+
+typecheck: install
+	$(BIN)/mypy
+
+check: lint typecheck
+
+pytest: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: check pytest
+
+postgres:
+	@bash scripts/postgres.sh
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

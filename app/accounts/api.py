@@ -1,0 +1,87 @@
+"""JSON API of accounts: register, login/logout, me, password, API tokens, organizations."""
+
+from fastapi import APIRouter, Request, Response, status
+
+from app.accounts import service
+from app.accounts.schemas import (
+    ChangePasswordInput,
+    LoginInput,
+    MeOut,
+    OrganizationOut,
+    OrganizationUpdate,
+    RegisterInput,
+    TokenCreate,
+    TokenCreated,
+    TokenOut,
+    UserOut,
+)
+from app.http.deps import AppSettings, DbSession, RequiredViewer, client_address
+from app.http.session_cookie import clear_session_cookie, write_session_cookie
+from app.models import Organization, User
+
+router = APIRouter(prefix="/api/v1", tags=["accounts"])
+
+
+def _me(user: User, organization: Organization) -> MeOut:
+    return MeOut(user=UserOut.model_validate(user), organization=OrganizationOut.model_validate(organization))
+
+
+@router.post("/auth/register", status_code=status.HTTP_201_CREATED, response_model=MeOut)
+async def register(data: RegisterInput, session: DbSession, settings: AppSettings, response: Response) -> MeOut:
+    user = await service.register(session, data)
+    organization = await service.get_organization_by_id(session, user.organization_id)
+    write_session_cookie(response, settings, user.id, service.session_version(user))
+    return _me(user, organization)
+
+
+@router.post("/auth/login", response_model=MeOut)
+async def login(data: LoginInput, request: Request, session: DbSession, settings: AppSettings,
+                response: Response) -> MeOut:
+    user = await service.authenticate(session, settings, data.email, data.password, client_address(request))
+    organization = await service.get_organization_by_id(session, user.organization_id)
+    write_session_cookie(response, settings, user.id, service.session_version(user))
+    return _me(user, organization)
+
+
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+async def logout(response: Response) -> None:
+    clear_session_cookie(response)
+
+
+@router.get("/me", response_model=MeOut)
+async def me(viewer: RequiredViewer, session: DbSession) -> MeOut:
+    return _me(*await service.me(session, viewer))
+
+
+@router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT)
+async def change_password(data: ChangePasswordInput, viewer: RequiredViewer, session: DbSession,
+                          settings: AppSettings, response: Response) -> None:
+    user = await service.change_password(session, viewer, data)
+    write_session_cookie(response, settings, user.id, service.session_version(user))
+
+
+@router.get("/me/tokens", response_model=list[TokenOut])
+async def list_tokens(viewer: RequiredViewer, session: DbSession) -> list[TokenOut]:
+    return [TokenOut.model_validate(token) for token in await service.list_tokens(session, viewer)]
+
+
+@router.post("/me/tokens", status_code=status.HTTP_201_CREATED, response_model=TokenCreated)
+async def create_token(data: TokenCreate, viewer: RequiredViewer, session: DbSession) -> TokenCreated:
+    token, plaintext = await service.create_token(session, viewer, data.name)
+    return TokenCreated.model_validate({**TokenOut.model_validate(token).model_dump(), "token": plaintext})
+
+
+@router.delete("/me/tokens/{token_id}", response_model=TokenOut)
+async def revoke_token(token_id: int, viewer: RequiredViewer, session: DbSession) -> TokenOut:
+    return TokenOut.model_validate(await service.revoke_token(session, viewer, token_id))
+
+
+@router.get("/organizations/{slug}", response_model=OrganizationOut)
+async def get_organization(slug: str, session: DbSession) -> OrganizationOut:
+    return OrganizationOut.model_validate(await service.get_organization(session, slug))
+
+
+@router.patch("/organizations/{slug}", response_model=OrganizationOut)
+async def update_organization(slug: str, data: OrganizationUpdate, viewer: RequiredViewer,
+                              session: DbSession) -> OrganizationOut:
+    return OrganizationOut.model_validate(await service.update_organization(session, viewer, slug, data))

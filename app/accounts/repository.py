@@ -1,0 +1,50 @@
+"""Queries of users, organizations, API tokens and login failures."""
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import ApiToken, LoginFailure, Organization, User
+
+
+async def user_by_email(session: AsyncSession, email: str) -> User | None:
+    return await session.scalar(select(User).where(User.email == email.lower()))
+
+
+async def user_by_id(session: AsyncSession, user_id: int) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def organization_by_slug(session: AsyncSession, slug: str) -> Organization | None:
+    return await session.scalar(select(Organization).where(Organization.slug == slug))
+
+
+async def slugs_starting_with(session: AsyncSession, base: str) -> set[str]:
+    rows = await session.scalars(select(Organization.slug).where(Organization.slug.like(f"{base}%")))
+    return set(rows)
+
+
+async def live_token(session: AsyncSession, token_hash: str) -> ApiToken | None:
+    return await session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
+    )
+
+
+async def tokens_of(session: AsyncSession, user_id: int) -> list[ApiToken]:
+    rows = await session.scalars(select(ApiToken).where(ApiToken.user_id == user_id).order_by(ApiToken.id))
+    return list(rows)
+
+
+async def failures_since(session: AsyncSession, since: datetime, *, email: str | None = None,
+                         client_address: str | None = None) -> tuple[int, datetime | None]:
+    """How many failed logins for this e-mail (or from this address) since `since`, and the oldest one's time."""
+    condition = LoginFailure.email == email if email is not None else LoginFailure.client_address == client_address
+    row = (await session.execute(
+        select(func.count(), func.min(LoginFailure.created_at)).where(LoginFailure.created_at >= since, condition)
+    )).one()
+    return row[0], row[1]
+
+
+async def clear_failures(session: AsyncSession, email: str) -> None:
+    await session.execute(delete(LoginFailure).where(LoginFailure.email == email))

@@ -1,0 +1,223 @@
+"""Accounts: registration, login with throttling, passwords, API tokens, organization profiles."""
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts import repository
+from app.accounts.schemas import ChangePasswordInput, OrganizationUpdate, RegisterInput
+from app.accounts.viewer import Viewer, can_manage
+from app.core.config import Settings
+from app.core.errors import (
+    AppError,
+    FieldError,
+    conflict,
+    forbidden,
+    not_found,
+    too_many_requests,
+    validation_failed,
+)
+from app.core.security import hash_api_token, hash_password, new_api_token, verify_password
+from app.models import ApiToken, LoginFailure, Organization, User
+from app.models.base import utcnow
+from app.models.enums import EntityType, MemberRole
+from app.outbox import record_change
+
+ADDRESS_FAILURE_FACTOR = 4  # one address may fail for several accounts (an office behind one NAT)
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:100] or "org"
+
+
+async def unique_slug(session: AsyncSession, name: str) -> str:
+    base = slugify(name)
+    taken = await repository.slugs_starting_with(session, base)
+    if base not in taken:
+        return base
+    return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
+
+
+def viewer_of(user: User, organization: Organization) -> Viewer:
+    return Viewer(
+        user_id=user.id,
+        organization_id=organization.id,
+        organization_role=organization.role,
+        member_role=user.member_role,
+        is_admin=user.is_platform_admin,
+    )
+
+
+def session_version(user: User) -> str:
+    """Changes when the password changes, which ends every other session of that user."""
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+async def register(session: AsyncSession, data: RegisterInput) -> User:
+    email = data.email.lower()
+    if await repository.user_by_email(session, email) is not None:
+        raise conflict("An account with this e-mail address already exists", code="email_taken")
+    organization = Organization(
+        name=data.organization_name,
+        slug=await unique_slug(session, data.organization_name),
+        role=data.organization_role,
+        country=data.country,
+        **data.model_dump(include=set(OrganizationUpdate.model_fields) - {"name", "role", "country"}, mode="json"),
+    )
+    session.add(organization)
+    await session.flush()
+    user = User(
+        email=email,
+        password_hash=hash_password(data.password),
+        name=data.name,
+        organization_id=organization.id,
+        member_role=MemberRole.OWNER,
+        is_platform_admin=False,
+    )
+    session.add(user)
+    record_change(session, EntityType.ORGANIZATION, organization.id)
+    await session.flush()
+    return user
+
+
+async def _ensure_not_throttled(session: AsyncSession, settings: Settings, email: str, address: str) -> None:
+    since = utcnow() - timedelta(seconds=settings.login_window_seconds)
+    limits = (
+        (await repository.failures_since(session, since, email=email), settings.login_max_failures),
+        (await repository.failures_since(session, since, client_address=address),
+         settings.login_max_failures * ADDRESS_FAILURE_FACTOR),
+    )
+    for (count, oldest), limit in limits:
+        if count >= limit and oldest is not None:
+            retry_after = max(1, int((oldest - since).total_seconds()))
+            raise too_many_requests("Too many failed logins; wait before trying again", retry_after)
+
+
+async def _record_failure(session: AsyncSession, email: str, address: str) -> None:
+    """Written in its own transaction: the failed request rolls back, the failure must stay counted."""
+    async with AsyncSession(bind=session.bind) as audit:
+        audit.add(LoginFailure(email=email, client_address=address))
+        await audit.commit()
+
+
+async def authenticate(
+    session: AsyncSession, settings: Settings, email: str, password: str, client_address: str
+) -> User:
+    email = email.lower()
+    await _ensure_not_throttled(session, settings, email, client_address)
+    user = await repository.user_by_email(session, email)
+    if user is None or not verify_password(password, user.password_hash):
+        await _record_failure(session, email, client_address)
+        raise AppError("E-mail or password is wrong", code="invalid_credentials", status=401,
+                       title="Login failed")
+    user.last_login_at = utcnow()
+    await repository.clear_failures(session, email)
+    await session.flush()
+    return user
+
+
+async def change_password(session: AsyncSession, viewer: Viewer, data: ChangePasswordInput) -> User:
+    user = await _user(session, viewer.user_id)
+    if not verify_password(data.current_password, user.password_hash):
+        raise validation_failed([FieldError("current_password", "The current password is wrong", "wrong_password")])
+    user.password_hash = hash_password(data.new_password)
+    await session.flush()
+    return user
+
+
+async def _user(session: AsyncSession, user_id: int) -> User:
+    user = await repository.user_by_id(session, user_id)
+    if user is None:
+        raise not_found("User")
+    return user
+
+
+async def me(session: AsyncSession, viewer: Viewer) -> tuple[User, Organization]:
+    user = await _user(session, viewer.user_id)
+    return user, await get_organization_by_id(session, viewer.organization_id)
+
+
+@dataclass(frozen=True)
+class AuthenticatedUser:
+    user: User
+    organization: Organization
+
+    @property
+    def viewer(self) -> Viewer:
+        return viewer_of(self.user, self.organization)
+
+
+async def resolve_user(session: AsyncSession, user_id: int, version: str) -> AuthenticatedUser | None:
+    user = await repository.user_by_id(session, user_id)
+    if user is None or session_version(user) != version:
+        return None
+    organization = await session.get(Organization, user.organization_id)
+    return AuthenticatedUser(user, organization) if organization else None
+
+
+async def resolve_token(session: AsyncSession, token: str) -> AuthenticatedUser | None:
+    api_token = await repository.live_token(session, hash_api_token(token))
+    if api_token is None:
+        return None
+    user = await repository.user_by_id(session, api_token.user_id)
+    organization = await session.get(Organization, user.organization_id) if user else None
+    if user is None or organization is None:
+        return None
+    api_token.last_used_at = utcnow()
+    return AuthenticatedUser(user, organization)
+
+
+async def create_token(session: AsyncSession, viewer: Viewer, name: str) -> tuple[ApiToken, str]:
+    plaintext = new_api_token()
+    token = ApiToken(user_id=viewer.user_id, name=name, token_hash=hash_api_token(plaintext),
+                     prefix=plaintext[:10])
+    session.add(token)
+    await session.flush()
+    return token, plaintext
+
+
+async def list_tokens(session: AsyncSession, viewer: Viewer) -> list[ApiToken]:
+    return await repository.tokens_of(session, viewer.user_id)
+
+
+async def revoke_token(session: AsyncSession, viewer: Viewer, token_id: int) -> ApiToken:
+    token = await session.get(ApiToken, token_id)
+    if token is None or token.user_id != viewer.user_id:
+        raise not_found("Token")
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        await session.flush()
+    return token
+
+
+async def get_organization_by_id(session: AsyncSession, organization_id: int) -> Organization:
+    organization = await session.get(Organization, organization_id)
+    if organization is None:
+        raise not_found("Organization")
+    return organization
+
+
+async def get_organization(session: AsyncSession, slug: str) -> Organization:
+    organization = await repository.organization_by_slug(session, slug)
+    if organization is None:
+        raise not_found("Organization")
+    return organization
+
+
+async def update_organization(
+    session: AsyncSession, viewer: Viewer, slug: str, data: OrganizationUpdate
+) -> Organization:
+    organization = await get_organization(session, slug)
+    if not can_manage(viewer, organization.id):
+        raise forbidden("Only members of this organization may edit it", code="not_a_member")
+    for field, value in data.model_dump(exclude_unset=True, mode="json").items():
+        setattr(organization, field, value)
+    organization.updated_at = utcnow()
+    record_change(session, EntityType.ORGANIZATION, organization.id)
+    await session.flush()
+    return organization

@@ -1,0 +1,64 @@
+"""Who is asking, and the object-level rules that follow from it. The one place for 'may this viewer touch X'."""
+
+from dataclasses import dataclass
+
+from app.core.errors import forbidden, not_authenticated
+from app.models.enums import MemberRole, OrganizationRole
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user_id: int
+    organization_id: int
+    organization_role: OrganizationRole
+    member_role: MemberRole
+    is_admin: bool
+
+    def belongs_to(self, organization_id: int) -> bool:
+        return self.organization_id == organization_id
+
+
+def can_manage(viewer: Viewer | None, organization_id: int) -> bool:
+    """Members of the owning organization manage its objects; platform admins may too."""
+    return viewer is not None and (viewer.belongs_to(organization_id) or viewer.is_admin)
+
+
+def visible_to(viewer: Viewer | None) -> set[int] | None:
+    """Organizations whose unpublished objects this viewer may list; None means all of them (admins)."""
+    if viewer is not None and viewer.is_admin:
+        return None
+    return {viewer.organization_id} if viewer else set()
+
+
+def require_viewer(viewer: Viewer | None) -> Viewer:
+    if viewer is None:
+        raise not_authenticated()
+    return viewer
+
+
+def require_member(viewer: Viewer | None, organization_id: int) -> Viewer:
+    viewer = require_viewer(viewer)
+    if not viewer.belongs_to(organization_id):
+        raise forbidden("Only members of the owning organization may do this", code="not_a_member")
+    return viewer
+
+
+def require_admin(viewer: Viewer | None) -> Viewer:
+    viewer = require_viewer(viewer)
+    if not viewer.is_admin:
+        raise forbidden("Only platform administrators may do this", code="admin_only")
+    return viewer
+
+
+def require_seller(viewer: Viewer | None) -> Viewer:
+    viewer = require_viewer(viewer)
+    if not viewer.organization_role.sells:
+        raise forbidden("Your organization is registered as a buyer only", code="not_a_supplier")
+    return viewer
+
+
+def require_buyer(viewer: Viewer | None) -> Viewer:
+    viewer = require_viewer(viewer)
+    if not viewer.organization_role.buys:
+        raise forbidden("Your organization is registered as a supplier only", code="not_a_buyer")
+    return viewer

@@ -1,0 +1,50 @@
+"""Validators for the codes of international trade: ISO 3166-1 countries, ISO 4217 currencies, HS codes."""
+
+import re
+from typing import Annotated
+
+import pycountry
+from pydantic import AfterValidator, StringConstraints
+
+HS_CODE_PATTERN = re.compile(r"^\d{4}(\d{2})?$")
+
+
+def normalise_country(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError("must be an ISO 3166-1 alpha-2 country code, such as DE or CN")
+    return code
+
+
+def normalise_currency(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 3 or pycountry.currencies.get(alpha_3=code) is None:
+        raise ValueError("must be an ISO 4217 currency code, such as USD or EUR")
+    return code
+
+
+def normalise_hs_code(value: str) -> str:
+    """Accepts 8517.62, 851762 or 8517; the existence check against the table happens in the service."""
+    code = value.strip().replace(".", "").replace(" ", "")
+    if not HS_CODE_PATTERN.match(code):
+        raise ValueError("must be a 4-digit HS heading or a 6-digit subheading, such as 8517 or 8517.62")
+    return code
+
+
+def normalise_tags(values: list[str]) -> list[str]:
+    """Trimmed, de-duplicated (case-insensitively), order kept, empty entries dropped."""
+    seen: set[str] = set()
+    result = []
+    for value in values:
+        tag = " ".join(value.split())
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            result.append(tag)
+    return result
+
+
+CountryCode = Annotated[str, AfterValidator(normalise_country)]
+CurrencyCode = Annotated[str, AfterValidator(normalise_currency)]
+HsCodeText = Annotated[str, AfterValidator(normalise_hs_code)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, max_length=80)]
+Tags = Annotated[list[Tag], AfterValidator(normalise_tags)]

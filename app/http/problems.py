@@ -1,0 +1,80 @@
+"""One handler per surface turns errors into problem+json (API) or a rendered error page (pages)."""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.core.errors import AppError, FieldError, validation_failed
+
+logger = logging.getLogger(__name__)
+PROBLEM_JSON = "application/problem+json"
+
+
+def is_api_request(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def problem_response(error: AppError, request: Request) -> JSONResponse:
+    headers = {}
+    if "retry_after" in error.extra:
+        headers["Retry-After"] = str(error.extra["retry_after"])
+    return JSONResponse(error.problem(request.url.path), status_code=error.status, media_type=PROBLEM_JSON,
+                        headers=headers)
+
+
+def _field_name(location: tuple[Any, ...]) -> str:
+    parts = [str(part) for part in location if part not in ("body", "query", "path", "form")]
+    return ".".join(parts) or "body"
+
+
+def field_errors_from(exc: RequestValidationError) -> list[FieldError]:
+    errors = []
+    for error in exc.errors():
+        message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+        errors.append(FieldError(_field_name(tuple(error.get("loc", ()))), message, str(error.get("type", "invalid"))))
+    return errors
+
+
+def _http_error(exc: StarletteHTTPException) -> AppError:
+    codes = {404: "not_found", 405: "method_not_allowed", 401: "not_authenticated", 403: "forbidden"}
+    return AppError(str(exc.detail), code=codes.get(exc.status_code, "http_error"), status=exc.status_code,
+                    title=str(exc.detail))
+
+
+def install_error_handlers(app: FastAPI, render_page_error: Any) -> None:
+    """`render_page_error(request, error) -> Response` renders errors for the HTML pages."""
+
+    def respond(request: Request, error: AppError) -> Response:
+        if is_api_request(request):
+            return problem_response(error, request)
+        response: Response = render_page_error(request, error)
+        return response
+
+    @app.exception_handler(AppError)
+    async def on_app_error(request: Request, exc: AppError) -> Response:
+        return respond(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return respond(request, validation_failed(field_errors_from(exc)))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return respond(request, _http_error(exc))
+
+    @app.exception_handler(IntegrityError)
+    async def on_integrity_error(request: Request, exc: IntegrityError) -> Response:
+        logger.info("integrity conflict on %s: %s", request.url.path, exc.orig)
+        return respond(request, AppError("The change conflicts with the current data; reload and retry",
+                                         code="conflicting_change", status=409, title="Conflict"))
+
+    @app.exception_handler(Exception)
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        logger.exception("unhandled error on %s", request.url.path)
+        return respond(request, AppError("Something went wrong on our side", code="internal_error", status=500,
+                                         title="Internal server error"))

@@ -1,0 +1,97 @@
+"""Pydantic input and output of listings."""
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
+from app.models.enums import Incoterm, ListingStatus, Unit
+
+Quantity = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=4)]
+Price = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=4)]
+SpecKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+SpecValue = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+REQUIRED_ON_UPDATE = ("title", "moq", "moq_unit")
+
+
+class ListingFields(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    description: str = Field(default="", max_length=20000)
+    hs_code: HsCodeText | None = None
+    keywords: Tags = Field(default_factory=list, max_length=30)
+    specs: dict[SpecKey, SpecValue] = Field(default_factory=dict, max_length=50)
+    price_min: Price | None = None
+    price_max: Price | None = None
+    currency: CurrencyCode | None = None
+    incoterm: Incoterm | None = None
+    port_of_loading: str | None = Field(default=None, max_length=120)
+    lead_time_days: int | None = Field(default=None, ge=0, le=730)
+    supply_capacity_per_month: Quantity | None = None
+    country_of_origin: CountryCode | None = None
+    certifications: Tags = Field(default_factory=list, max_length=30)
+
+    @model_validator(mode="after")
+    def prices_make_sense(self) -> Any:
+        if self.price_min is not None and self.price_max is not None and self.price_min > self.price_max:
+            raise PydanticCustomError("price_range", "price_min must not exceed price_max")
+        has_price = self.price_min is not None or self.price_max is not None
+        if has_price and self.currency is None:
+            raise PydanticCustomError("currency_required", "a currency is required with a price")
+        return self
+
+
+class ListingCreate(ListingFields):
+    title: str = Field(min_length=3, max_length=200)
+    moq: Quantity
+    moq_unit: Unit
+
+
+class ListingUpdate(ListingFields):
+    """Partial update: only the fields sent change; the result is validated as a whole by the service."""
+
+    title: str | None = Field(default=None, min_length=3, max_length=200)
+    moq: Quantity | None = None
+    moq_unit: Unit | None = None
+
+    @model_validator(mode="after")
+    def required_fields_not_null(self) -> Any:
+        for field in REQUIRED_ON_UPDATE:
+            if field in self.model_fields_set and getattr(self, field) is None:
+                raise PydanticCustomError("null_not_allowed", "{field} may not be null", {"field": field})
+        return self
+
+
+class RejectInput(BaseModel):
+    reason: str = Field(min_length=3, max_length=2000)
+
+
+class ListingOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    organization_id: int
+    title: str
+    description: str
+    hs_code: str | None
+    keywords: list[str]
+    specs: dict[str, str]
+    moq: Decimal
+    moq_unit: Unit
+    price_min: Decimal | None
+    price_max: Decimal | None
+    currency: str | None
+    incoterm: Incoterm | None
+    port_of_loading: str | None
+    lead_time_days: int | None
+    supply_capacity_per_month: Decimal | None
+    country_of_origin: str | None
+    certifications: list[str]
+    status: ListingStatus
+    rejection_reason: str | None
+    published_at: datetime | None
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,128 @@
+"""Listings: a supplier's product offers, from draft through review to published and archived."""
+
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.viewer import Viewer, can_manage, require_admin, require_seller, require_viewer, visible_to
+from app.core.errors import forbidden, not_found
+from app.core.lifecycle import move
+from app.core.repository import Page, paginate
+from app.core.schemas import as_validation_failed
+from app.hs_codes import ensure_hs_code_usable
+from app.listings.repository import ListingFilters, listings_query
+from app.listings.schemas import ListingCreate, ListingUpdate
+from app.models import Listing
+from app.models.base import utcnow
+from app.models.enums import EntityType, ListingStatus
+from app.outbox import record_change
+from membership.policy import Action, ensure_allowed
+
+S = ListingStatus
+TRANSITIONS: dict[ListingStatus, frozenset[ListingStatus]] = {
+    S.DRAFT: frozenset({S.PENDING_REVIEW, S.ARCHIVED}),
+    S.PENDING_REVIEW: frozenset({S.PUBLISHED, S.REJECTED, S.ARCHIVED}),
+    S.REJECTED: frozenset({S.PENDING_REVIEW, S.ARCHIVED}),
+    S.PUBLISHED: frozenset({S.ARCHIVED}),
+    S.ARCHIVED: frozenset(),
+}
+EDITABLE = frozenset({S.DRAFT, S.REJECTED, S.PUBLISHED})
+
+
+def _changed(session: AsyncSession, listing: Listing) -> None:
+    listing.updated_at = utcnow()
+    record_change(session, EntityType.LISTING, listing.id)
+
+
+async def create_listing(session: AsyncSession, viewer: Viewer | None, data: ListingCreate) -> Listing:
+    viewer = require_seller(viewer)
+    await ensure_hs_code_usable(session, data.hs_code)
+    listing = Listing(organization_id=viewer.organization_id, status=S.DRAFT, **data.model_dump())
+    session.add(listing)
+    await session.flush()
+    record_change(session, EntityType.LISTING, listing.id)
+    return listing
+
+
+async def get_listing(session: AsyncSession, viewer: Viewer | None, listing_id: int) -> Listing:
+    """Published listings are public; the others exist only for their organization and admins."""
+    listing = await session.get(Listing, listing_id)
+    if listing is None or (listing.status != S.PUBLISHED and not can_manage(viewer, listing.organization_id)):
+        raise not_found("Listing")
+    return listing
+
+
+async def _managed_listing(session: AsyncSession, viewer: Viewer | None, listing_id: int) -> Listing:
+    listing = await get_listing(session, require_viewer(viewer), listing_id)
+    if not can_manage(viewer, listing.organization_id):
+        raise forbidden("Only members of the supplier may change this listing", code="not_a_member")
+    return listing
+
+
+def _merged(listing: Listing, data: ListingUpdate) -> ListingCreate:
+    current: dict[str, Any] = {field: getattr(listing, field) for field in ListingCreate.model_fields}
+    current.update(data.model_dump(exclude_unset=True))
+    try:
+        return ListingCreate.model_validate(current)
+    except ValidationError as exc:
+        raise as_validation_failed(exc) from exc
+
+
+async def update_listing(
+    session: AsyncSession, viewer: Viewer | None, listing_id: int, data: ListingUpdate
+) -> Listing:
+    listing = await _managed_listing(session, viewer, listing_id)
+    if listing.status not in EDITABLE:
+        raise forbidden(f"A listing that is {listing.status.value} cannot be edited", code="not_editable")
+    merged = _merged(listing, data)
+    await ensure_hs_code_usable(session, merged.hs_code)
+    for field, value in merged.model_dump().items():
+        setattr(listing, field, value)
+    _changed(session, listing)
+    await session.flush()
+    return listing
+
+
+async def submit_listing(session: AsyncSession, viewer: Viewer | None, listing_id: int) -> Listing:
+    listing = await _managed_listing(session, viewer, listing_id)
+    move(listing, S.PENDING_REVIEW, TRANSITIONS, "listing")
+    await ensure_allowed(session, listing.organization_id, Action.PUBLISH_LISTING)
+    listing.rejection_reason = None
+    _changed(session, listing)
+    await session.flush()
+    return listing
+
+
+async def publish_listing(session: AsyncSession, viewer: Viewer | None, listing_id: int) -> Listing:
+    require_admin(viewer)
+    listing = await get_listing(session, viewer, listing_id)
+    move(listing, S.PUBLISHED, TRANSITIONS, "listing")
+    listing.published_at = utcnow()
+    _changed(session, listing)
+    await session.flush()
+    return listing
+
+
+async def reject_listing(session: AsyncSession, viewer: Viewer | None, listing_id: int, reason: str) -> Listing:
+    require_admin(viewer)
+    listing = await get_listing(session, viewer, listing_id)
+    move(listing, S.REJECTED, TRANSITIONS, "listing")
+    listing.rejection_reason = reason
+    _changed(session, listing)
+    await session.flush()
+    return listing
+
+
+async def archive_listing(session: AsyncSession, viewer: Viewer | None, listing_id: int) -> Listing:
+    listing = await _managed_listing(session, viewer, listing_id)
+    move(listing, S.ARCHIVED, TRANSITIONS, "listing")
+    _changed(session, listing)
+    await session.flush()
+    return listing
+
+
+async def list_listings(
+    session: AsyncSession, viewer: Viewer | None, filters: ListingFilters, page: int, per_page: int
+) -> Page[Listing]:
+    return await paginate(session, listings_query(filters, visible_to(viewer)), page, per_page)

@@ -1,0 +1,36 @@
+"""Composition root: builds the FastAPI app, mounts the routers, picks backends from configuration."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from app.accounts import api as accounts_api
+from app.core.config import PROJECT_ROOT, Settings, get_settings
+from app.core.db import create_engine, create_sessionmaker
+from app.http.problems import install_error_handlers
+from app.http.templating import render_error
+from app.listings import api as listings_api
+from app.pages import router as pages_router
+from app.rfqs import api as rfqs_api
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = create_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await engine.dispose()
+
+    app = FastAPI(title="tradeleads", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = create_sessionmaker(engine)
+    install_error_handlers(app, render_error)
+    for router in (accounts_api.router, listings_api.router, rfqs_api.router, pages_router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")
+    return app

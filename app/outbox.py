@@ -1,0 +1,13 @@
+"""Records changes for the search indexer in the caller's transaction (the transactional outbox)."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import OutboxEvent
+from app.models.enums import EntityType, OutboxOperation
+
+
+def record_change(
+    session: AsyncSession, entity_type: EntityType, entity_id: int,
+    operation: OutboxOperation = OutboxOperation.UPSERT,
+) -> None:
+    session.add(OutboxEvent(entity_type=entity_type, entity_id=entity_id, operation=operation))

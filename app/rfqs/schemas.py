@@ -1,0 +1,84 @@
+"""Pydantic input and output of RFQs (requests for quotation)."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
+from app.listings.schemas import Price, Quantity
+from app.models.enums import Incoterm, RfqStatus, Unit
+from app.models.rfq import DEFAULT_MAX_QUOTES
+
+REQUIRED_ON_UPDATE = ("title", "quantity", "unit", "valid_until", "max_quotes")
+MAX_QUOTES_LIMIT = 50
+
+
+class RfqFields(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    description: str = Field(default="", max_length=20000)
+    hs_code: HsCodeText | None = None
+    target_unit_price: Price | None = None
+    currency: CurrencyCode | None = None
+    incoterm: Incoterm | None = None
+    destination_country: CountryCode | None = None
+    destination_port: str | None = Field(default=None, max_length=120)
+    required_certifications: Tags = Field(default_factory=list, max_length=20)
+
+    @model_validator(mode="after")
+    def price_has_currency(self) -> Any:
+        if self.target_unit_price is not None and self.currency is None:
+            raise PydanticCustomError("currency_required", "a currency is required with a target price")
+        return self
+
+
+class RfqCreate(RfqFields):
+    title: str = Field(min_length=3, max_length=200)
+    quantity: Quantity
+    unit: Unit
+    valid_until: date
+    max_quotes: int = Field(default=DEFAULT_MAX_QUOTES, ge=1, le=MAX_QUOTES_LIMIT)
+
+
+class RfqUpdate(RfqFields):
+    title: str | None = Field(default=None, min_length=3, max_length=200)
+    quantity: Quantity | None = None
+    unit: Unit | None = None
+    valid_until: date | None = None
+    max_quotes: int | None = Field(default=None, ge=1, le=MAX_QUOTES_LIMIT)
+
+    @model_validator(mode="after")
+    def required_fields_not_null(self) -> Any:
+        for field in REQUIRED_ON_UPDATE:
+            if field in self.model_fields_set and getattr(self, field) is None:
+                raise PydanticCustomError("null_not_allowed", "{field} may not be null", {"field": field})
+        return self
+
+
+class RfqOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    organization_id: int
+    user_id: int | None
+    title: str
+    description: str
+    hs_code: str | None
+    quantity: Decimal
+    unit: Unit
+    target_unit_price: Decimal | None
+    currency: str | None
+    incoterm: Incoterm | None
+    destination_country: str | None
+    destination_port: str | None
+    required_certifications: list[str]
+    valid_until: date
+    status: RfqStatus
+    rejection_reason: str | None
+    max_quotes: int
+    opened_at: datetime | None
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,144 @@
+"""RFQs: a buyer's request for quotation, from draft through review to open and closed."""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.viewer import Viewer, can_manage, require_admin, require_buyer, require_viewer, visible_to
+from app.core.errors import FieldError, forbidden, not_found, validation_failed
+from app.core.lifecycle import move
+from app.core.repository import Page, paginate
+from app.core.schemas import as_validation_failed
+from app.hs_codes import ensure_hs_code_usable
+from app.models import Rfq
+from app.models.base import utcnow
+from app.models.enums import EntityType, RfqStatus
+from app.outbox import record_change
+from app.rfqs.repository import RfqFilters, rfqs_query
+from app.rfqs.schemas import RfqCreate, RfqUpdate
+from membership.policy import Action, ensure_allowed
+
+S = RfqStatus
+TRANSITIONS: dict[RfqStatus, frozenset[RfqStatus]] = {
+    S.DRAFT: frozenset({S.PENDING_REVIEW, S.CLOSED}),
+    S.PENDING_REVIEW: frozenset({S.OPEN, S.REJECTED, S.CLOSED}),
+    S.REJECTED: frozenset({S.PENDING_REVIEW, S.CLOSED}),
+    S.OPEN: frozenset({S.CLOSED, S.AWARDED, S.EXPIRED}),
+    S.CLOSED: frozenset(),
+    S.AWARDED: frozenset(),
+    S.EXPIRED: frozenset(),
+}
+EDITABLE = frozenset({S.DRAFT, S.REJECTED})
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+def _ensure_valid_until_ahead(valid_until: date) -> None:
+    if valid_until < today():
+        raise validation_failed([FieldError("valid_until", "must be today or a later date", "date_in_past")])
+
+
+def _changed(session: AsyncSession, rfq: Rfq) -> None:
+    rfq.updated_at = utcnow()
+    record_change(session, EntityType.RFQ, rfq.id)
+
+
+async def create_rfq(session: AsyncSession, viewer: Viewer | None, data: RfqCreate) -> Rfq:
+    viewer = require_buyer(viewer)
+    _ensure_valid_until_ahead(data.valid_until)
+    await ensure_hs_code_usable(session, data.hs_code)
+    rfq = Rfq(organization_id=viewer.organization_id, user_id=viewer.user_id, status=S.DRAFT,
+              **data.model_dump())
+    session.add(rfq)
+    await session.flush()
+    record_change(session, EntityType.RFQ, rfq.id)
+    return rfq
+
+
+async def get_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
+    """Open RFQs (and those that were open: closed, awarded, expired) are public; drafts, pending and rejected
+    ones exist only for the buyer's organization and admins."""
+    rfq = await session.get(Rfq, rfq_id)
+    if rfq is None or (rfq.opened_at is None and not can_manage(viewer, rfq.organization_id)):
+        raise not_found("RFQ")
+    return rfq
+
+
+async def _managed_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
+    rfq = await get_rfq(session, require_viewer(viewer), rfq_id)
+    if not can_manage(viewer, rfq.organization_id):
+        raise forbidden("Only members of the buyer may change this RFQ", code="not_a_member")
+    return rfq
+
+
+def _merged(rfq: Rfq, data: RfqUpdate) -> RfqCreate:
+    current: dict[str, Any] = {field: getattr(rfq, field) for field in RfqCreate.model_fields}
+    current.update(data.model_dump(exclude_unset=True))
+    try:
+        return RfqCreate.model_validate(current)
+    except ValidationError as exc:
+        raise as_validation_failed(exc) from exc
+
+
+async def update_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, data: RfqUpdate) -> Rfq:
+    rfq = await _managed_rfq(session, viewer, rfq_id)
+    if rfq.status not in EDITABLE:
+        raise forbidden(f"An RFQ that is {rfq.status.value} cannot be edited", code="not_editable")
+    merged = _merged(rfq, data)
+    if "valid_until" in data.model_fields_set:
+        _ensure_valid_until_ahead(merged.valid_until)
+    await ensure_hs_code_usable(session, merged.hs_code)
+    for field, value in merged.model_dump().items():
+        setattr(rfq, field, value)
+    _changed(session, rfq)
+    await session.flush()
+    return rfq
+
+
+async def submit_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
+    rfq = await _managed_rfq(session, viewer, rfq_id)
+    move(rfq, S.PENDING_REVIEW, TRANSITIONS, "RFQ")
+    _ensure_valid_until_ahead(rfq.valid_until)
+    await ensure_allowed(session, rfq.organization_id, Action.POST_RFQ)
+    rfq.rejection_reason = None
+    _changed(session, rfq)
+    await session.flush()
+    return rfq
+
+
+async def approve_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
+    require_admin(viewer)
+    rfq = await get_rfq(session, viewer, rfq_id)
+    move(rfq, S.OPEN, TRANSITIONS, "RFQ")
+    rfq.opened_at = utcnow()
+    _changed(session, rfq)
+    await session.flush()
+    return rfq
+
+
+async def reject_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, reason: str) -> Rfq:
+    require_admin(viewer)
+    rfq = await get_rfq(session, viewer, rfq_id)
+    move(rfq, S.REJECTED, TRANSITIONS, "RFQ")
+    rfq.rejection_reason = reason
+    _changed(session, rfq)
+    await session.flush()
+    return rfq
+
+
+async def close_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
+    rfq = await _managed_rfq(session, viewer, rfq_id)
+    move(rfq, S.CLOSED, TRANSITIONS, "RFQ")
+    _changed(session, rfq)
+    await session.flush()
+    return rfq
+
+
+async def list_rfqs(
+    session: AsyncSession, viewer: Viewer | None, filters: RfqFilters, page: int, per_page: int
+) -> Page[Rfq]:
+    return await paginate(session, rfqs_query(filters, visible_to(viewer)), page, per_page)

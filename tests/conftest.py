@@ -1,0 +1,124 @@
+"""Test harness: a real, migrated database (SQLite by default, PostgreSQL when TRADELEADS_DATABASE_URL says so),
+the real app in-process over httpx, and helpers that act as registered users of each role."""
+
+import os
+import tempfile
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+_SCRATCH = Path(tempfile.mkdtemp(prefix="tradeleads-tests-"))
+os.environ.setdefault("TRADELEADS_DATABASE_URL", f"sqlite+aiosqlite:///{_SCRATCH / 'test.db'}")
+os.environ.setdefault("TRADELEADS_SECRET_KEY", "test-secret-key")
+os.environ.setdefault("TRADELEADS_VAR_DIR", str(_SCRATCH))
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.config import Settings, get_settings
+from app.core.db import is_sqlite
+from app.main import create_app
+from app.models import Base, User
+from tests.support.database import prepare_database
+
+REFERENCE_TABLES = {"hs_codes", "alembic_version"}
+BASE_URL = "http://testserver"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return get_settings()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_database(settings: Settings) -> Iterator[None]:
+    """Fails (never skips) when the configured database cannot be reached."""
+    prepare_database(settings)
+    yield
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    yield application
+    await _empty_tables(application)
+    await application.state.engine.dispose()
+
+
+async def _empty_tables(application: FastAPI) -> None:
+    tables = [table for table in reversed(Base.metadata.sorted_tables) if table.name not in REFERENCE_TABLES]
+    async with application.state.engine.begin() as connection:
+        if is_sqlite(str(application.state.engine.url)):
+            for table in tables:
+                await connection.execute(table.delete())
+        else:
+            names = ", ".join(table.name for table in tables)
+            await connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+async def db(app: FastAPI) -> AsyncIterator[AsyncSession]:
+    """A session of its own, for checking what is stored; commit explicitly when a test writes."""
+    async with app.state.sessionmaker() as session:
+        yield session
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE_URL) as anonymous:
+        yield anonymous
+
+
+@dataclass
+class Actor:
+    """A registered user of an organization, with an API client authenticated by a personal token."""
+
+    client: httpx.AsyncClient
+    user_id: int
+    email: str
+    password: str
+    organization_id: int
+    organization_slug: str
+
+
+ActorFactory = Callable[..., Awaitable[Actor]]
+
+
+@pytest.fixture
+async def make_actor(app: FastAPI) -> AsyncIterator[ActorFactory]:
+    clients: list[httpx.AsyncClient] = []
+    counter = iter(range(1, 10_000))
+
+    async def factory(role: str = "supplier", *, admin: bool = False, country: str = "CN",
+                      organization_name: str | None = None, **extra: Any) -> Actor:
+        number = next(counter)
+        email = f"user{number}-{role}@example.com"
+        password = "correct horse battery"
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as registrar:
+            response = await registrar.post("/api/v1/auth/register", json={
+                "email": email, "password": password, "name": f"User {number}",
+                "organization_name": organization_name or f"{role.title()} Company {number}",
+                "organization_role": role, "country": country, **extra,
+            })
+            assert response.status_code == 201, response.text
+            body = response.json()
+            token = (await registrar.post("/api/v1/me/tokens", json={"name": "tests"})).json()["token"]
+        if admin:
+            async with app.state.sessionmaker() as session:
+                promote = update(User).where(User.id == body["user"]["id"]).values(is_platform_admin=True)
+                await session.execute(promote)
+                await session.commit()
+        authenticated = httpx.AsyncClient(transport=transport, base_url=BASE_URL,
+                                          headers={"Authorization": f"Bearer {token}"})
+        clients.append(authenticated)
+        return Actor(authenticated, body["user"]["id"], email, password, body["organization"]["id"],
+                     body["organization"]["slug"])
+
+    yield factory
+    for authenticated in clients:
+        await authenticated.aclose()
