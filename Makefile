@@ -43,3 +43,4 @@ postgres:
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
+include scripts/opensearch.mk
