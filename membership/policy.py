@@ -1,15 +1,25 @@
 """The one entitlement policy: may this organization do this action now?
 
-The tier-aware implementation arrives with the membership issue; until then every action is allowed. Services call
-`ensure_allowed` at exactly one place per protected action, so that policy plugs in without touching them.
+Each action has one rule: a limit read from the organization's tier (None = unlimited; a feature the tier does not
+include is a limit of 0) and the current usage counted from SQL. Allowed when usage < limit. A denial names the
+reason, the limit, the usage and the cheapest tier that would allow it. Services call `ensure_allowed` at exactly
+one place per protected action, before they flush the change they ask about.
 """
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import AppError
+from app.models import Tier
+from membership import usage
+from membership.tiers import cheapest_tier_where, current_tier
+
+UPGRADE_URL = "/plans"
 
 
 class Action(StrEnum):
@@ -17,20 +27,119 @@ class Action(StrEnum):
     POST_RFQ = "post_rfq"
     SUBMIT_QUOTE = "submit_quote"
     VIEW_BUYER_CONTACT = "view_buyer_contact"
+    VIEW_LEAD = "view_lead"
+    ADD_MEMBER = "add_member"
+    BID_ON_KEYWORDS = "bid_on_keywords"
+
+
+Counter = Callable[[AsyncSession, int, date], Awaitable[int]]
+
+
+async def _nothing_used(_session: AsyncSession, _organization_id: int, _today: date) -> int:
+    return 0
+
+
+async def _listing_slots(session: AsyncSession, organization_id: int, _today: date) -> int:
+    return await usage.listing_slots_used(session, organization_id)
+
+
+async def _members(session: AsyncSession, organization_id: int, _today: date) -> int:
+    return await usage.members(session, organization_id)
+
+
+def _feature(flag: Callable[[Tier], bool]) -> Callable[[Tier], int | None]:
+    return lambda tier: 1 if flag(tier) else 0
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: str
+    message: str
+    limit: Callable[[Tier], int | None]
+    usage: Counter
+
+
+RULES: dict[Action, Rule] = {
+    Action.PUBLISH_LISTING: Rule("listing_limit_reached", "Your plan allows {limit} published listings",
+                                 lambda tier: tier.max_published_listings, _listing_slots),
+    Action.POST_RFQ: Rule("rfq_limit_reached", "Your plan allows {limit} RFQs a month",
+                          lambda tier: tier.rfqs_per_month, usage.rfqs_this_month),
+    Action.SUBMIT_QUOTE: Rule("quote_limit_reached", "Your plan allows {limit} quotes a month",
+                              lambda tier: tier.quotes_per_month, usage.quotes_this_month),
+    Action.VIEW_BUYER_CONTACT: Rule("contact_details_not_included", "Your plan does not show buyers' contact details",
+                                    _feature(lambda tier: tier.contact_details_visible), _nothing_used),
+    Action.VIEW_LEAD: Rule("lead_limit_reached", "Your plan shows {limit} RFQ leads a day",
+                           lambda tier: tier.leads_per_day, usage.leads_viewed_on),
+    Action.ADD_MEMBER: Rule("member_limit_reached", "Your plan allows {limit} users",
+                            lambda tier: tier.max_members, _members),
+    Action.BID_ON_KEYWORDS: Rule("keyword_bidding_not_included", "Your plan does not include keyword bidding",
+                                 _feature(lambda tier: tier.keyword_bidding), _nothing_used),
+}
 
 
 @dataclass(frozen=True)
 class Decision:
+    action: Action
     allowed: bool
+    tier: str
+    limit: int | None
+    usage: int
     reason: str | None = None
+    upgrade_to: str | None = None
+    message: str | None = None
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.limit is None else max(0, self.limit - self.usage)
 
 
-async def decide(session: AsyncSession, organization_id: int, action: Action) -> Decision:
-    return Decision(allowed=True)
+def _fits(limit: int | None, used: int) -> bool:
+    return limit is None or used < limit
 
 
-async def ensure_allowed(session: AsyncSession, organization_id: int, action: Action) -> None:
-    decision = await decide(session, organization_id, action)
+def utc_today() -> date:
+    return datetime.now(UTC).date()
+
+
+async def decide(session: AsyncSession, organization_id: int, action: Action, today: date | None = None) -> Decision:
+    rule = RULES[action]
+    tier = await current_tier(session, organization_id)
+    limit = rule.limit(tier)
+    used = await rule.usage(session, organization_id, today or utc_today())
+    if _fits(limit, used):
+        return Decision(action, True, tier.code, limit, used)
+    better = await cheapest_tier_where(session, lambda candidate: _fits(rule.limit(candidate), used))
+    return Decision(action, False, tier.code, limit, used, rule.reason, better.code if better else None,
+                    rule.message.format(limit=limit))
+
+
+def denial_error(decision: Decision) -> AppError:
+    """402 when a paid tier would allow the action, 403 when none would."""
+    extra: dict[str, Any] = {"reason": decision.reason, "action": decision.action.value, "limit": decision.limit,
+                             "usage": decision.usage, "tier": decision.tier, "upgrade_to": decision.upgrade_to}
+    detail = decision.message or "Not included in your plan"
+    if decision.upgrade_to is None:
+        return AppError(detail, code="entitlement_denied", status=403, title="Forbidden", extra=extra)
+    extra["upgrade_url"] = UPGRADE_URL
+    return AppError(f"{detail}; upgrade to {decision.upgrade_to} to continue", code="entitlement_denied",
+                    status=402, title="Payment required", extra=extra)
+
+
+async def ensure_allowed(
+    session: AsyncSession, organization_id: int, action: Action, today: date | None = None
+) -> Decision:
+    decision = await decide(session, organization_id, action, today)
     if not decision.allowed:
-        raise AppError(decision.reason or "Not allowed by your plan", code="entitlement_denied", status=403,
-                       title="Not included in your plan")
+        raise denial_error(decision)
+    return decision
+
+
+async def contact_details_visible(session: AsyncSession, organization_id: int) -> bool:
+    """Whether buyers' contact details on RFQs are shown to this organization (for the RFQ pages and the API)."""
+    return (await decide(session, organization_id, Action.VIEW_BUYER_CONTACT)).allowed
+
+
+async def daily_lead_allowance(session: AsyncSession, organization_id: int, today: date | None = None) -> Decision:
+    """How many RFQ leads this organization may still open today: `.limit` (None = unlimited), `.usage`,
+    `.remaining`. Record each lead opened with `membership.usage.record_lead_view`."""
+    return await decide(session, organization_id, Action.VIEW_LEAD, today)

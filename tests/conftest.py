@@ -25,7 +25,7 @@ from app.main import create_app
 from app.models import Base, User
 from tests.support.database import prepare_database
 
-REFERENCE_TABLES = {"hs_codes", "alembic_version"}
+REFERENCE_TABLES = {"hs_codes", "alembic_version", "tiers"}  # seeded by migrations
 BASE_URL = "http://testserver"
 
 

@@ -50,6 +50,14 @@ def require_admin(viewer: Viewer | None) -> Viewer:
     return viewer
 
 
+def require_owner(viewer: Viewer | None) -> Viewer:
+    """The owner of the viewer's organization: billing and the plan are the owner's to change."""
+    viewer = require_viewer(viewer)
+    if viewer.member_role is not MemberRole.OWNER:
+        raise forbidden("Only the owner of the organization may do this", code="owner_only")
+    return viewer
+
+
 def require_seller(viewer: Viewer | None) -> Viewer:
     viewer = require_viewer(viewer)
     if not viewer.organization_role.sells:

@@ -58,6 +58,11 @@ async def publish_listing(listing_id: int, session: DbSession, viewer: OptionalV
     return ListingOut.model_validate(await service.publish_listing(session, viewer, listing_id))
 
 
+@router.post("/{listing_id}/republish", response_model=ListingOut)
+async def republish_listing(listing_id: int, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+    return ListingOut.model_validate(await service.republish_listing(session, viewer, listing_id))
+
+
 @router.post("/{listing_id}/reject", response_model=ListingOut)
 async def reject_listing(listing_id: int, data: RejectInput, session: DbSession,
                          viewer: OptionalViewer) -> ListingOut:

@@ -24,9 +24,12 @@ TRANSITIONS: dict[ListingStatus, frozenset[ListingStatus]] = {
     S.DRAFT: frozenset({S.PENDING_REVIEW, S.ARCHIVED}),
     S.PENDING_REVIEW: frozenset({S.PUBLISHED, S.REJECTED, S.ARCHIVED}),
     S.REJECTED: frozenset({S.PENDING_REVIEW, S.ARCHIVED}),
-    S.PUBLISHED: frozenset({S.ARCHIVED}),
+    S.PUBLISHED: frozenset({S.ARCHIVED, S.UNPUBLISHED}),
     S.ARCHIVED: frozenset(),
+    # Unpublished by a plan downgrade (membership.enforcement); the owner republishes without a new review.
+    S.UNPUBLISHED: frozenset({S.PUBLISHED, S.ARCHIVED}),
 }
+REPUBLISHABLE = {S.UNPUBLISHED: frozenset({S.PUBLISHED})}
 EDITABLE = frozenset({S.DRAFT, S.REJECTED, S.PUBLISHED})
 
 
@@ -98,6 +101,17 @@ async def publish_listing(session: AsyncSession, viewer: Viewer | None, listing_
     require_admin(viewer)
     listing = await get_listing(session, viewer, listing_id)
     move(listing, S.PUBLISHED, TRANSITIONS, "listing")
+    listing.published_at = utcnow()
+    _changed(session, listing)
+    await session.flush()
+    return listing
+
+
+async def republish_listing(session: AsyncSession, viewer: Viewer | None, listing_id: int) -> Listing:
+    """Puts a listing unpublished by a downgrade back on the market, when the plan has room for it."""
+    listing = await _managed_listing(session, viewer, listing_id)
+    move(listing, S.PUBLISHED, REPUBLISHABLE, "listing")
+    await ensure_allowed(session, listing.organization_id, Action.PUBLISH_LISTING)
     listing.published_at = utcnow()
     _changed(session, listing)
     await session.flush()

@@ -2,12 +2,18 @@
 
 from app.models.base import Base
 from app.models.hs_code import HsCode
+from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
+from app.models.lead_view import LeadView
 from app.models.listing import Listing
 from app.models.organization import Organization
 from app.models.outbox import OutboxEvent
+from app.models.payment import PaymentEvent
 from app.models.quote import Quote
 from app.models.rfq import Rfq
+from app.models.subscription import Subscription
+from app.models.tier import Tier
 from app.models.user import ApiToken, LoginFailure, User
 
-__all__ = ["ApiToken", "Base", "HsCode", "Listing", "LoginFailure", "Organization", "OutboxEvent", "Quote", "Rfq",
+__all__ = ["ApiToken", "Base", "HsCode", "Invoice", "InvoiceCounter", "InvoiceLine", "LeadView", "Listing",
+           "LoginFailure", "Organization", "OutboxEvent", "PaymentEvent", "Quote", "Rfq", "Subscription", "Tier",
            "User"]

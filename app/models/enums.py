@@ -86,6 +86,8 @@ class ListingStatus(StrEnum):
     PUBLISHED = "published"
     REJECTED = "rejected"
     ARCHIVED = "archived"
+    # Taken off the market by a plan downgrade; the owner republishes it once the plan allows.
+    UNPUBLISHED = "unpublished"
 
 
 class RfqStatus(StrEnum):
@@ -118,3 +120,42 @@ class EntityType(StrEnum):
     LISTING = "listing"
     RFQ = "rfq"
     ORGANIZATION = "organization"
+
+
+class BillingInterval(StrEnum):
+    MONTH = "month"
+    YEAR = "year"
+
+
+class SubscriptionStatus(StrEnum):
+    ACTIVE = "active"
+    PAST_DUE = "past_due"
+    CANCELED = "canceled"
+    EXPIRED = "expired"
+
+    @property
+    def grants_tier(self) -> bool:
+        return self in LIVE_SUBSCRIPTION_STATUSES
+
+
+LIVE_SUBSCRIPTION_STATUSES = (SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE)
+
+
+class InvoiceStatus(StrEnum):
+    OPEN = "open"
+    PAID = "paid"
+    VOID = "void"
+
+
+class InvoicePurpose(StrEnum):
+    SUBSCRIPTION = "subscription"
+    RENEWAL = "renewal"
+    UPGRADE = "upgrade"
+
+
+PERIOD_INVOICE_PURPOSES = (InvoicePurpose.SUBSCRIPTION, InvoicePurpose.RENEWAL)
+
+
+class PaymentProviderName(StrEnum):
+    MANUAL = "manual"
+    CARD_GATEWAY = "card_gateway"

@@ -1,0 +1,190 @@
+"""Billing for people: who may see and change plans and invoices; the membership engine does the work."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.viewer import Viewer, can_manage, require_admin, require_owner, require_viewer
+from app.billing.schemas import (
+    NOT_NULL_TIER_FIELDS,
+    AdminSubscriptionOut,
+    ChangeOut,
+    ChangePlanInput,
+    EntitlementOut,
+    InvoiceOut,
+    MembershipOut,
+    SubscribeInput,
+    SubscriptionOut,
+    TierOut,
+    TierUpdate,
+)
+from app.core.config import Settings
+from app.core.errors import AppError, FieldError, not_found, validation_failed
+from app.core.repository import Page, paginate
+from app.models import Invoice, Subscription, Tier
+from app.models.base import utcnow
+from app.models.enums import InvoiceStatus, PaymentProviderName
+from membership import invoices, payments, policy, reports, subscriptions, tiers
+from membership.enforcement import unpublished_count
+from membership.providers import provider_for
+from membership.providers.card_gateway import parse_event, verify
+
+
+async def plans(session: AsyncSession) -> list[TierOut]:
+    return [TierOut.model_validate(tier) for tier in await tiers.all_tiers(session)]
+
+
+def subscription_out(subscription: Subscription, by_id: dict[int, Tier]) -> SubscriptionOut:
+    pending = by_id.get(subscription.pending_tier_id) if subscription.pending_tier_id else None
+    return SubscriptionOut(
+        tier=by_id[subscription.tier_id].code, pending_tier=pending.code if pending else None,
+        interval=subscription.interval, status=subscription.status, provider=subscription.provider,
+        current_period_start=subscription.current_period_start, current_period_end=subscription.current_period_end,
+        cancel_at_period_end=subscription.cancel_at_period_end,
+    )
+
+
+async def _tiers_by_id(session: AsyncSession) -> dict[int, Tier]:
+    return {tier.id: tier for tier in await tiers.all_tiers(session)}
+
+
+def entitlement_out(decision: policy.Decision) -> EntitlementOut:
+    return EntitlementOut(action=decision.action.value, allowed=decision.allowed, limit=decision.limit,
+                          usage=decision.usage, remaining=decision.remaining, reason=decision.reason,
+                          upgrade_to=decision.upgrade_to)
+
+
+async def membership(session: AsyncSession, viewer: Viewer | None) -> MembershipOut:
+    viewer = require_viewer(viewer)
+    organization_id = viewer.organization_id
+    subscription = await tiers.subscription_of(session, organization_id)
+    decisions = [await policy.decide(session, organization_id, action) for action in policy.Action]
+    return MembershipOut(
+        tier=TierOut.model_validate(await tiers.current_tier(session, organization_id)),
+        subscription=subscription_out(subscription, await _tiers_by_id(session)) if subscription else None,
+        entitlements=[entitlement_out(decision) for decision in decisions],
+        unpublished_listings=await unpublished_count(session, organization_id),
+    )
+
+
+async def invoice_out(session: AsyncSession, settings: Settings, invoice: Invoice) -> InvoiceOut:
+    full = await invoices.get_invoice(session, invoice.id)
+    instructions = None
+    if full.status is InvoiceStatus.OPEN:
+        instructions = provider_for(full.provider, settings).payment_instructions(full)
+    return InvoiceOut.model_validate({**_columns(full), "lines": full.lines, "payment_instructions": instructions})
+
+
+def _columns(invoice: Invoice) -> dict[str, Any]:
+    return {column.key: getattr(invoice, column.key) for column in Invoice.__table__.columns}
+
+
+async def _change_out(session: AsyncSession, settings: Settings, change: subscriptions.Change) -> ChangeOut:
+    invoice = await invoice_out(session, settings, change.invoice) if change.invoice else None
+    return ChangeOut(subscription=subscription_out(change.subscription, await _tiers_by_id(session)),
+                     invoice=invoice)
+
+
+async def subscribe(session: AsyncSession, settings: Settings, viewer: Viewer | None,
+                    data: SubscribeInput) -> ChangeOut:
+    viewer = require_owner(viewer)
+    provider = data.provider or PaymentProviderName(settings.billing_default_provider)
+    change = await subscriptions.subscribe(session, settings, viewer.organization_id, data.tier, data.interval,
+                                           provider)
+    return await _change_out(session, settings, change)
+
+
+async def change_plan(session: AsyncSession, settings: Settings, viewer: Viewer | None,
+                      data: ChangePlanInput) -> ChangeOut:
+    viewer = require_owner(viewer)
+    change = await subscriptions.change_tier(session, settings, viewer.organization_id, data.tier)
+    return await _change_out(session, settings, change)
+
+
+async def cancel(session: AsyncSession, settings: Settings, viewer: Viewer | None) -> ChangeOut:
+    viewer = require_owner(viewer)
+    return await _change_out(session, settings, await subscriptions.cancel(session, viewer.organization_id))
+
+
+async def my_invoices(session: AsyncSession, viewer: Viewer | None, page: int, per_page: int) -> Page[Invoice]:
+    viewer = require_viewer(viewer)
+    statement = (select(Invoice).where(Invoice.organization_id == viewer.organization_id)
+                 .order_by(Invoice.issued_at.desc(), Invoice.id.desc()))
+    return await paginate(session, statement, page, per_page)
+
+
+async def get_invoice(session: AsyncSession, viewer: Viewer | None, invoice_id: int) -> Invoice:
+    """Members of the billed organization and admins; for anyone else the invoice does not exist."""
+    viewer = require_viewer(viewer)
+    invoice = await session.get(Invoice, invoice_id)
+    if invoice is None or not can_manage(viewer, invoice.organization_id):
+        raise not_found("Invoice")
+    return invoice
+
+
+async def mark_paid(session: AsyncSession, viewer: Viewer | None, invoice_id: int, reference: str) -> Invoice:
+    """An administrator confirms a bank transfer arrived."""
+    require_admin(viewer)
+    invoice = await get_invoice(session, viewer, invoice_id)
+    await payments.settle(session, invoice, reference)
+    return invoice
+
+
+async def void_invoice(session: AsyncSession, viewer: Viewer | None, invoice_id: int) -> Invoice:
+    require_admin(viewer)
+    invoice = await get_invoice(session, viewer, invoice_id)
+    invoices.void(invoice)
+    await session.flush()
+    return invoice
+
+
+async def receive_card_webhook(session: AsyncSession, settings: Settings, header: str | None, body: bytes,
+                               now: datetime | None = None) -> tuple[str, str]:
+    """Verifies the signature and the timestamp, then applies the event once; returns (event id, outcome)."""
+    if not settings.card_webhook_secret:
+        raise AppError("The card gateway is not configured", code="provider_not_configured", status=503,
+                       title="Service unavailable")
+    now = now or utcnow()
+    verify(settings.card_webhook_secret, header, body, now, settings.card_webhook_tolerance_seconds)
+    event = parse_event(body)
+    return event.id, await payments.handle_gateway_event(session, event, now)
+
+
+async def admin_subscriptions(session: AsyncSession, viewer: Viewer | None, page: int, per_page: int,
+                              ) -> tuple[Page[Any], list[AdminSubscriptionOut]]:
+    require_admin(viewer)
+    result = await paginate_rows(session, page, per_page)
+    by_id = await _tiers_by_id(session)
+    items = [AdminSubscriptionOut(organization_id=subscription.organization_id, organization_name=name,
+                                  subscription=subscription_out(subscription, by_id))
+             for subscription, name in result.items]
+    return result, items
+
+
+async def paginate_rows(session: AsyncSession, page: int, per_page: int) -> Page[Any]:
+    """Rows of (subscription, organization name); `paginate` yields the first column only."""
+    total = await session.scalar(select(func.count()).select_from(Subscription))
+    rows = await session.execute(reports.subscriptions_query().limit(per_page).offset((page - 1) * per_page))
+    return Page(items=[tuple(row) for row in rows], total=total or 0, page=page, per_page=per_page)
+
+
+async def revenue(session: AsyncSession, viewer: Viewer | None) -> list[reports.RevenueMonth]:
+    require_admin(viewer)
+    return await reports.revenue_by_month(session)
+
+
+async def update_tier(session: AsyncSession, viewer: Viewer | None, code: str, data: TierUpdate) -> Tier:
+    require_admin(viewer)
+    tier = await tiers.tier_by_code(session, code)
+    changes = data.model_dump(exclude_unset=True)
+    nulls = [FieldError(name, "may not be null", "null_not_allowed")
+             for name in NOT_NULL_TIER_FIELDS if name in changes and changes[name] is None]
+    if nulls:
+        raise validation_failed(nulls)
+    for name, value in changes.items():
+        setattr(tier, name, value)
+    tier.updated_at = utcnow()
+    await session.flush()
+    return tier

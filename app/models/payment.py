@@ -1,0 +1,22 @@
+from datetime import datetime
+
+from sqlalchemy import String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, str_enum, utcnow
+from app.models.enums import PaymentProviderName
+
+
+class PaymentEvent(Base):
+    """A webhook event from a payment provider, stored once: the same event id never changes state twice."""
+
+    __tablename__ = "payment_events"
+    __table_args__ = (UniqueConstraint("provider", "event_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider: Mapped[PaymentProviderName] = mapped_column(str_enum(PaymentProviderName, "payment_provider"))
+    event_id: Mapped[str] = mapped_column(String(120))
+    event_type: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime]
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    outcome: Mapped[str] = mapped_column(String(32))

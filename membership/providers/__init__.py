@@ -1,0 +1,15 @@
+"""Payment providers behind one interface; `provider_for` picks one by name."""
+
+from app.core.config import Settings
+from app.models.enums import PaymentProviderName
+from membership.providers.base import ChargeAttempt, PaymentProvider
+from membership.providers.card_gateway import CardGatewayProvider, FakeCardNetwork
+from membership.providers.manual import ManualProvider
+
+__all__ = ["ChargeAttempt", "PaymentProvider", "provider_for"]
+
+
+def provider_for(name: PaymentProviderName, settings: Settings) -> PaymentProvider:
+    if name is PaymentProviderName.CARD_GATEWAY:
+        return CardGatewayProvider(FakeCardNetwork())
+    return ManualProvider(settings.bank_transfer_instructions)
