@@ -2,12 +2,13 @@
 
 import asyncio
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
 
-from app.core.config import PROJECT_ROOT, Settings
+from app.core.config import Settings
 from app.core.db import create_engine, is_sqlite
+from app.core.migrations import alembic_config, upgrade_to_head
+
+__all__ = ["alembic_config", "prepare_database"]
 
 
 async def _reset_postgres_schema(settings: Settings) -> None:
@@ -20,13 +21,7 @@ async def _reset_postgres_schema(settings: Settings) -> None:
         await engine.dispose()
 
 
-def alembic_config() -> Config:
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
-    config.attributes["configure_logger"] = False
-    return config
-
-
 def prepare_database(settings: Settings) -> None:
     if not is_sqlite(settings.database_url):
         asyncio.run(_reset_postgres_schema(settings))
-    command.upgrade(alembic_config(), "head")
+    upgrade_to_head()

@@ -1,0 +1,17 @@
+"""The `tradeleads` command. Each command module parses options and calls services; later command groups
+(worker, reindex, search, eval) register here as sub-apps the way `import` does."""
+
+import typer
+
+from app.cli.database import migrate, seed
+from app.cli.imports import import_app
+
+cli = typer.Typer(help="tradeleads: cross-border B2B trade leads.", no_args_is_help=True,
+                  pretty_exceptions_show_locals=False)
+cli.command()(migrate)
+cli.command()(seed)
+cli.add_typer(import_app, name="import")
+
+
+def main() -> None:
+    cli()

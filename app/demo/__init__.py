@@ -1,0 +1,1 @@
+"""A believable demo catalogue (suppliers, buyers, listings, RFQs), created through the services."""

@@ -1,0 +1,93 @@
+"""Builds the demo catalogue through the services, so their rules, validation and outbox rows all apply."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts import service as accounts
+from app.accounts.schemas import RegisterInput
+from app.accounts.viewer import Viewer
+from app.demo.listings import LISTINGS, DemoListing
+from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization
+from app.demo.rfqs import RFQS, DemoRfq
+from app.listings import service as listings
+from app.listings.schemas import ListingCreate
+from app.models import Organization
+from app.models.enums import ListingStatus, RfqStatus
+from app.rfqs import service as rfqs
+from app.rfqs.schemas import RfqCreate
+
+DEMO_PASSWORD = "demo-password-1"
+ADMIN_ROLE = "platform admin"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    organization: str
+    slug: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Member:
+    viewer: Viewer
+    country: str
+
+
+@dataclass
+class SeedResult:
+    logins: list[DemoLogin] = field(default_factory=list)
+    listings: Counter[ListingStatus] = field(default_factory=Counter)
+    rfqs: Counter[RfqStatus] = field(default_factory=Counter)
+
+
+async def has_organizations(session: AsyncSession) -> bool:
+    return await session.scalar(select(Organization.id).limit(1)) is not None
+
+
+async def seed_demo(session: AsyncSession) -> SeedResult:
+    result = SeedResult()
+    members = {demo.key: await _register(session, demo, result) for demo in [*SUPPLIERS, *BUYERS]}
+    admin = await _register(session, ADMIN, result, platform_admin=True)
+    for listing in LISTINGS:
+        result.listings[await _add_listing(session, members[listing.supplier], admin.viewer, listing)] += 1
+    for rfq in RFQS:
+        result.rfqs[await _add_rfq(session, members[rfq.buyer], admin.viewer, rfq)] += 1
+    return result
+
+
+async def _register(session: AsyncSession, demo: DemoOrganization, result: SeedResult,
+                    platform_admin: bool = False) -> Member:
+    data = RegisterInput.model_validate({**demo.account, "password": DEMO_PASSWORD})
+    user = await accounts.register(session, data)
+    # No service grants platform administration: it is an operator's decision, taken here for the demo.
+    user.is_platform_admin = platform_admin
+    organization = await accounts.get_organization_by_id(session, user.organization_id)
+    role = ADMIN_ROLE if platform_admin else organization.role.value
+    result.logins.append(DemoLogin(user.email, organization.name, organization.slug, role))
+    return Member(accounts.viewer_of(user, organization), organization.country)
+
+
+async def _add_listing(session: AsyncSession, owner: Member, admin: Viewer, demo: DemoListing) -> ListingStatus:
+    data = ListingCreate.model_validate({"country_of_origin": owner.country, **demo.fields})
+    listing = await listings.create_listing(session, owner.viewer, data)
+    if demo.status in (ListingStatus.PENDING_REVIEW, ListingStatus.PUBLISHED):
+        listing = await listings.submit_listing(session, owner.viewer, listing.id)
+    if demo.status == ListingStatus.PUBLISHED:
+        listing = await listings.publish_listing(session, admin, listing.id)
+    return listing.status
+
+
+async def _add_rfq(session: AsyncSession, owner: Member, admin: Viewer, demo: DemoRfq) -> RfqStatus:
+    valid_until = rfqs.today() + timedelta(days=demo.valid_for_days)
+    rfq = await rfqs.create_rfq(session, owner.viewer, RfqCreate.model_validate({**demo.fields,
+                                                                                 "valid_until": valid_until}))
+    if demo.status in (RfqStatus.PENDING_REVIEW, RfqStatus.OPEN):
+        rfq = await rfqs.submit_rfq(session, owner.viewer, rfq.id)
+    if demo.status == RfqStatus.OPEN:
+        rfq = await rfqs.approve_rfq(session, admin, rfq.id)
+    return rfq.status
