@@ -3,9 +3,11 @@
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
+import pycountry
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from app.core.config import PROJECT_ROOT, Settings
@@ -22,7 +24,20 @@ def _money(value: Decimal | None) -> str:
     return f"{value.normalize():,f}"
 
 
+def _country(code: str | None) -> str:
+    """ISO code to its English name, such as CN -> China; unknown codes are shown as they are."""
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    return str(getattr(country, "common_name", None) or country.name) if country else (code or "")
+
+
+def _label(value: str | None) -> str:
+    """An enum value for people: pending_review -> pending review."""
+    return str(value or "").replace("_", " ")
+
+
 templates.env.filters["money"] = _money
+templates.env.filters["country"] = _country
+templates.env.filters["label"] = _label
 
 
 def render(request: Request, template: str, context: dict[str, Any] | None = None,
@@ -41,5 +56,16 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     return response
 
 
-def render_error(request: Request, error: AppError) -> HTMLResponse:
+def login_redirect(request: Request) -> RedirectResponse:
+    """Sends an anonymous visitor to the login form, which brings them back to the page they asked for (GET)."""
+    target = "/login"
+    if request.method == "GET":
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        target += "?" + urlencode({"next": here})
+    return RedirectResponse(target, status_code=303)
+
+
+def render_error(request: Request, error: AppError) -> Response:
+    if error.code == "not_authenticated":
+        return login_redirect(request)
     return render(request, "error.html", {"error": error}, status_code=error.status)

@@ -1,8 +1,13 @@
-"""HTML pages (Jinja2). Each domain's page routes are gathered into one router here."""
+"""HTML pages (Jinja2). Each domain's page routes are gathered into one router here.
 
-from fastapi import APIRouter
+Every page resolves its viewer (page_user) first, so templates, error pages included, can show the nav."""
 
-from app.pages import home
+from fastapi import APIRouter, Depends
 
-router = APIRouter(include_in_schema=False)
-router.include_router(home.router)
+from app.discovery import pages as discovery_pages
+from app.http.page_deps import page_user
+from app.pages import accounts, home, listings, rfqs
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(page_user)])
+for pages in (home, accounts, listings, rfqs, discovery_pages):
+    router.include_router(pages.router)

@@ -1,0 +1,31 @@
+"""Read-only look-ups that pages need to show names beside ids: organization names and HS code descriptions."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.service import get_organization_by_id
+from app.models import HsCode, Listing, Organization, Rfq
+
+
+async def organization_names(session: AsyncSession, ids: Iterable[int]) -> dict[int, str]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    rows = await session.execute(select(Organization.id, Organization.name).where(Organization.id.in_(wanted)))
+    return dict(rows.all())
+
+
+async def hs_description(session: AsyncSession, code: str | None) -> str | None:
+    if code is None:
+        return None
+    description: str | None = await session.scalar(select(HsCode.description).where(HsCode.code == code))
+    return description
+
+
+async def owner_and_hs(session: AsyncSession, item: Listing | Rfq) -> dict[str, Any]:
+    """What a detail page shows beside a listing or RFQ: its organization and its HS code's description."""
+    organization = await get_organization_by_id(session, item.organization_id)
+    return {"item": item, "organization": organization, "hs_description": await hs_description(session, item.hs_code)}

@@ -1,0 +1,84 @@
+"""The pages of an organization-owned object (listing, RFQ): its public detail page, and a "My ..." page where
+members see theirs in every status, create drafts and move them through their lifecycle."""
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.viewer import Viewer
+from app.core.errors import AppError, not_found
+from app.core.repository import Page
+from app.http.deps import DbSession
+from app.http.page_deps import CheckedForm, PageUser, PageViewer, SignedInUser, csrf_checked_form
+from app.http.pagination import PageParams, Pagination
+from app.http.templating import render
+from app.pages.forms import CHOICES, ObjectId, filled, parse, refused
+from app.pages.lookups import owner_and_hs
+
+ItemAction = Callable[[AsyncSession, Viewer | None, int], Awaitable[Any]]
+FIRST_PAGE = PageParams(page=1, per_page=20)
+
+
+@dataclass(frozen=True)
+class OwnedPages:
+    folder: str  # URL segment and template folder: "listings", "rfqs"
+    require_role: Callable[[Viewer | None], Viewer]  # who may have a "My ..." page (sellers, buyers)
+    create_model: type[BaseModel]
+    filters_of: Callable[[str], Any]  # the list filters of one organization, by slug
+    get: ItemAction
+    list: Callable[[AsyncSession, Viewer | None, Any, int, int], Awaitable[Page[Any]]]
+    create: Callable[[AsyncSession, Viewer | None, Any], Awaitable[Any]]
+    actions: Mapping[str, ItemAction]  # per-row buttons: URL segment -> service function
+    transitions: Mapping[Any, frozenset[Any]]  # the service's state machine, to show only the possible buttons
+
+    @property
+    def my_url(self) -> str:
+        return f"/my/{self.folder}"
+
+    def router(self) -> APIRouter:
+        router = APIRouter()
+        router.add_api_route(f"/{self.folder}/{{item_id:int}}", self.detail, methods=["GET"],
+                             response_class=HTMLResponse)
+        router.add_api_route(self.my_url, self.my_page, methods=["GET"], response_class=HTMLResponse)
+        router.add_api_route(self.my_url, self.create_from_form, methods=["POST"])
+        router.add_api_route(self.my_url + "/{item_id:int}/{action}", self.change, methods=["POST"],
+                             dependencies=[Depends(csrf_checked_form)])
+        return router
+
+    async def detail(self, request: Request, item_id: ObjectId, session: DbSession,
+                     viewer: PageViewer) -> HTMLResponse:
+        item = await self.get(session, viewer, item_id)
+        return render(request, f"{self.folder}/detail.html", await owner_and_hs(session, item))
+
+    async def _my_context(self, session: AsyncSession, user: PageUser, pagination: PageParams) -> dict[str, Any]:
+        self.require_role(user.viewer)
+        filters = self.filters_of(user.organization_slug)
+        page = await self.list(session, user.viewer, filters, pagination.page, pagination.per_page)
+        return {"page": page, "transitions": self.transitions, "choices": CHOICES}
+
+    async def my_page(self, request: Request, user: SignedInUser, session: DbSession,
+                      pagination: Pagination) -> HTMLResponse:
+        context = await self._my_context(session, user, pagination)
+        return render(request, f"{self.folder}/my.html", {**context, "values": {}})
+
+    async def create_from_form(self, request: Request, form: CheckedForm, user: SignedInUser,
+                               session: DbSession) -> Response:
+        values = filled(form, self.create_model.model_fields)
+        try:
+            await self.create(session, user.viewer, parse(self.create_model, values))
+        except AppError as error:
+            refusal = await refused(session, error, values)
+            context = {**await self._my_context(session, user, FIRST_PAGE), **refusal}
+            return render(request, f"{self.folder}/my.html", context, status_code=error.status)
+        return RedirectResponse(self.my_url, status_code=303)
+
+    async def change(self, item_id: ObjectId, action: str, user: SignedInUser, session: DbSession) -> Response:
+        if action not in self.actions:
+            raise not_found("Page")
+        await self.actions[action](session, user.viewer, item_id)
+        return RedirectResponse(self.my_url, status_code=303)
