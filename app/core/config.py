@@ -26,6 +26,13 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(default=5, description="Failed logins allowed per window")
     login_window_seconds: int = Field(default=15 * 60, description="Window for counting failed logins")
     opensearch_url: str | None = Field(default=None, description="OpenSearch URL; unset = embedded search")
+    opensearch_user: str | None = Field(default=None, description="OpenSearch basic-auth user")
+    opensearch_password: str | None = Field(default=None, description="OpenSearch basic-auth password")
+    opensearch_verify_certs: bool = Field(default=True, description="Verify the OpenSearch TLS certificate")
+    opensearch_ca_file: Path | None = Field(default=None, description="CA bundle that signed OpenSearch's cert")
+    search_index_prefix: str = Field(default="tradeleads-", description="Prefix of OpenSearch index and alias names")
+    search_index_path: Path | None = Field(default=None, description="Embedded index file; default var/search.sqlite3")
+    outbox_max_attempts: int = Field(default=5, ge=1, description="Failed indexing attempts before a row is parked")
     var_dir: Path = Field(default=DEFAULT_VAR_DIR, description="Folder for the embedded database and index")
     page_size_max: int = Field(default=100, description="Largest page size the API accepts")
     billing_grace_days: int = Field(
@@ -48,6 +55,10 @@ class Settings(BaseSettings):
     card_webhook_tolerance_seconds: int = Field(
         default=300, ge=1, description="How far a webhook's signed timestamp may be from now (replay protection)"
     )
+
+    @property
+    def embedded_index_path(self) -> Path:
+        return self.search_index_path or self.var_dir / "search.sqlite3"
 
 
 @lru_cache

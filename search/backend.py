@@ -1,0 +1,48 @@
+"""The one interface every search engine implements (see tests/search for the shared contract)."""
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from search.types import BulkOutcome, DocType, Document, Health, SearchQuery, SearchResult
+
+
+class SearchBackend(Protocol):
+    name: str
+
+    async def ensure_ready(self) -> None:
+        """Creates the live index of every document type if there is none yet."""
+
+    async def bulk_index(self, doc_type: DocType, documents: Sequence[Document],
+                         version: str | None = None) -> BulkOutcome:
+        """Adds or replaces documents in the live index (or in `version`, while a reindex builds it)."""
+
+    async def bulk_delete(self, doc_type: DocType, ids: Sequence[int], version: str | None = None) -> BulkOutcome:
+        """Removes documents; ids that are not indexed count as removed."""
+
+    async def search(self, query: SearchQuery) -> SearchResult: ...
+
+    async def suggest(self, doc_type: DocType, prefix: str, size: int = 8) -> list[str]:
+        """Completions of what a user is typing: distinct titles (or names) matching the words as prefixes."""
+
+    async def count(self, doc_type: DocType) -> int: ...
+
+    async def ids(self, doc_type: DocType) -> set[int]: ...
+
+    async def fetch(self, doc_type: DocType, ids: Sequence[int]) -> dict[int, Document]:
+        """Stored documents by id, as they were indexed."""
+
+    async def health(self) -> Health: ...
+
+    async def create_version(self, doc_type: DocType) -> str:
+        """A new, empty versioned index that is not live yet."""
+
+    async def swap_alias(self, doc_type: DocType, version: str) -> None:
+        """Atomically makes `version` the live index and drops the one it replaces."""
+
+    async def drop_version(self, version: str) -> None:
+        """Removes a versioned index that never went live (an aborted reindex)."""
+
+    async def drop(self) -> None:
+        """Removes every index of this backend (tests, scratch runs)."""
+
+    async def close(self) -> None: ...

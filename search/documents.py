@@ -1,0 +1,167 @@
+"""Search documents built from SQL rows: listings, open RFQs and supplier organisations.
+
+Each builder returns, per requested id, the document to index or None when the row must not be searchable
+(drafts, pending, rejected, archived, deleted, non-open RFQs, buyer-only organisations)."""
+
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from app.models import HsCode, Listing, Organization, Rfq
+from app.models.enums import ListingStatus, OrganizationRole, RfqStatus
+from membership.ranking import tier_boosts
+from search.currency import to_usd
+from search.ranking import rank_multiplier
+from search.types import DocType, Document
+
+MAX_SUPPLIER_PRODUCTS = 50
+SELLER_ROLES = (OrganizationRole.SUPPLIER, OrganizationRole.BOTH)
+Built = dict[int, Document | None]
+
+
+def epoch(moment: datetime | date | None) -> int | None:
+    if moment is None:
+        return None
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time(), tzinfo=UTC)
+    return int(moment.timestamp())
+
+
+def hs_fields(code: str | None) -> dict[str, str | None]:
+    return {"hs_chapter": code[:2] if code else None, "hs_heading": code[:4] if code else None,
+            "hs_subheading": code if code and len(code) == 6 else None}
+
+
+def _hs_description(own: str | None, parent: str | None) -> str:
+    return "; ".join(part for part in (parent, own) if part)
+
+
+def _supplier_fields(organization: Organization, boost: float) -> dict[str, Any]:
+    return {"organization_id": organization.id, "rank_multiplier": rank_multiplier(boost),
+            "verified": organization.verified_at is not None, "tier": None}
+
+
+def listing_document(listing: Listing, organization: Organization, hs_description: str, boost: float) -> Document:
+    return {
+        "id": listing.id, **_supplier_fields(organization, boost),
+        "title": listing.title, "keywords": list(listing.keywords),
+        "specs": "\n".join(f"{key}: {value}" for key, value in listing.specs.items()),
+        "description": listing.description, "hs_description": hs_description, "supplier_name": organization.name,
+        **hs_fields(listing.hs_code), "origin_country": listing.country_of_origin,
+        "supplier_country": organization.country, "certifications": list(listing.certifications),
+        "price_usd": to_usd(listing.price_min if listing.price_min is not None else listing.price_max,
+                            listing.currency),
+        "moq": float(listing.moq), "lead_time_days": listing.lead_time_days,
+        "published": epoch(listing.published_at),
+    }
+
+
+def rfq_document(rfq: Rfq, organization: Organization, hs_description: str, boost: float) -> Document:
+    """Never the buyer's name or contact: who may see those is decided when results are shown."""
+    return {
+        "id": rfq.id, "organization_id": organization.id, "rank_multiplier": rank_multiplier(boost),
+        "title": rfq.title, "description": rfq.description, "hs_description": hs_description,
+        **hs_fields(rfq.hs_code), "destination_country": rfq.destination_country,
+        "buyer_country": organization.country, "required_certifications": list(rfq.required_certifications),
+        "unit": rfq.unit.value, "quantity": float(rfq.quantity),
+        "target_price_usd": to_usd(rfq.target_unit_price, rfq.currency),
+        "opened": epoch(rfq.opened_at), "valid_until": epoch(rfq.valid_until),
+    }
+
+
+def supplier_document(organization: Organization, products: list[tuple[str, list[str], str | None]],
+                      boost: float) -> Document:
+    titles = [title for title, _, _ in products[:MAX_SUPPLIER_PRODUCTS]]
+    keywords = dict.fromkeys(k for _, words, _ in products[:MAX_SUPPLIER_PRODUCTS] for k in words)
+    chapters = sorted({code[:2] for _, _, code in products if code})
+    return {
+        "id": organization.id, **_supplier_fields(organization, boost), "name": organization.name,
+        "products": [*titles, *keywords], "description": organization.description or "",
+        "country": organization.country,
+        "business_type": organization.business_type.value if organization.business_type else None,
+        "certifications": list(organization.certifications), "export_markets": list(organization.export_markets),
+        "hs_chapters": chapters, "published_listings": len(products), "created": epoch(organization.created_at),
+    }
+
+
+async def _hs_descriptions(session: AsyncSession, codes: Collection[str | None]) -> dict[str, str]:
+    wanted = {code for code in codes if code}
+    if not wanted:
+        return {}
+    parent = aliased(HsCode)
+    rows = await session.execute(
+        select(HsCode.code, HsCode.description, parent.description)
+        .outerjoin(parent, parent.code == HsCode.parent_code).where(HsCode.code.in_(wanted)))
+    return {code: _hs_description(own, parent_text) for code, own, parent_text in rows}
+
+
+async def listing_documents(session: AsyncSession, ids: Collection[int]) -> Built:
+    rows = (await session.execute(select(Listing, Organization).join(Listing.organization)
+                                  .where(Listing.id.in_(ids)))).all()
+    hs = await _hs_descriptions(session, [listing.hs_code for listing, _ in rows])
+    boosts = await tier_boosts(session, {organization.id for _, organization in rows})
+    built: Built = dict.fromkeys(ids)
+    for listing, organization in rows:
+        if listing.status == ListingStatus.PUBLISHED:
+            built[listing.id] = listing_document(listing, organization, hs.get(listing.hs_code or "", ""),
+                                                 boosts.get(organization.id, 0.0))
+    return built
+
+
+async def rfq_documents(session: AsyncSession, ids: Collection[int]) -> Built:
+    rows = (await session.execute(select(Rfq, Organization).join(Rfq.organization)
+                                  .where(Rfq.id.in_(ids)))).all()
+    hs = await _hs_descriptions(session, [rfq.hs_code for rfq, _ in rows])
+    boosts = await tier_boosts(session, {organization.id for _, organization in rows})
+    built: Built = dict.fromkeys(ids)
+    for rfq, organization in rows:
+        if rfq.status == RfqStatus.OPEN:
+            built[rfq.id] = rfq_document(rfq, organization, hs.get(rfq.hs_code or "", ""),
+                                         boosts.get(organization.id, 0.0))
+    return built
+
+
+async def supplier_documents(session: AsyncSession, ids: Collection[int]) -> Built:
+    organizations = (await session.scalars(select(Organization).where(
+        Organization.id.in_(ids), Organization.role.in_(SELLER_ROLES)))).all()
+    products: dict[int, list[tuple[str, list[str], str | None]]] = defaultdict(list)
+    rows = await session.execute(
+        select(Listing.organization_id, Listing.title, Listing.keywords, Listing.hs_code)
+        .where(Listing.organization_id.in_([o.id for o in organizations]), Listing.status == ListingStatus.PUBLISHED)
+        .order_by(Listing.organization_id, Listing.published_at.desc(), Listing.id.desc()))
+    for organization_id, title, keywords, hs_code in rows:
+        products[organization_id].append((title, list(keywords), hs_code))
+    boosts = await tier_boosts(session, [o.id for o in organizations])
+    built: Built = dict.fromkeys(ids)
+    for organization in organizations:
+        built[organization.id] = supplier_document(organization, products[organization.id],
+                                                   boosts.get(organization.id, 0.0))
+    return built
+
+
+BUILDERS = {DocType.LISTINGS: listing_documents, DocType.RFQS: rfq_documents, DocType.SUPPLIERS: supplier_documents}
+
+
+async def build(session: AsyncSession, doc_type: DocType, ids: Collection[int]) -> Built:
+    return await BUILDERS[doc_type](session, ids)
+
+
+def searchable_ids_query(doc_type: DocType) -> Any:
+    """The ids that belong in the index, in id order (reindex and `search check`)."""
+    if doc_type == DocType.LISTINGS:
+        return select(Listing.id).where(Listing.status == ListingStatus.PUBLISHED).order_by(Listing.id)
+    if doc_type == DocType.RFQS:
+        return select(Rfq.id).where(Rfq.status == RfqStatus.OPEN).order_by(Rfq.id)
+    return select(Organization.id).where(Organization.role.in_(SELLER_ROLES)).order_by(Organization.id)
+
+
+def status_counts_query(doc_type: DocType) -> Any:
+    """Rows per status (or role, for suppliers), to show what the index should hold."""
+    column: Any = {DocType.LISTINGS: Listing.status, DocType.RFQS: Rfq.status,
+                   DocType.SUPPLIERS: Organization.role}[doc_type]
+    return select(column, func.count()).group_by(column)

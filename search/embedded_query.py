@@ -1,0 +1,125 @@
+"""SQL for the embedded engine: FTS5 match expressions, filters, sort keys and facet queries."""
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from search.normalise import code_forms, words
+from search.spec import CODES_FIELD, MISSING_HIGH, MISSING_LOW, IndexSpec
+from search.types import Filters, Sort
+
+TYPO_MIN_LENGTH = 4
+MAX_CORRECTIONS = 3
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    inserts = {a + c + b for a, b in splits for c in _ALPHABET}
+    return (deletes | transposes | replaces | inserts) - {word}
+
+
+def corrections(connection: sqlite3.Connection, vocab: str, token: str) -> list[str]:
+    """Indexed words one edit away from a word the index does not know (the most common first)."""
+    if len(token) < TYPO_MIN_LENGTH or not token.isascii():
+        return []
+    known = connection.execute(f"SELECT 1 FROM {vocab} WHERE term = ?", (token,)).fetchone()
+    if known:
+        return []
+    candidates = sorted(edits1(token))
+    marks = ",".join("?" * len(candidates))
+    rows = connection.execute(
+        f"SELECT term FROM {vocab} WHERE term IN ({marks}) ORDER BY docs DESC, term LIMIT ?",
+        (*candidates, MAX_CORRECTIONS),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_expression(connection: sqlite3.Connection, vocab: str, text: str) -> str | None:
+    """Any word (or a one-edit correction of an unknown word) in any column, or a part number in `codes`."""
+    terms: list[str] = []
+    for token in dict.fromkeys(words(text)):
+        terms.extend([token, *corrections(connection, vocab, token)])
+    parts = [_quoted(term) for term in dict.fromkeys(terms)]
+    codes = code_forms(text)
+    if codes:
+        parts.append(f"{CODES_FIELD} : (" + " OR ".join(_quoted(code) for code in codes) + ")")
+    return " OR ".join(parts) if parts else None
+
+
+def prefix_expression(spec: IndexSpec, text: str) -> str | None:
+    """All words as typed, the last one as a prefix (unless the user already typed a space after it)."""
+    tokens = words(text)
+    if not tokens:
+        return None
+    complete = text[-1:].isspace()
+    terms = [_quoted(token) for token in tokens]
+    if not complete:
+        terms[-1] += "*"
+    return f"{spec.suggest_field} : (" + " AND ".join(terms) + ")"
+
+
+@dataclass
+class Clause:
+    sql: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def where(self) -> str:
+        return " AND ".join(self.sql) if self.sql else "1"
+
+
+def filter_clause(spec: IndexSpec, version: str, filters: Filters) -> Clause:
+    clause = Clause()
+    for name, values in filters.terms.items():
+        if name not in spec.facet_fields:
+            raise ValueError(f"cannot filter {spec.doc_type} on {name!r}")
+        if not values:
+            continue
+        marks = ",".join("?" * len(values))
+        clause.sql.append(f"d.id IN (SELECT doc_id FROM {version}_terms WHERE field = ? AND value IN ({marks}))")
+        clause.params.extend([name, *values])
+    for name, bounds in filters.ranges.items():
+        if name not in spec.numbers:
+            raise ValueError(f"cannot filter {spec.doc_type} on a range of {name!r}")
+        if bounds.min is not None:
+            clause.sql.append(f"d.{name} >= ?")
+            clause.params.append(bounds.min)
+        if bounds.max is not None:
+            clause.sql.append(f"d.{name} <= ?")
+            clause.params.append(bounds.max)
+    return clause
+
+
+@dataclass(frozen=True)
+class Ordering:
+    key: str
+    descending: bool
+
+    @property
+    def order_by(self) -> str:
+        return f"k {'DESC' if self.descending else 'ASC'}, id DESC"
+
+    @property
+    def after(self) -> str:
+        """Keyset condition: rows strictly after the cursor's (k, id)."""
+        return f"(k {'<' if self.descending else '>'} ? OR (k = ? AND id < ?))"
+
+
+def ordering(spec: IndexSpec, sort: Sort) -> Ordering:
+    if sort == Sort.RELEVANCE:
+        return Ordering("score", True)
+    if sort == Sort.NEWEST:
+        return Ordering(f"COALESCE({spec.date_field}, 0)", True)
+    if spec.price_field is None:
+        raise ValueError(f"{spec.doc_type} cannot be sorted by price")
+    if sort == Sort.PRICE_ASC:
+        return Ordering(f"COALESCE({spec.price_field}, {MISSING_HIGH})", False)
+    return Ordering(f"COALESCE({spec.price_field}, {MISSING_LOW})", True)

@@ -1,0 +1,138 @@
+"""Query bodies for OpenSearch and the reading of its answers into SearchResult."""
+
+from typing import Any
+
+from search.cursor import decode, decode_offset, encode, encode_offset
+from search.normalise import code_forms
+from search.opensearch_mapping import SUGGEST_FIELD
+from search.spec import CODES_BOOST, CODES_FIELD, MISSING_HIGH, MISSING_LOW, SPECS, IndexSpec, range_label
+from search.types import Facet, FacetBucket, Filters, Hit, SearchQuery, SearchResult, Sort
+
+FACET_SIZE = 20
+SUPPLIER_COUNT = "_suppliers"
+
+
+def text_query(spec: IndexSpec, text: str) -> dict[str, Any]:
+    fields = [f"{name}^{boost:g}" for name, boost in spec.text.items()]
+    should: list[dict[str, Any]] = [{"multi_match": {
+        "query": text, "fields": fields, "type": "best_fields", "tie_breaker": 0.3,
+        "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20,
+    }}]
+    codes = code_forms(text)
+    if codes:
+        should.append({"match": {CODES_FIELD: {"query": " ".join(codes), "boost": CODES_BOOST}}})
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def filter_clauses(spec: IndexSpec, filters: Filters) -> list[dict[str, Any]]:
+    clauses: list[dict[str, Any]] = []
+    for name, values in filters.terms.items():
+        if name not in spec.facet_fields:
+            raise ValueError(f"cannot filter {spec.doc_type} on {name!r}")
+        if values:
+            clauses.append({"terms": {name: list(values)}})
+    for name, bounds in filters.ranges.items():
+        if name not in spec.numbers:
+            raise ValueError(f"cannot filter {spec.doc_type} on a range of {name!r}")
+        limits = {key: value for key, value in (("gte", bounds.min), ("lte", bounds.max)) if value is not None}
+        if limits:
+            clauses.append({"range": {name: limits}})
+    return clauses
+
+
+def sort_clause(spec: IndexSpec, sort: Sort) -> list[dict[str, Any]]:
+    tie = {"id": {"order": "desc"}}
+    if sort == Sort.RELEVANCE:
+        return [{"_score": {"order": "desc"}}, tie]
+    if sort == Sort.NEWEST:
+        return [{spec.date_field: {"order": "desc", "missing": 0}}, tie]
+    if spec.price_field is None:
+        raise ValueError(f"{spec.doc_type} cannot be sorted by price")
+    if sort == Sort.PRICE_ASC:
+        return [{spec.price_field: {"order": "asc", "missing": MISSING_HIGH}}, tie]
+    return [{spec.price_field: {"order": "desc", "missing": MISSING_LOW}}, tie]
+
+
+def aggregations(spec: IndexSpec) -> dict[str, Any]:
+    aggs: dict[str, Any] = {
+        name: {"terms": {"field": name, "size": FACET_SIZE, "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+        for name in spec.facet_fields
+    }
+    for name, buckets in spec.range_facets.items():
+        ranges = [{"key": range_label(b), **({"from": b.min} if b.min is not None else {}),
+                   **({"to": b.max} if b.max is not None else {})} for b in buckets]
+        aggs[name] = {"range": {"field": name, "ranges": ranges}}
+    return aggs
+
+
+def search_body(query: SearchQuery) -> dict[str, Any]:
+    spec = SPECS[query.doc_type]
+    sort = query.effective_sort
+    matching: dict[str, Any] = text_query(spec, query.text) if query.text.strip() else {"match_all": {}}
+    scored = {"function_score": {"query": matching, "boost_mode": "multiply",
+                                 "field_value_factor": {"field": "rank_multiplier", "missing": 1}}}
+    body: dict[str, Any] = {
+        "query": {"bool": {"must": [scored], "filter": filter_clauses(spec, query.filters)}},
+        "sort": sort_clause(spec, sort), "size": query.size + 1, "track_total_hits": True,
+        "track_scores": True, "_source": False,
+    }
+    if query.one_per_supplier:
+        body["collapse"] = {"field": "organization_id"}
+        body["from"] = decode_offset(query.cursor, sort) if query.cursor else 0
+        body["aggs"] = {SUPPLIER_COUNT: {"cardinality": {"field": "organization_id", "precision_threshold": 40000}}}
+    elif query.cursor:
+        key, doc_id = decode(query.cursor, sort)
+        body["search_after"] = [key, doc_id]
+    if query.facets:
+        body.setdefault("aggs", {}).update(aggregations(spec))
+    if query.highlight and query.text.strip():
+        body["highlight"] = {"fields": {name: {} for name in spec.highlight}, "pre_tags": ["<mark>"],
+                             "post_tags": ["</mark>"], "encoder": "html", "number_of_fragments": 1,
+                             "fragment_size": 160, "no_match_size": 0}
+    return body
+
+
+def read_result(query: SearchQuery, response: dict[str, Any]) -> SearchResult:
+    spec = SPECS[query.doc_type]
+    raw_hits = response["hits"]["hits"]
+    page = raw_hits[: query.size]
+    hits = tuple(Hit(int(hit["_id"]), float(hit.get("_score") or 0.0), _highlights(hit)) for hit in page)
+    aggs = response.get("aggregations", {})
+    total = int(response["hits"]["total"]["value"])
+    if query.one_per_supplier:
+        total = int(aggs[SUPPLIER_COUNT]["value"])
+    facets = _facets(spec, aggs) if query.facets else ()
+    return SearchResult(total, hits, facets, _next_cursor(query, raw_hits, page))
+
+
+def _next_cursor(query: SearchQuery, raw_hits: list[dict[str, Any]], page: list[dict[str, Any]]) -> str | None:
+    if len(raw_hits) <= query.size:
+        return None
+    sort = query.effective_sort
+    if query.one_per_supplier:
+        start = decode_offset(query.cursor, sort) if query.cursor else 0
+        return encode_offset(sort, start + query.size)
+    key, doc_id = page[-1]["sort"]
+    return encode(sort, float(key), int(doc_id))
+
+
+def _highlights(hit: dict[str, Any]) -> dict[str, str]:
+    return {name: fragments[0] for name, fragments in hit.get("highlight", {}).items() if fragments}
+
+
+def _facets(spec: IndexSpec, aggs: dict[str, Any]) -> tuple[Facet, ...]:
+    facets = [Facet(name, tuple(FacetBucket(str(b.get("key_as_string", b["key"])), int(b["doc_count"]))
+                                for b in aggs[name]["buckets"])) for name in spec.facet_fields]
+    facets += [Facet(name, tuple(FacetBucket(b["key"], int(b["doc_count"])) for b in aggs[name]["buckets"]))
+               for name in spec.range_facets]
+    return tuple(facets)
+
+
+def suggest_body(prefix: str, size: int) -> dict[str, Any]:
+    fields = [SUGGEST_FIELD, f"{SUGGEST_FIELD}._2gram", f"{SUGGEST_FIELD}._3gram"]
+    scored = {"function_score": {"query": {"multi_match": {"query": prefix, "type": "bool_prefix", "fields": fields,
+                                                           "operator": "and"}},
+                                 "boost_mode": "multiply",
+                                 "field_value_factor": {"field": "rank_multiplier", "missing": 1}}}
+    return {"query": scored, "size": size * 4, "_source": [SUGGEST_FIELD],
+            "sort": [{"_score": {"order": "desc"}}, {"id": {"order": "desc"}}]}

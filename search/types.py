@@ -1,0 +1,101 @@
+"""The typed language of search: what is asked (SearchQuery) and what comes back (SearchResult)."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+Document = dict[str, Any]
+"""A flat search document; `id` is the SQL primary key, the other fields follow the type's IndexSpec."""
+
+
+class DocType(StrEnum):
+    LISTINGS = "listings"
+    RFQS = "rfqs"
+    SUPPLIERS = "suppliers"
+
+
+class Sort(StrEnum):
+    RELEVANCE = "relevance"
+    PRICE_ASC = "price_asc"
+    PRICE_DESC = "price_desc"
+    NEWEST = "newest"
+
+
+@dataclass(frozen=True)
+class Range:
+    """Inclusive bounds; None means open."""
+
+    min: float | None = None
+    max: float | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """`terms`: any of the values (OR) per field, fields combined with AND; `ranges`: numeric bounds."""
+
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    ranges: Mapping[str, Range] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    doc_type: DocType
+    text: str = ""
+    filters: Filters = field(default_factory=Filters)
+    sort: Sort = Sort.RELEVANCE
+    size: int = 20
+    cursor: str | None = None
+    one_per_supplier: bool = False
+    facets: bool = True
+    highlight: bool = True
+
+    @property
+    def effective_sort(self) -> Sort:
+        """Relevance means nothing without words: such queries list the newest first."""
+        return Sort.NEWEST if self.sort == Sort.RELEVANCE and not self.text.strip() else self.sort
+
+
+@dataclass(frozen=True)
+class FacetBucket:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    buckets: tuple[FacetBucket, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    score: float
+    highlights: Mapping[str, str] = field(default_factory=dict)
+    """Field -> HTML-safe snippet with matches wrapped in <mark>."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    hits: tuple[Hit, ...]
+    facets: tuple[Facet, ...] = ()
+    next_cursor: str | None = None
+
+    def facet(self, name: str) -> dict[str, int]:
+        return next(({b.value: b.count for b in f.buckets} for f in self.facets if f.name == name), {})
+
+
+@dataclass(frozen=True)
+class Health:
+    ok: bool
+    engine: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    """Which documents the engine refused, by id, with the engine's reason (the rest were acknowledged)."""
+
+    failed: Mapping[int, str] = field(default_factory=dict)
