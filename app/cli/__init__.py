@@ -3,6 +3,7 @@
 
 import typer
 
+from app.cli.billing import billing_app
 from app.cli.database import migrate, seed
 from app.cli.imports import import_app
 
@@ -11,6 +12,7 @@ cli = typer.Typer(help="tradeleads: cross-border B2B trade leads.", no_args_is_h
 cli.command()(migrate)
 cli.command()(seed)
 cli.add_typer(import_app, name="import")
+cli.add_typer(billing_app, name="billing")
 
 
 def main() -> None:
