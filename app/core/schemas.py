@@ -1,13 +1,25 @@
-"""Shared API shapes: a page of results, and turning pydantic errors raised inside services into 422s."""
+"""Shared API shapes: a page of results, decimals as plain strings, and pydantic errors as field errors."""
 
-from typing import Any, Generic, TypeVar
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, PlainSerializer, ValidationError
 
 from app.core.errors import AppError, FieldError, validation_failed
 from app.core.repository import Page
 
 T = TypeVar("T")
+LOCATION_KINDS = frozenset({"body", "query", "path", "form", "header", "cookie"})
+
+
+def plain_decimal(value: Decimal) -> str:
+    """12.5000 -> "12.5", 100.0000 -> "100": the same text whether the value came from the client or the database."""
+    return format(value.normalize(), "f")
+
+
+# Every decimal of every output schema: a JSON string without trailing zeros or exponent.
+DecimalOut = Annotated[Decimal, PlainSerializer(plain_decimal, return_type=str, when_used="json")]
 
 
 class PageOut(BaseModel, Generic[T]):
@@ -22,9 +34,24 @@ def page_out(page: Page[Any], items: list[T]) -> PageOut[T]:
     return PageOut[T](items=items, total=page.total, page=page.page, per_page=page.per_page, pages=page.pages)
 
 
+def _field_name(error: Mapping[str, Any]) -> str:
+    """The field an error is about: its location without the request part (body, query, ...), or for a
+    model-level check (no location) the field it names in its context."""
+    parts = [str(part) for part in error.get("loc", ())]
+    if parts and parts[0] in LOCATION_KINDS:
+        parts = parts[1:]
+    if not parts and "field" in (error.get("ctx") or {}):
+        parts = [str(error["ctx"]["field"])]
+    return ".".join(parts) or "body"
+
+
+def field_errors(details: Iterable[Mapping[str, Any]]) -> list[FieldError]:
+    return [
+        FieldError(_field_name(error), str(error.get("msg", "invalid value")).removeprefix("Value error, "),
+                   str(error.get("type", "invalid")))
+        for error in details
+    ]
+
+
 def as_validation_failed(exc: ValidationError) -> AppError:
-    errors = []
-    for error in exc.errors():
-        location = ".".join(str(part) for part in error.get("loc", ())) or "body"
-        errors.append(FieldError(location, str(error["msg"]).removeprefix("Value error, "), str(error["type"])))
-    return validation_failed(errors)
+    return validation_failed(field_errors(exc.errors()))

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.core.errors import AppError, FieldError, validation_failed
+from app.core.schemas import field_errors
 
 logger = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -27,17 +28,8 @@ def problem_response(error: AppError, request: Request) -> JSONResponse:
                         headers=headers)
 
 
-def _field_name(location: tuple[Any, ...]) -> str:
-    parts = [str(part) for part in location if part not in ("body", "query", "path", "form")]
-    return ".".join(parts) or "body"
-
-
 def field_errors_from(exc: RequestValidationError) -> list[FieldError]:
-    errors = []
-    for error in exc.errors():
-        message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
-        errors.append(FieldError(_field_name(tuple(error.get("loc", ()))), message, str(error.get("type", "invalid"))))
-    return errors
+    return field_errors(exc.errors())
 
 
 def _http_error(exc: StarletteHTTPException) -> AppError:

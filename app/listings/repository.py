@@ -28,6 +28,6 @@ def listings_query(filters: ListingFilters, visible_organization_ids: set[int] |
     if filters.country_of_origin:
         conditions.append(Listing.country_of_origin == filters.country_of_origin)
     if filters.q:
-        conditions.append(Listing.title.icontains(filters.q))
+        conditions.append(Listing.title.icontains(filters.q, autoescape=True))
     return owned_query(Listing, filters.organization, conditions, ListingStatus.PUBLISHED,
                        visible_organization_ids)

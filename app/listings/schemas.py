@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.core.schemas import DecimalOut
 from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
 from app.models.enums import Incoterm, ListingStatus, Unit
 
@@ -34,20 +35,22 @@ class ListingFields(BaseModel):
     country_of_origin: CountryCode | None = None
     certifications: Tags = Field(default_factory=list, max_length=30)
 
-    @model_validator(mode="after")
-    def prices_make_sense(self) -> Any:
-        if self.price_min is not None and self.price_max is not None and self.price_min > self.price_max:
-            raise PydanticCustomError("price_range", "price_min must not exceed price_max")
-        has_price = self.price_min is not None or self.price_max is not None
-        if has_price and self.currency is None:
-            raise PydanticCustomError("currency_required", "a currency is required with a price")
-        return self
-
 
 class ListingCreate(ListingFields):
+    """A whole listing: what is created, and what a partial update must still be once merged."""
+
     title: str = Field(min_length=3, max_length=200)
     moq: Quantity
     moq_unit: Unit
+
+    @model_validator(mode="after")
+    def prices_make_sense(self) -> Any:
+        if self.price_min is not None and self.price_max is not None and self.price_min > self.price_max:
+            raise PydanticCustomError("price_range", "price_min must not exceed price_max", {"field": "price_min"})
+        has_price = self.price_min is not None or self.price_max is not None
+        if has_price and self.currency is None:
+            raise PydanticCustomError("currency_required", "a currency is required with a price", {"field": "currency"})
+        return self
 
 
 class ListingUpdate(ListingFields):
@@ -66,6 +69,8 @@ class ListingUpdate(ListingFields):
 
 
 class RejectInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
     reason: str = Field(min_length=3, max_length=2000)
 
 
@@ -79,15 +84,15 @@ class ListingOut(BaseModel):
     hs_code: str | None
     keywords: list[str]
     specs: dict[str, str]
-    moq: Decimal
+    moq: DecimalOut
     moq_unit: Unit
-    price_min: Decimal | None
-    price_max: Decimal | None
+    price_min: DecimalOut | None
+    price_max: DecimalOut | None
     currency: str | None
     incoterm: Incoterm | None
     port_of_loading: str | None
     lead_time_days: int | None
-    supply_capacity_per_month: Decimal | None
+    supply_capacity_per_month: DecimalOut | None
     country_of_origin: str | None
     certifications: list[str]
     status: ListingStatus

@@ -28,5 +28,5 @@ def rfqs_query(filters: RfqFilters, visible_organization_ids: set[int] | None) -
     if filters.destination_country:
         conditions.append(Rfq.destination_country == filters.destination_country)
     if filters.q:
-        conditions.append(Rfq.title.icontains(filters.q))
+        conditions.append(Rfq.title.icontains(filters.q, autoescape=True))
     return owned_query(Rfq, filters.organization, conditions, RfqStatus.OPEN, visible_organization_ids)

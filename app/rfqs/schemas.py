@@ -1,12 +1,12 @@
 """Pydantic input and output of RFQs (requests for quotation)."""
 
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.core.schemas import DecimalOut
 from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
 from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, RfqStatus, Unit
@@ -28,19 +28,22 @@ class RfqFields(BaseModel):
     destination_port: str | None = Field(default=None, max_length=120)
     required_certifications: Tags = Field(default_factory=list, max_length=20)
 
-    @model_validator(mode="after")
-    def price_has_currency(self) -> Any:
-        if self.target_unit_price is not None and self.currency is None:
-            raise PydanticCustomError("currency_required", "a currency is required with a target price")
-        return self
-
 
 class RfqCreate(RfqFields):
+    """A whole RFQ: what is created, and what a partial update must still be once merged."""
+
     title: str = Field(min_length=3, max_length=200)
     quantity: Quantity
     unit: Unit
     valid_until: date
     max_quotes: int = Field(default=DEFAULT_MAX_QUOTES, ge=1, le=MAX_QUOTES_LIMIT)
+
+    @model_validator(mode="after")
+    def price_has_currency(self) -> Any:
+        if self.target_unit_price is not None and self.currency is None:
+            raise PydanticCustomError("currency_required", "a currency is required with a target price",
+                                     {"field": "currency"})
+        return self
 
 
 class RfqUpdate(RfqFields):
@@ -67,9 +70,9 @@ class RfqOut(BaseModel):
     title: str
     description: str
     hs_code: str | None
-    quantity: Decimal
+    quantity: DecimalOut
     unit: Unit
-    target_unit_price: Decimal | None
+    target_unit_price: DecimalOut | None
     currency: str | None
     incoterm: Incoterm | None
     destination_country: str | None

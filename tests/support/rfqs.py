@@ -1,0 +1,47 @@
+"""RFQs for tests: a valid payload, and RFQs brought to a status through the API."""
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import httpx
+
+from app.models.enums import EntityType
+from tests.support.actors import Cast
+from tests.support.owned import OwnedKind, bring_to, create
+
+REJECT_REASON = "Too vague to quote"
+
+# The steps after creation that lead to each status (or story, like closed_after_open), and who takes them.
+PATH_TO = {
+    "draft": (),
+    "pending_review": (("owner", "submit"),),
+    "open": (("owner", "submit"), ("admin", "approve")),
+    "rejected": (("owner", "submit"), ("admin", "reject")),
+    "closed": (("owner", "close"),),
+    "closed_after_open": (("owner", "submit"), ("admin", "approve"), ("owner", "close")),
+}
+
+
+def days_from_today(days: int) -> date:
+    return datetime.now(UTC).date() + timedelta(days=days)
+
+
+def rfq_payload(**overrides: Any) -> dict[str, Any]:
+    return {"title": "Green coffee beans", "quantity": "20", "unit": "metric_ton",
+            "valid_until": days_from_today(30).isoformat(), **overrides}
+
+
+async def create_rfq(client: httpx.AsyncClient, **overrides: Any) -> dict[str, Any]:
+    return await create(client, "rfqs", rfq_payload(**overrides))
+
+
+async def rfq_in_status(cast: Cast, status: str, *, by: str = "owner", **overrides: Any) -> dict[str, Any]:
+    """An RFQ of the cast member `by` (the owner unless said), taken to `status` by them and, where review
+    is needed, by the admin."""
+    rfq = await bring_to(cast, "rfqs", rfq_payload(**overrides), PATH_TO[status], by=by,
+                         reject_reason=REJECT_REASON)
+    assert rfq["status"] == status.removesuffix("_after_open")
+    return rfq
+
+
+RFQS = OwnedKind("rfqs", EntityType.RFQ, rfq_in_status)
