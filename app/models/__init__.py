@@ -5,6 +5,7 @@ from app.models.hs_code import HsCode
 from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
 from app.models.lead_view import LeadView
 from app.models.listing import Listing
+from app.models.notification import Notification, OutgoingEmail
 from app.models.organization import Organization
 from app.models.outbox import OutboxEvent
 from app.models.payment import PaymentEvent
@@ -14,6 +15,24 @@ from app.models.subscription import Subscription
 from app.models.tier import Tier
 from app.models.user import ApiToken, LoginFailure, User
 
-__all__ = ["ApiToken", "Base", "HsCode", "Invoice", "InvoiceCounter", "InvoiceLine", "LeadView", "Listing",
-           "LoginFailure", "Organization", "OutboxEvent", "PaymentEvent", "Quote", "Rfq", "Subscription", "Tier",
-           "User"]
+__all__ = [
+           "ApiToken",
+           "Base",
+           "HsCode",
+           "Invoice",
+           "InvoiceCounter",
+           "InvoiceLine",
+           "LeadView",
+           "Listing",
+           "LoginFailure",
+           "Notification",
+           "Organization",
+           "OutboxEvent",
+           "OutgoingEmail",
+           "PaymentEvent",
+           "Quote",
+           "Rfq",
+           "Subscription",
+           "Tier",
+           "User",
+]

@@ -159,3 +159,20 @@ PERIOD_INVOICE_PURPOSES = (InvoicePurpose.SUBSCRIPTION, InvoicePurpose.RENEWAL)
 class PaymentProviderName(StrEnum):
     MANUAL = "manual"
     CARD_GATEWAY = "card_gateway"
+
+
+class NotificationKind(StrEnum):
+    QUOTE_RECEIVED = "quote_received"
+    QUOTE_REVISED = "quote_revised"
+    QUOTE_WITHDRAWN = "quote_withdrawn"
+    QUOTE_AWARDED = "quote_awarded"
+    QUOTE_DECLINED = "quote_declined"
+    RFQ_APPROVED = "rfq_approved"
+    RFQ_REJECTED = "rfq_rejected"
+    RFQ_CLOSED = "rfq_closed"
+    RFQ_EXPIRED = "rfq_expired"
+    LISTING_APPROVED = "listing_approved"
+    LISTING_REJECTED = "listing_rejected"
+    QUOTE_REJECTED = "quote_rejected"
+    INQUIRY_RECEIVED = "inquiry_received"
+    INQUIRY_REPLY = "inquiry_reply"
