@@ -10,6 +10,8 @@ from app.accounts import api as accounts_api
 from app.billing import api as billing_api
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
+from app.discovery import api as discovery_api
+from app.discovery.wiring import install_search
 from app.http.problems import install_error_handlers
 from app.http.templating import render_error
 from app.listings import api as listings_api
@@ -25,12 +27,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         await engine.dispose()
+        await app.state.search.close()
 
     app = FastAPI(title="tradeleads", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
     install_error_handlers(app, render_error)
+    install_search(app, settings)
+    app.include_router(discovery_api.router)
     for router in (accounts_api.router, listings_api.router, rfqs_api.router, pages_router):
         app.include_router(router)
     app.include_router(billing_api.router)

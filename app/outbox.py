@@ -5,9 +5,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import OutboxEvent
 from app.models.enums import EntityType, OutboxOperation
 
+# Set on a session that recorded changes, so the request boundary knows to run the after-commit indexing.
+OUTBOX_WRITTEN = "tradeleads.outbox_written"
+
 
 def record_change(
     session: AsyncSession, entity_type: EntityType, entity_id: int,
     operation: OutboxOperation = OutboxOperation.UPSERT,
 ) -> None:
     session.add(OutboxEvent(entity_type=entity_type, entity_id=entity_id, operation=operation))
+    session.info[OUTBOX_WRITTEN] = True

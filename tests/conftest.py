@@ -12,6 +12,8 @@ _SCRATCH = Path(tempfile.mkdtemp(prefix="tradeleads-tests-"))
 os.environ.setdefault("TRADELEADS_DATABASE_URL", f"sqlite+aiosqlite:///{_SCRATCH / 'test.db'}")
 os.environ.setdefault("TRADELEADS_SECRET_KEY", "test-secret-key")
 os.environ.setdefault("TRADELEADS_VAR_DIR", str(_SCRATCH))
+# Parallel test runs against one OpenSearch never share an index.
+os.environ.setdefault("TRADELEADS_SEARCH_INDEX_PREFIX", f"tradeleads-test-{_SCRATCH.name.lower()}-")
 
 import httpx
 import pytest
@@ -47,6 +49,7 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     yield application
     await _empty_tables(application)
     await application.state.engine.dispose()
+    await application.state.search.close()
 
 
 async def _empty_tables(application: FastAPI) -> None:

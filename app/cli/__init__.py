@@ -6,6 +6,7 @@ import typer
 from app.cli.billing import billing_app
 from app.cli.database import migrate, seed
 from app.cli.imports import import_app
+from app.cli.search_commands import register as register_search_commands
 
 cli = typer.Typer(help="tradeleads: cross-border B2B trade leads.", no_args_is_help=True,
                   pretty_exceptions_show_locals=False)
@@ -13,6 +14,7 @@ cli.command()(migrate)
 cli.command()(seed)
 cli.add_typer(import_app, name="import")
 cli.add_typer(billing_app, name="billing")
+register_search_commands(cli)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from app.accounts.viewer import Viewer, require_admin, require_viewer
 from app.core.config import Settings
 from app.core.db import session_scope
 from app.http.session_cookie import read_session_cookie
+from app.outbox import OUTBOX_WRITTEN
 
 
 def get_settings(request: Request) -> Settings:
@@ -22,6 +23,14 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
     factory: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async for session in session_scope(factory):
         yield session
+    await run_after_commit(request, session)
+
+
+async def run_after_commit(request: Request, session: AsyncSession) -> None:
+    """After a successful commit that wrote outbox rows, the app's hook (indexing, on the embedded default)."""
+    hook = getattr(request.app.state, "after_commit", None)
+    if hook is not None and session.info.pop(OUTBOX_WRITTEN, False):
+        await hook()
 
 
 # scope="function": commit before the response is sent, so a failed commit can never look like success.

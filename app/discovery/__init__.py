@@ -1,0 +1,1 @@
+"""Discovery: searching listings, suppliers and buying leads (RFQs) through the search engine."""

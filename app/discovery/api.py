@@ -1,0 +1,54 @@
+"""JSON API of search: listings, suppliers, buying leads (RFQs) and suggestions."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.discovery import service
+from app.discovery.params import ListingSearchParams, RfqSearchParams, SupplierSearchParams
+from app.discovery.schemas import (
+    ListingHitOut,
+    RfqHitOut,
+    SearchPageOut,
+    SuggestOut,
+    SupplierHitOut,
+    listing_hit,
+    rfq_hit,
+    supplier_hit,
+)
+from app.discovery.wiring import SearchEngine
+from app.http.deps import DbSession, OptionalViewer
+from search.types import DocType
+
+router = APIRouter(prefix="/api/v1/search", tags=["search"])
+
+
+@router.get("/listings", response_model=SearchPageOut[ListingHitOut])
+async def search_listings(params: Annotated[ListingSearchParams, Query()], session: DbSession,
+                          engine: SearchEngine) -> SearchPageOut[ListingHitOut]:
+    results = await service.search_listings(session, engine, params)
+    return SearchPageOut[ListingHitOut](total=results.total, items=[listing_hit(f) for f in results.items],
+                                        facets=results.facets, next_cursor=results.next_cursor)
+
+
+@router.get("/suppliers", response_model=SearchPageOut[SupplierHitOut])
+async def search_suppliers(params: Annotated[SupplierSearchParams, Query()], session: DbSession,
+                           engine: SearchEngine) -> SearchPageOut[SupplierHitOut]:
+    results = await service.search_suppliers(session, engine, params)
+    return SearchPageOut[SupplierHitOut](total=results.total, items=[supplier_hit(f) for f in results.items],
+                                         facets=results.facets, next_cursor=results.next_cursor)
+
+
+@router.get("/rfqs", response_model=SearchPageOut[RfqHitOut])
+async def search_rfqs(params: Annotated[RfqSearchParams, Query()], session: DbSession, engine: SearchEngine,
+                      viewer: OptionalViewer) -> SearchPageOut[RfqHitOut]:
+    results = await service.search_rfqs(session, engine, params, viewer)
+    return SearchPageOut[RfqHitOut](total=results.total, items=[rfq_hit(f) for f in results.items],
+                                    facets=results.facets, next_cursor=results.next_cursor)
+
+
+@router.get("/suggest", response_model=SuggestOut)
+async def suggest(engine: SearchEngine, q: Annotated[str, Query(min_length=1, max_length=100)],
+                  doc_type: Annotated[DocType, Query(alias="type")] = DocType.LISTINGS,
+                  size: Annotated[int, Query(ge=1, le=20)] = 8) -> SuggestOut:
+    return SuggestOut(suggestions=await service.suggest(engine, doc_type, q, size))

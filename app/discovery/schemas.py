@@ -1,0 +1,113 @@
+"""API shapes of search results."""
+
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+from app.core.schemas import DecimalOut
+from app.discovery.service import Found, RfqLead
+from app.listings.schemas import ListingOut
+from app.models import Listing, Organization
+from app.models.enums import BusinessType, Incoterm, Unit
+
+T = TypeVar("T")
+
+
+class SupplierBrief(BaseModel):
+    id: int
+    slug: str
+    name: str
+    country: str
+    verified: bool
+
+
+class SupplierOut(SupplierBrief):
+    city: str | None
+    business_type: BusinessType | None
+    certifications: list[str]
+    export_markets: list[str]
+    description: str | None
+
+
+class ListingHitOut(BaseModel):
+    listing: ListingOut
+    supplier: SupplierBrief
+    score: float
+    highlights: dict[str, str] = Field(description="Field -> HTML snippet, matches in <mark>")
+
+
+class SupplierHitOut(BaseModel):
+    supplier: SupplierOut
+    score: float
+    highlights: dict[str, str]
+
+
+class RfqLeadOut(BaseModel):
+    """An open RFQ as a lead: what the buyer needs, never how to reach them."""
+
+    id: int
+    title: str
+    description: str
+    hs_code: str | None
+    quantity: DecimalOut
+    unit: Unit
+    target_unit_price: DecimalOut | None
+    currency: str | None
+    incoterm: Incoterm | None
+    destination_country: str | None
+    required_certifications: list[str]
+    valid_until: date
+    opened_at: datetime | None
+    buyer_country: str
+    buyer_name: str | None = Field(description="Only when the viewer's plan includes buyer details")
+
+
+class RfqHitOut(BaseModel):
+    rfq: RfqLeadOut
+    score: float
+    highlights: dict[str, str]
+
+
+class SearchPageOut(BaseModel, Generic[T]):
+    total: int
+    items: list[T]
+    facets: dict[str, dict[str, int]]
+    next_cursor: str | None
+
+
+class SuggestOut(BaseModel):
+    suggestions: list[str]
+
+
+def supplier_brief(organization: Organization) -> SupplierBrief:
+    return SupplierBrief(id=organization.id, slug=organization.slug, name=organization.name,
+                         country=organization.country, verified=organization.verified_at is not None)
+
+
+def supplier_out(organization: Organization) -> SupplierOut:
+    return SupplierOut(**supplier_brief(organization).model_dump(), city=organization.city,
+                       business_type=organization.business_type, certifications=organization.certifications,
+                       export_markets=organization.export_markets, description=organization.description)
+
+
+def listing_hit(found: Found[tuple[Listing, Organization]]) -> ListingHitOut:
+    listing, organization = found.item
+    return ListingHitOut(listing=ListingOut.model_validate(listing), supplier=supplier_brief(organization),
+                         score=found.score, highlights=found.highlights)
+
+
+def supplier_hit(found: Found[Organization]) -> SupplierHitOut:
+    return SupplierHitOut(supplier=supplier_out(found.item), score=found.score, highlights=found.highlights)
+
+
+def rfq_hit(found: Found[RfqLead]) -> RfqHitOut:
+    rfq = found.item.rfq
+    lead = RfqLeadOut(
+        id=rfq.id, title=rfq.title, description=rfq.description, hs_code=rfq.hs_code, quantity=rfq.quantity,
+        unit=rfq.unit, target_unit_price=rfq.target_unit_price, currency=rfq.currency, incoterm=rfq.incoterm,
+        destination_country=rfq.destination_country, required_certifications=rfq.required_certifications,
+        valid_until=rfq.valid_until, opened_at=rfq.opened_at, buyer_country=found.item.buyer_country,
+        buyer_name=found.item.buyer_name)
+    return RfqHitOut(rfq=lead, score=found.score, highlights=found.highlights)
+

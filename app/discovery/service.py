@@ -1,0 +1,110 @@
+"""Search as the API, the pages and `eval search` use it: parameters -> engine query -> hits hydrated from SQL in
+one query, with what each viewer may see (buyer identities of RFQs only for entitled viewers)."""
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.viewer import Viewer
+from app.core.errors import AppError, FieldError, validation_failed
+from app.discovery.params import SearchParams
+from app.models import Listing, Organization, Rfq
+from membership.policy import contact_details_visible
+from search.backend import SearchBackend
+from search.errors import InvalidCursor, SearchUnavailable
+from search.loader import load_listings, load_rfqs, load_suppliers
+from search.types import DocType, Hit, SearchQuery, SearchResult
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+SUGGEST_MIN_LENGTH = 2
+
+
+def search_unavailable() -> AppError:
+    return AppError("Search is temporarily unavailable; please try again in a moment", code="search_unavailable",
+                    status=503, title="Search unavailable")
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    item: T
+    score: float
+    highlights: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Results(Generic[T]):
+    total: int
+    items: list[Found[T]]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    next_cursor: str | None = None
+
+
+@dataclass(frozen=True)
+class RfqLead:
+    rfq: Rfq
+    buyer_country: str
+    buyer_name: str | None
+    """Only for viewers whose plan includes buyer contact details."""
+
+
+def to_query(params: SearchParams) -> SearchQuery:
+    return SearchQuery(params.doc_type, params.q, params.filters(), params.sort_order, params.per_page,
+                       params.cursor, one_per_supplier=params.collapse)
+
+
+async def run(backend: SearchBackend, query: SearchQuery) -> SearchResult:
+    try:
+        return await backend.search(query)
+    except InvalidCursor as exc:
+        raise validation_failed([FieldError("cursor", str(exc), "invalid_cursor")]) from exc
+    except SearchUnavailable as exc:
+        logger.warning("search failed: %s", exc)
+        raise search_unavailable() from exc
+
+
+def _results(result: SearchResult, items: Sequence[tuple[int, T]]) -> Results[T]:
+    hits: dict[int, Hit] = {hit.id: hit for hit in result.hits}
+    found = [Found(item, hits[doc_id].score, dict(hits[doc_id].highlights)) for doc_id, item in items]
+    facets = {facet.name: {b.value: b.count for b in facet.buckets} for facet in result.facets}
+    return Results(result.total, found, facets, result.next_cursor)
+
+
+async def search_listings(session: AsyncSession, backend: SearchBackend,
+                          params: SearchParams) -> Results[tuple[Listing, Organization]]:
+    result = await run(backend, to_query(params))
+    rows = await load_listings(session, [hit.id for hit in result.hits])
+    return _results(result, [(listing.id, (listing, organization)) for listing, organization in rows])
+
+
+async def search_suppliers(session: AsyncSession, backend: SearchBackend,
+                           params: SearchParams) -> Results[Organization]:
+    result = await run(backend, to_query(params))
+    rows = await load_suppliers(session, [hit.id for hit in result.hits])
+    return _results(result, [(organization.id, organization) for organization in rows])
+
+
+async def may_see_buyers(session: AsyncSession, viewer: Viewer | None) -> bool:
+    return viewer is not None and await contact_details_visible(session, viewer.organization_id)
+
+
+async def search_rfqs(session: AsyncSession, backend: SearchBackend, params: SearchParams,
+                      viewer: Viewer | None) -> Results[RfqLead]:
+    result = await run(backend, to_query(params))
+    rows = await load_rfqs(session, [hit.id for hit in result.hits])
+    show_buyer = await may_see_buyers(session, viewer)
+    leads = [(rfq.id, RfqLead(rfq, buyer.country, buyer.name if show_buyer else None)) for rfq, buyer in rows]
+    return _results(result, leads)
+
+
+async def suggest(backend: SearchBackend, doc_type: DocType, prefix: str, size: int) -> list[str]:
+    if len(prefix.strip()) < SUGGEST_MIN_LENGTH:
+        return []
+    try:
+        return await backend.suggest(doc_type, prefix, size)
+    except SearchUnavailable as exc:
+        logger.warning("suggest failed: %s", exc)
+        raise search_unavailable() from exc
