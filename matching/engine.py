@@ -1,0 +1,120 @@
+"""The matching engine: suppliers for an RFQ and RFQ leads for a supplier, ranked and explained factor by factor.
+
+RFQ -> candidates from search/ -> SQL rows -> every factor assessed per listing -> hard constraints filter ->
+model score x bounded tier boost -> best listing per supplier. The leads feed runs the same scoring the other
+way: each published listing of the supplier searches the open RFQs."""
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import Listing, Rfq
+from app.models.enums import ListingStatus
+from matching.candidates import listing_candidates, normalised, rfq_candidates
+from matching.factors import Pair
+from matching.model import LinearModel, configured_model
+from matching.scoring import score_pair
+from matching.suppliers import supplier_views
+from matching.types import FactorExplanation, LeadMatch, ListingMatch, SupplierMatch
+from matching.views import listing_view, rfq_view
+from search.backend import SearchBackend
+from search.loader import load_listings, load_rfqs
+
+__all__ = ["FactorExplanation", "LeadMatch", "ListingMatch", "SupplierMatch", "rank_listings",
+           "rfqs_for_organization", "suppliers_for_rfq"]
+
+MAX_FEED_LISTINGS = 30
+MAX_FEED_RFQS = 500
+
+
+def _today(today: date | None) -> date:
+    return today or datetime.now(UTC).date()
+
+
+def _ordered(matches: list[ListingMatch]) -> list[ListingMatch]:
+    return sorted(matches, key=lambda match: (-match.score, match.listing_id))
+
+
+async def rank_listings(session: AsyncSession, backend: SearchBackend, rfq: Rfq, *, today: date | None = None,
+                        model: LinearModel | None = None) -> list[ListingMatch]:
+    """Every candidate listing that meets the RFQ's hard constraints, best first (the buyer's own excluded)."""
+    wanted = rfq_view(rfq)
+    relevance = normalised(await listing_candidates(backend, wanted.text, wanted.hs_code))
+    rows = await load_listings(session, list(relevance))
+    suppliers = await supplier_views(session, {listing.organization_id for listing, _ in rows})
+    chosen, day = model or configured_model(), _today(today)
+    matches = []
+    for listing, _organization in rows:
+        if listing.organization_id == rfq.organization_id:
+            continue
+        pair = Pair(wanted, listing_view(listing), suppliers[listing.organization_id], relevance[listing.id], day)
+        match = score_pair(pair, chosen)
+        if match is not None:
+            matches.append(match)
+    return _ordered(matches)
+
+
+def best_per_supplier(matches: Sequence[ListingMatch]) -> list[ListingMatch]:
+    seen: set[int] = set()
+    best = []
+    for match in matches:
+        if match.organization_id not in seen:
+            seen.add(match.organization_id)
+            best.append(match)
+    return best
+
+
+async def suppliers_for_rfq(session: AsyncSession, backend: SearchBackend, rfq: Rfq, *,
+                            limit: int = 20) -> list[SupplierMatch]:
+    ranked = best_per_supplier(await rank_listings(session, backend, rfq))
+    return [SupplierMatch(match.organization_id, match.listing_id, match.score, match.factors)
+            for match in ranked[:limit]]
+
+
+async def _feed_listings(session: AsyncSession, organization_id: int) -> list[Listing]:
+    rows = await session.scalars(
+        select(Listing).where(Listing.organization_id == organization_id, Listing.status == ListingStatus.PUBLISHED)
+        .order_by(Listing.published_at.desc(), Listing.id.desc()).limit(MAX_FEED_LISTINGS))
+    return list(rows)
+
+
+async def _lead_candidates(backend: SearchBackend, listings: Sequence[Listing]) -> dict[int, dict[int, float]]:
+    """RFQ id -> listing id -> the listing's relevance to it (normalised per listing search)."""
+    found: dict[int, dict[int, float]] = {}
+    for listing in listings:
+        text = "\n".join([listing.title, *listing.keywords, *listing.specs.values()])
+        for rfq_id, relevance in normalised(await rfq_candidates(backend, text)).items():
+            found.setdefault(rfq_id, {})[listing.id] = relevance
+    return found
+
+
+async def rank_leads(session: AsyncSession, backend: SearchBackend, organization_id: int, *,
+                     today: date | None = None) -> list[LeadMatch]:
+    """Every open RFQ (not the organization's own) that one of its listings matches, best first."""
+    listings = await _feed_listings(session, organization_id)
+    candidates = await _lead_candidates(backend, listings)
+    rfqs = await load_rfqs(session, list(candidates)[:MAX_FEED_RFQS])
+    supplier = (await supplier_views(session, [organization_id])).get(organization_id)
+    if supplier is None:
+        return []
+    views = {listing.id: listing_view(listing) for listing in listings}
+    chosen, day = configured_model(), _today(today)
+    leads: list[LeadMatch] = []
+    for rfq, _buyer in rfqs:
+        if rfq.organization_id == organization_id:
+            continue
+        wanted = rfq_view(rfq)
+        scored = [score_pair(Pair(wanted, views[listing_id], supplier, relevance, day), chosen)
+                  for listing_id, relevance in candidates[rfq.id].items()]
+        best = _ordered([match for match in scored if match is not None])
+        if best:
+            leads.append(LeadMatch(rfq.id, best[0].listing_id, best[0].score, best[0].factors))
+    return sorted(leads, key=lambda lead: (-lead.score, -lead.rfq_id))
+
+
+async def rfqs_for_organization(session: AsyncSession, backend: SearchBackend, organization_id: int, *,
+                                limit: int, offset: int = 0) -> list[LeadMatch]:
+    leads = await rank_leads(session, backend, organization_id)
+    return leads[offset:offset + limit]

@@ -1,0 +1,111 @@
+"""The plain facts matching compares, read once from SQL rows: an RFQ, a listing and its supplier. Prices are in
+USD (search.currency), codes are normalised part numbers (search.normalise)."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.models import Listing, Organization, Rfq
+from search.currency import to_usd
+from search.normalise import code_forms, words
+
+MODEL_SPECS = ("model", "model number", "modelno", "part number", "mpn")
+BRAND_SPECS = ("brand", "manufacturer", "make")
+
+
+def text_codes(text: str) -> frozenset[str]:
+    """The normalised part numbers of a text, line by line so that no code spans two lines."""
+    return frozenset(code for line in text.splitlines() for code in code_forms(line))
+
+
+def compact(text: str) -> str:
+    return "".join(words(text))
+
+
+@dataclass(frozen=True)
+class RfqView:
+    id: int
+    organization_id: int
+    title: str
+    text: str
+    hs_code: str | None
+    quantity: float
+    unit: str
+    target_price_usd: float | None
+    valid_until: date
+    destination: str | None
+    certifications: tuple[str, ...]
+    required: frozenset[str]
+    codes: frozenset[str] = field(init=False)
+    words: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "codes", text_codes(self.text))
+        object.__setattr__(self, "words", frozenset(words(self.text)))
+
+
+@dataclass(frozen=True)
+class ListingView:
+    id: int
+    organization_id: int
+    title: str
+    brand: str | None
+    model: str | None
+    hs_code: str | None
+    price_min_usd: float | None
+    price_max_usd: float | None
+    moq: float
+    moq_unit: str
+    lead_time_days: int | None
+    certifications: tuple[str, ...]
+    codes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SupplierView:
+    id: int
+    export_markets: frozenset[str]
+    certifications: tuple[str, ...]
+    verified: bool
+    boost: float = 0.0
+    response_rate: float | None = None
+    response_hours: float | None = None
+
+
+def _spec(specs: dict[str, str], names: tuple[str, ...]) -> str | None:
+    lowered = {key.strip().casefold(): value for key, value in specs.items() if value and value.strip()}
+    return next((lowered[name].strip() for name in names if name in lowered), None)
+
+
+def rfq_view(rfq: Rfq) -> RfqView:
+    return RfqView(
+        id=rfq.id, organization_id=rfq.organization_id, title=rfq.title,
+        text=f"{rfq.title}\n{rfq.description}", hs_code=rfq.hs_code, quantity=float(rfq.quantity),
+        unit=rfq.unit.value, target_price_usd=to_usd(rfq.target_unit_price, rfq.currency),
+        valid_until=rfq.valid_until, destination=rfq.destination_country,
+        certifications=tuple(rfq.required_certifications),
+        required=frozenset(getattr(rfq, "required_constraints", None) or ()),
+    )
+
+
+def listing_view(listing: Listing) -> ListingView:
+    specs = dict(listing.specs)
+    code_text = "\n".join([listing.title, *listing.keywords, *specs.values()])
+    return ListingView(
+        id=listing.id, organization_id=listing.organization_id, title=listing.title,
+        brand=_spec(specs, BRAND_SPECS), model=_spec(specs, MODEL_SPECS), hs_code=listing.hs_code,
+        price_min_usd=to_usd(listing.price_min if listing.price_min is not None else listing.price_max,
+                             listing.currency),
+        price_max_usd=to_usd(listing.price_max if listing.price_max is not None else listing.price_min,
+                             listing.currency),
+        moq=float(listing.moq), moq_unit=listing.moq_unit.value, lead_time_days=listing.lead_time_days,
+        certifications=tuple(listing.certifications), codes=text_codes(code_text),
+    )
+
+
+def supplier_view(organization: Organization, boost: float = 0.0, response_rate: float | None = None,
+                  response_hours: float | None = None) -> SupplierView:
+    return SupplierView(
+        id=organization.id, export_markets=frozenset(code.upper() for code in organization.export_markets),
+        certifications=tuple(organization.certifications), verified=organization.verified_at is not None,
+        boost=boost, response_rate=response_rate, response_hours=response_hours,
+    )
