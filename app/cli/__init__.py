@@ -5,6 +5,7 @@ import typer
 
 from app.cli.billing import billing_app
 from app.cli.database import migrate, seed
+from app.cli.eval_commands import eval_app
 from app.cli.imports import import_app
 from app.cli.search_commands import register as register_search_commands
 
@@ -14,6 +15,7 @@ cli.command()(migrate)
 cli.command()(seed)
 cli.add_typer(import_app, name="import")
 cli.add_typer(billing_app, name="billing")
+cli.add_typer(eval_app, name="eval")
 register_search_commands(cli)
 
 

@@ -15,6 +15,8 @@ Subheading = Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 Amount = Annotated[float, Field(ge=0, le=1e12)]
 MAX_VALUES = 20
+# Room for a whole request (an RFQ's title and description pasted as one query), as `eval search` sends.
+QUERY_MAX_LENGTH = 1000
 
 
 def _values(max_length: int = MAX_VALUES) -> Any:
@@ -26,7 +28,7 @@ class SearchParams(BaseModel):
     doc_type: ClassVar[DocType] = DocType.LISTINGS
     term_fields: ClassVar[tuple[str, ...]] = ()
 
-    q: str = Field(default="", max_length=200)
+    q: str = Field(default="", max_length=QUERY_MAX_LENGTH)
     per_page: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=500)
 

@@ -143,7 +143,7 @@ async def test_published_listing_is_searchable_right_after_commit_on_the_embedde
     ("listings", {"hs_chapter": "8"}, "hs_chapter.0"),
     ("listings", {"origin_country": "ZZ"}, "origin_country.0"),
     ("listings", {"verified": "maybe"}, "verified"),
-    ("listings", {"q": "x" * 201}, "q"),
+    ("listings", {"q": "x" * 1001}, "q"),
     ("listings", {"cursor": "garbage"}, "cursor"),
     ("listings", {"moq_max": "lots"}, "moq_max"),
     ("suppliers", {"sort": "price_asc"}, "sort"),

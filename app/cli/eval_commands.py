@@ -1,0 +1,56 @@
+"""`tradeleads eval search`: relevance measured on a labelled benchmark, in a scratch database and index."""
+
+import asyncio
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from app.cli.runtime import FAILURE, console, database_errors, fail
+from app.core.config import get_settings
+from app.evaluation.dataset import DatasetError, read_queries
+from app.evaluation.run import Evaluation, evaluate
+from search.errors import SearchUnavailable
+
+eval_app = typer.Typer(help="Measure search quality on labelled data.", no_args_is_help=True)
+
+
+class Engine(StrEnum):
+    EMBEDDED = "embedded"
+    OPENSEARCH = "opensearch"
+
+
+def _print_table(evaluation: Evaluation) -> None:
+    table = Table(title=f"{evaluation.backend}: {evaluation.listings} listings")
+    for column in ("set", "queries", "MRR@10", "Recall@10", "nDCG@10"):
+        table.add_column(column, justify="left" if column == "set" else "right")
+    rows = [*sorted(evaluation.per_set.items()), ("overall", evaluation.overall)]
+    for name, scores in rows:
+        table.add_row(name, str(scores.queries), f"{scores.mrr:.4f}", f"{scores.recall:.4f}", f"{scores.ndcg:.4f}")
+    console.print(table)
+
+
+@eval_app.command("search")
+def search(
+    corpus: Path = typer.Option(..., "--corpus", help="JSON Lines offers, loaded as published listings."),
+    queries: Path = typer.Option(..., "--queries", help="JSON Lines queries with the ids of relevant offers."),
+    backend: Engine = typer.Option(Engine.EMBEDDED, "--backend", help="Engine to evaluate."),
+) -> None:
+    """Print MRR@10, Recall@10 and nDCG@10 overall and per query set, then the same as one JSON line."""
+    settings = get_settings()
+    try:
+        total = len(read_queries(queries))
+        columns = (TextColumn("Searching"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=console, transient=True) as progress, database_errors():
+            task = progress.add_task("queries", total=total)
+            evaluation = asyncio.run(evaluate(corpus, queries, backend.value, settings,
+                                              on_progress=lambda done: progress.advance(task, done)))
+    except (DatasetError, ValueError) as exc:
+        fail(str(exc))
+    except SearchUnavailable as exc:
+        fail(f"The search engine is unavailable: {exc}", FAILURE)
+    _print_table(evaluation)
+    print(json.dumps(evaluation.as_json()))

@@ -1,0 +1,1 @@
+"""Offline relevance evaluation: `tradeleads eval search` over a labelled product-matching benchmark."""
