@@ -7,6 +7,8 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.accounts import api as accounts_api
+from app.alerts import api as alerts_api
+from app.alerts.wiring import install_alerts
 from app.billing import api as billing_api
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
@@ -35,9 +37,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = create_sessionmaker(engine)
     install_error_handlers(app, render_error)
     install_search(app, settings)
+    install_alerts(app, settings)
     app.include_router(discovery_api.router)
     for router in (accounts_api.router, listings_api.router, rfqs_api.router, pages_router):
         app.include_router(router)
     app.include_router(billing_api.router)
+    app.include_router(alerts_api.saved_searches_router)
+    app.include_router(alerts_api.webhooks_router)
     app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")
     return app

@@ -46,3 +46,12 @@ class SearchBackend(Protocol):
         """Removes every index of this backend (tests, scratch runs)."""
 
     async def close(self) -> None: ...
+
+    async def store_saved_search(self, search_id: int, query: SearchQuery) -> None:
+        """Keeps a listing query (its text and filters) under `search_id`, replacing any kept before."""
+
+    async def forget_saved_search(self, search_id: int) -> None:
+        """Drops a kept query; an unknown id is already forgotten."""
+
+    async def matching_saved_searches(self, document: Document) -> set[int]:
+        """The ids of the kept queries whose search would find this listing document (percolation)."""

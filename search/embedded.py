@@ -8,12 +8,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from search import embedded_percolate as percolate
 from search import embedded_query as q
 from search import embedded_schema as schema
 from search.cursor import decode, encode
 from search.errors import SearchUnavailable
 from search.highlight import marked
 from search.normalise import words
+from search.percolate import PERCOLATED
 from search.spec import CODES_BOOST, SPECS, IndexSpec, document_codes, keyword_values, range_label, text_value
 from search.types import BulkOutcome, DocType, Document, Facet, FacetBucket, Health, Hit, SearchQuery, SearchResult
 
@@ -178,6 +180,38 @@ class EmbeddedBackend:
     async def close(self) -> None:
         return None
 
+    # -- saved searches (percolation)
+
+    async def store_saved_search(self, search_id: int, query: SearchQuery) -> None:
+        await self._run(lambda connection: percolate.store(connection, search_id, query), write=True)
+
+    async def forget_saved_search(self, search_id: int) -> None:
+        await self._run(lambda connection: percolate.forget(connection, search_id), write=True)
+
+    async def matching_saved_searches(self, document: Document) -> set[int]:
+        def work(connection: sqlite3.Connection) -> tuple[dict[int, SearchQuery], str | None]:
+            return percolate.stored_queries(connection), self._live(connection, PERCOLATED)
+
+        queries, live = await self._run(work, write=True)
+        if not queries:
+            return set()
+        try:
+            return await asyncio.to_thread(self._percolate, queries, live, document)
+        except sqlite3.Error as exc:
+            raise SearchUnavailable(f"embedded index: {exc}") from exc
+
+    def _percolate(self, queries: dict[int, SearchQuery], live: str | None, document: Document) -> set[int]:
+        connection, version, vocabulary = percolate.scratch_index(self.path, live, document, _index_one)
+        try:
+            matched = set()
+            for search_id, query in queries.items():
+                if _search(connection, version, query, vocabulary).total:
+                    matched.add(search_id)
+                percolate.reset_temporary(connection)
+            return matched
+        finally:
+            connection.close()
+
 
 def _distinct(values: list[str], size: int) -> list[str]:
     seen: dict[str, str] = {}
@@ -237,12 +271,15 @@ def _delete_one(connection: sqlite3.Connection, v: str, doc_id: int) -> None:
     connection.execute(f"DELETE FROM {v}_fts WHERE rowid = ?", (doc_id,))
 
 
-def _search(connection: sqlite3.Connection, v: str | None, query: SearchQuery) -> SearchResult:
+def _search(connection: sqlite3.Connection, v: str | None, query: SearchQuery,
+            vocabulary: str | None = None) -> SearchResult:
+    """`vocabulary`: the table of known words for typo corrections, when not the index's own (percolation)."""
     spec = SPECS[query.doc_type]
     sort = query.effective_sort
     order = q.ordering(spec, sort)
     after = decode(query.cursor, sort) if query.cursor else None
-    expression = q.match_expression(connection, f"{v}_vocab", query.text) if v and query.text.strip() else None
+    expression = (q.match_expression(connection, vocabulary or f"{v}_vocab", query.text)
+                  if v and query.text.strip() else None)
     if v is None or (query.text.strip() and expression is None):
         return SearchResult(0, (), _empty_facets(spec) if query.facets else ())
     _materialise(connection, spec, v, query, expression, order.key)

@@ -10,7 +10,7 @@ unreachable engine aborts the batch without counting attempts."""
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
@@ -161,8 +161,11 @@ class Backoff:
 
 
 async def run_worker(sessions: Sessions, backend: SearchBackend, *, batch_size: int, worker: str,
-                     max_attempts: int, poll_seconds: float = 1.0, once: bool = False) -> DrainReport:
-    """The `tradeleads worker` loop: drain, back off after failures, poll when idle; `once` stops when idle."""
+                     max_attempts: int, poll_seconds: float = 1.0, once: bool = False,
+                     after_drain: Callable[[], Awaitable[None]] | None = None) -> DrainReport:
+    """The `tradeleads worker` loop: drain, back off after failures, poll when idle; `once` stops when idle.
+    `after_drain` is the app's further work that reads the index (alerts), run after each drain; it handles
+    its own failures."""
     backoff = Backoff()
     total = DrainReport()
     while True:
@@ -174,6 +177,8 @@ async def run_worker(sessions: Sessions, backend: SearchBackend, *, batch_size: 
             report, failed = DrainReport(), True
         else:
             failed = bool(report.failed)
+        if after_drain is not None:
+            await after_drain()
         total.processed += report.processed
         total.failed += report.failed
         total.parked += report.parked

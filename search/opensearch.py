@@ -9,16 +9,24 @@ import aiohttp
 from opensearchpy import AsyncOpenSearch
 from opensearchpy.exceptions import OpenSearchException
 
+from search import opensearch_percolate as percolator
 from search import opensearch_query as q
 from search.errors import SearchUnavailable
 from search.opensearch_mapping import SUGGEST_FIELD, index_body
-from search.spec import CODES_FIELD, SPECS, document_codes
+from search.percolate import PERCOLATED
+from search.spec import CODES_FIELD, SPECS, IndexSpec, document_codes
 from search.types import BulkOutcome, DocType, Document, Health, SearchQuery, SearchResult
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 SCAN_PAGE = 5000
 DERIVED_FIELDS = (CODES_FIELD, SUGGEST_FIELD)
+
+
+def index_source(spec: IndexSpec, document: Document) -> dict[str, Any]:
+    """What is sent to the engine for a document: its fields plus the derived code and suggest fields."""
+    return {**document, CODES_FIELD: " ".join(document_codes(spec, document)),
+            SUGGEST_FIELD: document.get(spec.suggest_field) or ""}
 
 
 class OpenSearchBackend:
@@ -30,6 +38,7 @@ class OpenSearchBackend:
         self.prefix = prefix
         self.refresh = refresh
         self._ready: set[DocType] = set()
+        self._percolator_ready = False
 
     def alias(self, doc_type: DocType) -> str:
         return f"{self.prefix}{doc_type.value}"
@@ -89,6 +98,7 @@ class OpenSearchBackend:
     async def drop(self) -> None:
         await self._call(lambda: self.client.indices.delete(index=f"{self.prefix}*", expand_wildcards="all"))
         self._ready.clear()
+        self._percolator_ready = False
 
     # -- writing
 
@@ -113,9 +123,7 @@ class OpenSearchBackend:
         spec = SPECS[doc_type]
         actions: list[dict[str, Any]] = []
         for document in documents:
-            body = {**document, CODES_FIELD: " ".join(document_codes(spec, document)),
-                    SUGGEST_FIELD: document.get(spec.suggest_field) or ""}
-            actions += [{"index": {"_id": str(document["id"])}}, body]
+            actions += [{"index": {"_id": str(document["id"])}}, index_source(spec, document)]
         return await self._bulk(doc_type, actions, version)
 
     async def bulk_delete(self, doc_type: DocType, ids: Sequence[int], version: str | None = None) -> BulkOutcome:
@@ -179,3 +187,31 @@ class OpenSearchBackend:
 
     async def close(self) -> None:
         await self.client.close()
+
+    # -- saved searches (percolation)
+
+    async def _percolator(self) -> str:
+        name = percolator.index_name(self.prefix)
+        if not self._percolator_ready:
+            async def work() -> None:
+                if not await self.client.indices.exists(index=name):
+                    await self.client.indices.create(index=name, body=percolator.percolator_index_body())
+            await self._call(work)
+            self._percolator_ready = True
+        return name
+
+    async def store_saved_search(self, search_id: int, query: SearchQuery) -> None:
+        name = await self._percolator()
+        await self._call(lambda: self.client.index(index=name, id=str(search_id),
+                                                   body=percolator.stored_query(query), refresh="true"))
+
+    async def forget_saved_search(self, search_id: int) -> None:
+        name = await self._percolator()
+        await self._call(lambda: self.client.delete(index=name, id=str(search_id), refresh="true",
+                                                    params={"ignore": 404}))
+
+    async def matching_saved_searches(self, document: Document) -> set[int]:
+        name = await self._percolator()
+        source = index_source(SPECS[PERCOLATED], document)
+        response = await self._call(lambda: self.client.search(index=name, body=percolator.percolate_body(source)))
+        return {int(hit["_id"]) for hit in response["hits"]["hits"]}

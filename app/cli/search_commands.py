@@ -18,6 +18,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from app.alerts.webhook_sender import WebhookPolicy, webhook_client
+from app.alerts.worker import alerts_step
 from app.cli.runtime import FAILURE, Sessions, console, fail, run_with_database
 from app.core.config import get_settings
 from search.backend import SearchBackend
@@ -61,12 +63,18 @@ def worker(
     batch_size: int = typer.Option(100, "--batch-size", min=1, max=5000, help="Outbox rows per batch."),
     poll: float = typer.Option(1.0, "--poll", min=0.1, help="Seconds between polls when idle."),
 ) -> None:
-    """Drain the outbox into the search index (several workers may run at once on PostgreSQL)."""
+    """Drain the outbox into the search index, then send alerts and webhooks (several workers may run at once on
+    PostgreSQL)."""
     name = f"{socket.gethostname()}:{os.getpid()}"[:64]
     settings = get_settings()
-    report: DrainReport = with_backend(lambda sessions, backend: run_worker(
-        sessions, backend, batch_size=batch_size, worker=name, max_attempts=settings.outbox_max_attempts,
-        poll_seconds=poll, once=once))
+
+    async def work(sessions: Sessions, backend: SearchBackend) -> DrainReport:
+        async with webhook_client(WebhookPolicy.from_settings(settings)) as client:
+            return await run_worker(
+                sessions, backend, batch_size=batch_size, worker=name, max_attempts=settings.outbox_max_attempts,
+                poll_seconds=poll, once=once, after_drain=alerts_step(sessions, backend, settings, client, name))
+
+    report: DrainReport = with_backend(work)
     console.print(f"Indexed {len(report.processed)} changes; {len(report.failed)} failed attempts, "
                   f"{len(report.parked)} parked.")
     for row_id in report.parked:

@@ -56,6 +56,23 @@ class Settings(BaseSettings):
         default=300, ge=1, description="How far a webhook's signed timestamp may be from now (replay protection)"
     )
 
+    alerts_rfq_top_suppliers: int = Field(
+        default=10, ge=0, le=100, description="Best-matched suppliers told of an RFQ when it opens"
+    )
+    alerts_listing_min_score: float = Field(
+        default=0.6, ge=0, description="Matching score from which a new listing is a strong match for an open RFQ "
+                                       "and its buyer is told"
+    )
+    alerts_max_attempts: int = Field(default=5, ge=1, description="Failed attempts before an alert job is parked")
+    webhook_timeout_seconds: float = Field(default=10, gt=0, description="Timeout of one outgoing webhook request")
+    webhook_retry_seconds: int = Field(
+        default=30, ge=0, description="Wait before retrying a failed webhook delivery; doubles with each failure"
+    )
+    webhook_retry_max_seconds: int = Field(default=6 * 3600, ge=0, description="Longest wait between two retries")
+    webhook_max_failures: int = Field(
+        default=8, ge=1, description="Failed deliveries in a row after which a webhook endpoint is disabled"
+    )
+
     @property
     def embedded_index_path(self) -> Path:
         return self.search_index_path or self.var_dir / "search.sqlite3"

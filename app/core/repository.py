@@ -4,6 +4,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.dialects.postgresql import Insert as PgInsert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 T = TypeVar("T")
@@ -29,4 +33,9 @@ async def paginate(session: AsyncSession, statement: Select[Any], page: int, per
 
 async def get_by_id(session: AsyncSession, model: type[T], ident: Any) -> T | None:
     return await session.get(model, ident)
+
+
+def upsert_insert(session: AsyncSession, model: type[Any]) -> PgInsert | SqliteInsert:
+    """An INSERT of this database's dialect, so that ON CONFLICT clauses work on PostgreSQL and SQLite."""
+    return pg_insert(model) if session.get_bind().dialect.name == "postgresql" else sqlite_insert(model)
 

@@ -1,4 +1,5 @@
-"""Security primitives: password hashing, API tokens, signed values (session cookie, CSRF)."""
+"""Security primitives: password hashing, API tokens, signed values (session cookie, CSRF), and the signature of
+webhooks, received (card gateway) and sent (alerts): `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`."""
 
 import base64
 import hashlib
@@ -68,3 +69,12 @@ def csrf_token_for(secret: str, session_id: str) -> str:
 
 def csrf_token_valid(secret: str, session_id: str, token: str) -> bool:
     return hmac.compare_digest(csrf_token_for(secret, session_id), token)
+
+
+def timestamped_signature(secret: str, timestamp: int, body: bytes) -> str:
+    """Hex HMAC-SHA256 of `<timestamp>.<body>`: the v1 value of a webhook signature header."""
+    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+
+
+def timestamped_signature_header(secret: str, timestamp: int, body: bytes) -> str:
+    return f"t={timestamp},v1={timestamped_signature(secret, timestamp, body)}"

@@ -1,9 +1,9 @@
 """Request dependencies: the unit-of-work session, settings, and who is asking (cookie or bearer token)."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, FastAPI, Request
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.accounts import service as accounts
@@ -31,6 +31,23 @@ async def run_after_commit(request: Request, session: AsyncSession) -> None:
     hook = getattr(request.app.state, "after_commit", None)
     if hook is not None and session.info.pop(OUTBOX_WRITTEN, False):
         await hook()
+
+
+AfterCommit = Callable[[], Awaitable[None]]
+
+
+def add_after_commit(app: FastAPI, step: AfterCommit) -> None:
+    """Appends a step to the app's after-commit hook: steps run in the order they were added."""
+    first: AfterCommit | None = getattr(app.state, "after_commit", None)
+    if first is None:
+        app.state.after_commit = step
+        return
+
+    async def both() -> None:
+        await first()
+        await step()
+
+    app.state.after_commit = both
 
 
 # scope="function": commit before the response is sent, so a failed commit can never look like success.

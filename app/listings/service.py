@@ -6,6 +6,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, can_manage, require_admin, require_seller, require_viewer, visible_to
+from app.alerts.jobs import enqueue_alert
 from app.core.errors import forbidden, not_found
 from app.core.lifecycle import move
 from app.core.repository import Page, paginate
@@ -15,7 +16,7 @@ from app.listings.repository import ListingFilters, listings_query
 from app.listings.schemas import ListingCreate, ListingUpdate
 from app.models import Listing
 from app.models.base import utcnow
-from app.models.enums import EntityType, ListingStatus
+from app.models.enums import AlertEvent, EntityType, ListingStatus
 from app.outbox import record_change
 from membership.policy import Action, ensure_allowed
 
@@ -103,6 +104,7 @@ async def publish_listing(session: AsyncSession, viewer: Viewer | None, listing_
     move(listing, S.PUBLISHED, TRANSITIONS, "listing")
     listing.published_at = utcnow()
     _changed(session, listing)
+    enqueue_alert(session, AlertEvent.LISTING_PUBLISHED, listing.id)
     await session.flush()
     return listing
 

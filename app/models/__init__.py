@@ -1,5 +1,6 @@
 """ORM models, one module per aggregate. Importing this package registers every table on Base.metadata."""
 
+from app.models.alert import AlertDelivery, AlertJob, SavedSearch
 from app.models.base import Base
 from app.models.hs_code import HsCode
 from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
@@ -14,8 +15,11 @@ from app.models.rfq import Rfq
 from app.models.subscription import Subscription
 from app.models.tier import Tier
 from app.models.user import ApiToken, LoginFailure, User
+from app.models.webhook import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
+           "AlertDelivery",
+           "AlertJob",
            "ApiToken",
            "Base",
            "HsCode",
@@ -32,7 +36,10 @@ __all__ = [
            "PaymentEvent",
            "Quote",
            "Rfq",
+           "SavedSearch",
            "Subscription",
            "Tier",
            "User",
+           "WebhookDelivery",
+           "WebhookEndpoint",
 ]

@@ -176,3 +176,17 @@ class NotificationKind(StrEnum):
     QUOTE_REJECTED = "quote_rejected"
     INQUIRY_RECEIVED = "inquiry_received"
     INQUIRY_REPLY = "inquiry_reply"
+    RFQ_MATCH = "rfq_match"
+    LISTING_MATCH = "listing_match"
+    SAVED_SEARCH_MATCH = "saved_search_match"
+
+
+# The alert kinds an organisation may subscribe a webhook to.
+ALERT_KINDS = (NotificationKind.RFQ_MATCH, NotificationKind.LISTING_MATCH, NotificationKind.SAVED_SEARCH_MATCH)
+
+
+class AlertEvent(StrEnum):
+    """What the alerts drain works off: each is written in the transaction of the change that caused it."""
+
+    RFQ_OPENED = "rfq_opened"
+    LISTING_PUBLISHED = "listing_published"

@@ -4,6 +4,7 @@ Every page resolves its viewer (page_user) first, so templates, error pages incl
 
 from fastapi import APIRouter, Depends
 
+from app.alerts import pages as alert_pages
 from app.billing import pages as billing_pages
 from app.discovery import pages as discovery_pages
 from app.http.page_deps import page_user
@@ -13,3 +14,4 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(page_user)])
 for pages in (home, accounts, listings, rfqs, discovery_pages):
     router.include_router(pages.router)
 router.include_router(billing_pages.router)
+router.include_router(alert_pages.router)

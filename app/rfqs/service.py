@@ -7,6 +7,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, can_manage, require_admin, require_buyer, require_viewer, visible_to
+from app.alerts.jobs import enqueue_alert
 from app.core.errors import FieldError, forbidden, not_found, validation_failed
 from app.core.lifecycle import move
 from app.core.repository import Page, paginate
@@ -14,7 +15,7 @@ from app.core.schemas import as_validation_failed
 from app.hs_codes import ensure_hs_code_usable
 from app.models import Rfq
 from app.models.base import utcnow
-from app.models.enums import EntityType, RfqStatus
+from app.models.enums import AlertEvent, EntityType, RfqStatus
 from app.outbox import record_change
 from app.rfqs.repository import RfqFilters, rfqs_query
 from app.rfqs.schemas import RfqCreate, RfqUpdate
@@ -116,6 +117,7 @@ async def approve_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int)
     move(rfq, S.OPEN, TRANSITIONS, "RFQ")
     rfq.opened_at = utcnow()
     _changed(session, rfq)
+    enqueue_alert(session, AlertEvent.RFQ_OPENED, rfq.id)
     await session.flush()
     return rfq
 

@@ -5,7 +5,6 @@ Signature header: `Tradeleads-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
 shared secret; a timestamp outside the tolerance window is refused, so a captured request cannot be replayed.
 """
 
-import hashlib
 import hmac
 import json
 from dataclasses import dataclass
@@ -13,6 +12,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from app.core.errors import AppError
+from app.core.security import timestamped_signature as signature
+from app.core.security import timestamped_signature_header as signature_header  # noqa: F401  (what senders use)
 from app.models import Invoice
 from app.models.enums import PaymentProviderName
 from membership.providers.base import ChargeAttempt
@@ -57,14 +58,6 @@ class GatewayEvent:
 
 def _bad_signature(detail: str, code: str = "invalid_signature") -> AppError:
     return AppError(detail, code=code, status=400, title="Bad request")
-
-
-def signature(secret: str, timestamp: int, body: bytes) -> str:
-    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
-
-
-def signature_header(secret: str, timestamp: int, body: bytes) -> str:
-    return f"t={timestamp},v1={signature(secret, timestamp, body)}"
 
 
 def _parse_header(header: str) -> tuple[int, list[str]]:

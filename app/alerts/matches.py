@@ -1,0 +1,72 @@
+"""Who is told of a match: the best-matched suppliers of an RFQ that opened, and the buyers whose open RFQs a new
+listing answers strongly. Both use the matching engine's own ranking, so an alert says what the RFQ page shows."""
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.alerts.types import Alert, event_key, factor_data, factor_lines
+from app.models import Listing, Rfq
+from app.models.enums import ListingStatus, NotificationKind, RfqStatus
+from app.notifications.service import Message
+from matching.candidates import rfq_candidates
+from matching.engine import ListingMatch, rank_listings, suppliers_for_rfq
+from search.backend import SearchBackend
+
+RFQ_CANDIDATES = 20
+
+
+async def rfq_opened_alerts(session: AsyncSession, backend: SearchBackend, rfq_id: int, top: int) -> list[Alert]:
+    rfq = await session.get(Rfq, rfq_id)
+    if rfq is None or rfq.status != RfqStatus.OPEN or top == 0:
+        return []
+    key = event_key(NotificationKind.RFQ_MATCH, "rfq", rfq.id)
+    alerts = []
+    for match in await suppliers_for_rfq(session, backend, rfq, limit=top):
+        message = Message(NotificationKind.RFQ_MATCH, f"New RFQ matching your products: {rfq.title}",
+                          f"Why it matches your listing #{match.best_listing_id}:\n{factor_lines(match.factors)}",
+                          f"/rfqs/{rfq.id}")
+        alerts.append(Alert(match.organization_id, key, message, {
+            "rfq_id": rfq.id, "rfq_title": rfq.title, "listing_id": match.best_listing_id,
+            "score": round(match.score, 4), "factors": factor_data(match.factors)}))
+    return alerts
+
+
+def _listing_text(listing: Listing) -> str:
+    return "\n".join([listing.title, *listing.keywords, *listing.specs.values()])
+
+
+async def _strong_matches(session: AsyncSession, backend: SearchBackend, listing: Listing,
+                          min_score: float) -> list[tuple[Rfq, ListingMatch]]:
+    """Open RFQs of other organisations for which the engine scores this listing at least `min_score`."""
+    candidates = await rfq_candidates(backend, _listing_text(listing), RFQ_CANDIDATES)
+    rfqs = (await session.scalars(select(Rfq).where(Rfq.id.in_(candidates), Rfq.status == RfqStatus.OPEN,
+                                                    Rfq.organization_id != listing.organization_id)
+                                  .order_by(Rfq.id))).all()
+    strong = []
+    for rfq in rfqs:
+        ranked = await rank_listings(session, backend, rfq)
+        match = next((m for m in ranked if m.listing_id == listing.id), None)
+        if match is not None and match.score >= min_score:
+            strong.append((rfq, match))
+    return strong
+
+
+async def listing_published_alerts(session: AsyncSession, backend: SearchBackend, listing_id: int,
+                                   min_score: float) -> list[Alert]:
+    """One alert per buyer, about its best-answered RFQ."""
+    listing = await session.get(Listing, listing_id)
+    if listing is None or listing.status != ListingStatus.PUBLISHED:
+        return []
+    best: dict[int, tuple[Rfq, ListingMatch]] = {}
+    for rfq, match in await _strong_matches(session, backend, listing, min_score):
+        if rfq.organization_id not in best or match.score > best[rfq.organization_id][1].score:
+            best[rfq.organization_id] = (rfq, match)
+    key = event_key(NotificationKind.LISTING_MATCH, "listing", listing.id)
+    alerts = []
+    for buyer_id, (rfq, match) in sorted(best.items()):
+        message = Message(NotificationKind.LISTING_MATCH, f"A new listing matches your RFQ: {rfq.title}",
+                          f"{listing.title}\n{factor_lines(match.factors)}", f"/listings/{listing.id}")
+        alerts.append(Alert(buyer_id, key, message, {
+            "listing_id": listing.id, "listing_title": listing.title, "rfq_id": rfq.id,
+            "score": round(match.score, 4), "factors": factor_data(match.factors)}))
+    return alerts

@@ -1,0 +1,88 @@
+"""Webhook endpoints an organisation registers, and the queueing of signed events for them. Sending is the
+worker's job (app.alerts.webhook_sender), never a request's."""
+
+import json
+import secrets
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.viewer import Viewer, require_viewer
+from app.alerts.schemas import WebhookCreate
+from app.core.errors import conflict, not_found
+from app.core.repository import Page, paginate, upsert_insert
+from app.models import WebhookDelivery, WebhookEndpoint
+from app.models.base import utcnow
+from app.models.enums import NotificationKind
+
+MAX_PER_ORGANIZATION = 10
+SECRET_PREFIX = "whsec_"
+
+
+def _own(viewer: Viewer) -> Select[WebhookEndpoint]:
+    return select(WebhookEndpoint).where(WebhookEndpoint.organization_id == viewer.organization_id)
+
+
+async def create_endpoint(session: AsyncSession, viewer: Viewer | None, data: WebhookCreate) -> WebhookEndpoint:
+    viewer = require_viewer(viewer)
+    existing = (await session.scalars(_own(viewer))).all()
+    if len(existing) >= MAX_PER_ORGANIZATION:
+        raise conflict(f"An organisation registers at most {MAX_PER_ORGANIZATION} webhooks; delete one first",
+                       code="too_many_webhooks")
+    endpoint = WebhookEndpoint(organization_id=viewer.organization_id, url=str(data.url),
+                               secret=SECRET_PREFIX + secrets.token_urlsafe(32),
+                               events=[event.value for event in data.events])
+    session.add(endpoint)
+    await session.flush()
+    return endpoint
+
+
+async def list_endpoints(session: AsyncSession, viewer: Viewer | None) -> list[WebhookEndpoint]:
+    viewer = require_viewer(viewer)
+    return list((await session.scalars(_own(viewer).order_by(WebhookEndpoint.id))).all())
+
+
+async def own_endpoint(session: AsyncSession, viewer: Viewer | None, endpoint_id: int) -> WebhookEndpoint:
+    """Another organisation's endpoint does not exist for this viewer."""
+    viewer = require_viewer(viewer)
+    endpoint = await session.scalar(_own(viewer).where(WebhookEndpoint.id == endpoint_id))
+    if endpoint is None:
+        raise not_found("Webhook")
+    return endpoint
+
+
+async def delete_endpoint(session: AsyncSession, viewer: Viewer | None, endpoint_id: int) -> None:
+    await session.delete(await own_endpoint(session, viewer, endpoint_id))
+    await session.flush()
+
+
+async def list_deliveries(session: AsyncSession, viewer: Viewer | None, endpoint_id: int, page: int,
+                          per_page: int) -> Page[WebhookDelivery]:
+    endpoint = await own_endpoint(session, viewer, endpoint_id)
+    statement = (select(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id)
+                 .order_by(WebhookDelivery.id.desc()))
+    return await paginate(session, statement, page, per_page)
+
+
+def event_body(event_id: str, kind: NotificationKind, data: dict[str, Any]) -> str:
+    """The exact bytes that are signed and sent, fixed when the event is queued so every retry sends the same."""
+    body = {"id": event_id, "type": kind.value, "created": int(utcnow().timestamp()), "data": data}
+    return json.dumps(body, separators=(",", ":"), sort_keys=True)
+
+
+async def queue_event(session: AsyncSession, organization_id: int, event_id: str, kind: NotificationKind,
+                      data: dict[str, Any]) -> int:
+    """A delivery for each active endpoint of the organisation subscribed to `kind`; returns how many."""
+    endpoints = (await session.scalars(select(WebhookEndpoint).where(
+        WebhookEndpoint.organization_id == organization_id, WebhookEndpoint.active.is_(True)))).all()
+    body = event_body(event_id, kind, data)
+    queued = 0
+    for endpoint in endpoints:
+        if kind.value in endpoint.events:
+            statement = upsert_insert(session, WebhookDelivery).values(
+                endpoint_id=endpoint.id, event_id=event_id, event_type=kind.value, payload=body,
+                next_attempt_at=utcnow())
+            await session.execute(statement.on_conflict_do_nothing())
+            queued += 1
+    return queued
