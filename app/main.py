@@ -17,6 +17,7 @@ from app.discovery.wiring import install_search
 from app.http.problems import install_error_handlers
 from app.http.templating import render_error
 from app.listings import api as listings_api
+from app.matches import api as matches_api
 from app.pages import router as pages_router
 from app.rfqs import api as rfqs_api
 
@@ -42,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (accounts_api.router, listings_api.router, rfqs_api.router, pages_router):
         app.include_router(router)
     app.include_router(billing_api.router)
+    app.include_router(matches_api.router)
     app.include_router(alerts_api.saved_searches_router)
     app.include_router(alerts_api.webhooks_router)
     app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from search.backend import SearchBackend
 from search.types import DocType, Filters, Hit, SearchQuery
 
-LISTING_POOL = 200
-HS_POOL = 50
+LISTING_POOL = 100
+HS_POOL = 30
 LEAD_POOL = 50
 MAX_QUERY_CHARS = 1000
 

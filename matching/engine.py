@@ -13,16 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import Listing, Rfq
 from app.models.enums import ListingStatus
 from matching.candidates import listing_candidates, normalised, rfq_candidates
-from matching.factors import Pair
-from matching.model import LinearModel, configured_model
-from matching.scoring import score_pair
+from matching.model import MatchingModel, configured_model
+from matching.scoring import candidates, score_pool
+from matching.signals import Candidate
 from matching.suppliers import supplier_views
 from matching.types import FactorExplanation, LeadMatch, ListingMatch, SupplierMatch
-from matching.views import listing_view, rfq_view
+from matching.views import RfqView, SupplierView, listing_view, rfq_view
 from search.backend import SearchBackend
 from search.loader import load_listings, load_rfqs
 
-__all__ = ["FactorExplanation", "LeadMatch", "ListingMatch", "SupplierMatch", "rank_listings",
+__all__ = ["FactorExplanation", "LeadMatch", "ListingMatch", "SupplierMatch", "listing_pool", "rank_listings",
            "rfqs_for_organization", "suppliers_for_rfq"]
 
 MAX_FEED_LISTINGS = 30
@@ -37,23 +37,24 @@ def _ordered(matches: list[ListingMatch]) -> list[ListingMatch]:
     return sorted(matches, key=lambda match: (-match.score, match.listing_id))
 
 
-async def rank_listings(session: AsyncSession, backend: SearchBackend, rfq: Rfq, *, today: date | None = None,
-                        model: LinearModel | None = None) -> list[ListingMatch]:
-    """Every candidate listing that meets the RFQ's hard constraints, best first (the buyer's own excluded)."""
+async def listing_pool(session: AsyncSession, backend: SearchBackend, rfq: Rfq,
+                       today: date | None = None) -> tuple[RfqView, list[tuple[Candidate, SupplierView]]]:
+    """The RFQ and its candidate listings that meet its hard constraints, in search order (the buyer's own
+    listings excluded)."""
     wanted = rfq_view(rfq)
     relevance = normalised(await listing_candidates(backend, wanted.text, wanted.hs_code))
     rows = await load_listings(session, list(relevance))
     suppliers = await supplier_views(session, {listing.organization_id for listing, _ in rows})
-    chosen, day = model or configured_model(), _today(today)
-    matches = []
-    for listing, _organization in rows:
-        if listing.organization_id == rfq.organization_id:
-            continue
-        pair = Pair(wanted, listing_view(listing), suppliers[listing.organization_id], relevance[listing.id], day)
-        match = score_pair(pair, chosen)
-        if match is not None:
-            matches.append(match)
-    return _ordered(matches)
+    listings = [(listing_view(listing), suppliers[listing.organization_id], relevance[listing.id])
+                for listing, _ in rows if listing.organization_id != rfq.organization_id]
+    return wanted, candidates(wanted, listings, _today(today))
+
+
+async def rank_listings(session: AsyncSession, backend: SearchBackend, rfq: Rfq, *, today: date | None = None,
+                        model: MatchingModel | None = None) -> list[ListingMatch]:
+    """Every candidate listing that meets the RFQ's hard constraints, best first."""
+    wanted, pool = await listing_pool(session, backend, rfq, today)
+    return _ordered(score_pool(wanted, pool, model or configured_model()))
 
 
 def best_per_supplier(matches: Sequence[ListingMatch]) -> list[ListingMatch]:
@@ -94,8 +95,8 @@ async def rank_leads(session: AsyncSession, backend: SearchBackend, organization
                      today: date | None = None) -> list[LeadMatch]:
     """Every open RFQ (not the organization's own) that one of its listings matches, best first."""
     listings = await _feed_listings(session, organization_id)
-    candidates = await _lead_candidates(backend, listings)
-    rfqs = await load_rfqs(session, list(candidates)[:MAX_FEED_RFQS])
+    candidates_of = await _lead_candidates(backend, listings)
+    rfqs = await load_rfqs(session, list(candidates_of)[:MAX_FEED_RFQS])
     supplier = (await supplier_views(session, [organization_id])).get(organization_id)
     if supplier is None:
         return []
@@ -106,9 +107,9 @@ async def rank_leads(session: AsyncSession, backend: SearchBackend, organization
         if rfq.organization_id == organization_id:
             continue
         wanted = rfq_view(rfq)
-        scored = [score_pair(Pair(wanted, views[listing_id], supplier, relevance, day), chosen)
-                  for listing_id, relevance in candidates[rfq.id].items()]
-        best = _ordered([match for match in scored if match is not None])
+        found = sorted(candidates_of[rfq.id].items(), key=lambda item: -item[1])
+        pool = candidates(wanted, [(views[listing_id], supplier, relevance) for listing_id, relevance in found], day)
+        best = _ordered(score_pool(wanted, pool, chosen))
         if best:
             leads.append(LeadMatch(rfq.id, best[0].listing_id, best[0].score, best[0].factors))
     return sorted(leads, key=lambda lead: (-lead.score, -lead.rfq_id))

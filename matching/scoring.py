@@ -1,9 +1,14 @@
-"""Scores one (RFQ, listing) pair: every factor assessed, hard constraints applied, the model's weighted score,
-then the bounded tier boost; each factor explained with what it contributed."""
+"""Scores the candidate pool of one RFQ: every factor assessed, hard constraints applied, the model's score, then
+the bounded tier boost; each factor explained with what it contributed."""
+
+from collections.abc import Sequence
+from datetime import date
 
 from matching.factors import FACTORS, Assessment, Pair
-from matching.model import LinearModel
+from matching.model import MatchingModel
+from matching.signals import Candidate
 from matching.types import FactorExplanation, ListingMatch
+from matching.views import ListingView, RfqView, SupplierView
 from search.ranking import rank_multiplier
 
 
@@ -21,15 +26,27 @@ def violates(assessments: dict[str, Assessment], required: frozenset[str]) -> bo
     return any(assessments[name].fails for name in required if name in assessments)
 
 
-def score_pair(pair: Pair, model: LinearModel) -> ListingMatch | None:
-    """None when the listing fails a constraint the buyer marked as required."""
-    assessments = assess(pair)
-    if violates(assessments, pair.rfq.required):
-        return None
-    contributions = model.contributions({name: found.value for name, found in assessments.items()})
-    base = sum(contributions.values())
-    total = base * rank_multiplier(pair.supplier.boost)
-    factors = [FactorExplanation(name, round(contributions[name], 4), found.text)
-               for name, found in assessments.items()]
-    factors.append(_tier_line(pair.supplier.boost, total - base))
-    return ListingMatch(pair.rfq.id, pair.listing.id, pair.listing.organization_id, round(total, 6), factors)
+def candidates(rfq: RfqView, listings: Sequence[tuple[ListingView, SupplierView, float]],
+               today: date) -> list[tuple[Candidate, SupplierView]]:
+    """The listings, in search order with their relevance, that meet the constraints the buyer required."""
+    kept = []
+    for rank, (listing, supplier, relevance) in enumerate(listings):
+        assessments = assess(Pair(rfq, listing, supplier, relevance, today))
+        if not violates(assessments, rfq.required):
+            kept.append((Candidate(listing, relevance, rank, assessments), supplier))
+    return kept
+
+
+def score_pool(rfq: RfqView, pool: Sequence[tuple[Candidate, SupplierView]],
+               model: MatchingModel) -> list[ListingMatch]:
+    matches = []
+    scored = model.score(rfq, [candidate for candidate, _ in pool])
+    for (candidate, supplier), (baseline, contributions) in zip(pool, scored, strict=True):
+        base = max(baseline + sum(contributions.values()), 0.0)
+        total = base * rank_multiplier(supplier.boost)
+        factors = [FactorExplanation(name, round(contributions.get(name, 0.0), 4), found.text)
+                   for name, found in candidate.assessments.items()]
+        factors.append(_tier_line(supplier.boost, total - base))
+        matches.append(ListingMatch(rfq.id, candidate.listing.id, candidate.listing.organization_id,
+                                    round(total, 6), factors))
+    return matches

@@ -83,7 +83,7 @@ def rfq_view(rfq: Rfq) -> RfqView:
         unit=rfq.unit.value, target_price_usd=to_usd(rfq.target_unit_price, rfq.currency),
         valid_until=rfq.valid_until, destination=rfq.destination_country,
         certifications=tuple(rfq.required_certifications),
-        required=frozenset(getattr(rfq, "required_constraints", None) or ()),
+        required=frozenset(rfq.required_constraints or ()),
     )
 
 

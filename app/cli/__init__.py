@@ -7,6 +7,7 @@ from app.cli.billing import billing_app
 from app.cli.database import migrate, seed
 from app.cli.eval_commands import eval_app
 from app.cli.imports import import_app
+from app.cli.matching_commands import register as register_matching_commands
 from app.cli.search_commands import register as register_search_commands
 
 cli = typer.Typer(help="tradeleads: cross-border B2B trade leads.", no_args_is_help=True,
@@ -16,6 +17,7 @@ cli.command()(seed)
 cli.add_typer(import_app, name="import")
 cli.add_typer(billing_app, name="billing")
 cli.add_typer(eval_app, name="eval")
+register_matching_commands(eval_app)
 register_search_commands(cli)
 
 

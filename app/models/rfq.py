@@ -33,6 +33,8 @@ class Rfq(TimestampMixin, Base):
     destination_country: Mapped[str | None] = mapped_column(String(2))
     destination_port: Mapped[str | None] = mapped_column(String(120))
     required_certifications: Mapped[list[str]] = mapped_column(default=list)
+    # Matching factors the buyer made hard constraints (matching.factors.HARD_CONSTRAINTS).
+    required_constraints: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
     valid_until: Mapped[date] = mapped_column(Date)
     status: Mapped[RfqStatus] = mapped_column(str_enum(RfqStatus, "rfq_status"), default=RfqStatus.DRAFT)
     rejection_reason: Mapped[str | None] = mapped_column(Text)

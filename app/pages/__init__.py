@@ -8,10 +8,12 @@ from app.alerts import pages as alert_pages
 from app.billing import pages as billing_pages
 from app.discovery import pages as discovery_pages
 from app.http.page_deps import page_user
+from app.matches import pages as matching_pages
 from app.pages import accounts, home, listings, rfqs
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(page_user)])
 for pages in (home, accounts, listings, rfqs, discovery_pages):
     router.include_router(pages.router)
 router.include_router(billing_pages.router)
+router.include_router(matching_pages.router)
 router.include_router(alert_pages.router)

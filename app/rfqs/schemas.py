@@ -1,7 +1,7 @@
 """Pydantic input and output of RFQs (requests for quotation)."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -11,7 +11,9 @@ from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
 from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, RfqStatus, Unit
 from app.models.rfq import DEFAULT_MAX_QUOTES
+from matching.factors import HARD_CONSTRAINTS
 
+HardConstraint = Literal["hs", "price", "moq", "lead_time", "certifications", "destination", "trust"]
 REQUIRED_ON_UPDATE = ("title", "quantity", "unit", "valid_until", "max_quotes")
 MAX_QUOTES_LIMIT = 50
 
@@ -27,6 +29,7 @@ class RfqFields(BaseModel):
     destination_country: CountryCode | None = None
     destination_port: str | None = Field(default=None, max_length=120)
     required_certifications: Tags = Field(default_factory=list, max_length=20)
+    required_constraints: list[HardConstraint] = Field(default_factory=list, max_length=len(HARD_CONSTRAINTS))
 
 
 class RfqCreate(RfqFields):
@@ -78,6 +81,7 @@ class RfqOut(BaseModel):
     destination_country: str | None
     destination_port: str | None
     required_certifications: list[str]
+    required_constraints: list[str]
     valid_until: date
     status: RfqStatus
     rejection_reason: str | None

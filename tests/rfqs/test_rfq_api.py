@@ -44,6 +44,7 @@ def expected_rfq(rfq_id: int, organization_id: int, user_id: int) -> dict[str, A
         "destination_country": "DE",
         "destination_port": "Hamburg",
         "required_certifications": ["Fairtrade", "Organic"],
+        "required_constraints": [],
         "valid_until": VALID_UNTIL,
         "status": "draft",
         "rejection_reason": None,
@@ -87,7 +88,7 @@ async def test_minimal_rfq_gets_defaults(cast: Cast) -> None:
         "title": "Green coffee beans", "description": "", "hs_code": None, "quantity": "20",
         "unit": "metric_ton", "target_unit_price": None, "currency": None, "incoterm": None,
         "destination_country": None, "destination_port": None, "required_certifications": [],
-        "valid_until": days_from_today(30).isoformat(), "status": "draft", "rejection_reason": None,
+        "required_constraints": [], "valid_until": days_from_today(30).isoformat(), "status": "draft", "rejection_reason": None,
         "max_quotes": 10, "opened_at": None,
     }
 

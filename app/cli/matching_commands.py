@@ -1,0 +1,87 @@
+"""`tradeleads eval matching`, `tradeleads eval hs` and `tradeleads eval matching-train`: the matching engine
+and the HS suggester measured on labelled data. Registered on the `eval` group with `register(eval_app)`."""
+
+import asyncio
+import json
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from app.cli.eval_commands import Engine, _print_table
+from app.cli.runtime import FAILURE, console, database_errors, fail
+from app.core.config import get_settings
+from app.evaluation.dataset import DatasetError, read_queries
+from app.evaluation.run import Evaluation
+from app.matches.evaluation import evaluate_matching
+from app.matches.hs_eval import measure, read_labelled
+from app.matches.training import train
+from matching.model import ModelError
+from search.errors import SearchUnavailable
+
+T = TypeVar("T")
+CORPUS = typer.Option(..., "--corpus", help="JSON Lines offers, loaded as published listings.")
+QUERIES = typer.Option(..., "--queries", help="JSON Lines queries with the ids of relevant offers.")
+BACKEND = typer.Option(Engine.EMBEDDED, "--backend", help="Engine to evaluate.")
+
+
+def _with_progress(label: str, queries: Path, work: Callable[[Callable[[int], None]], Coroutine[Any, Any, T]]) -> T:
+    try:
+        total = len(read_queries(queries))
+        columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=console, transient=True) as progress, database_errors():
+            task = progress.add_task("queries", total=total)
+            return asyncio.run(work(lambda done: progress.advance(task, done)))
+    except (DatasetError, ModelError, ValueError) as exc:
+        fail(str(exc))
+    except SearchUnavailable as exc:
+        fail(f"The search engine is unavailable: {exc}", FAILURE)
+
+
+def matching(corpus: Path = CORPUS, queries: Path = QUERIES, backend: Engine = BACKEND,
+             top: int = typer.Option(10, "--top", min=1, max=100, help="Matches ranked per RFQ.")) -> None:
+    """Each query as an RFQ through the matching engine: MRR@10, Recall@10 and nDCG@10 overall and per set, then
+    the same as one JSON line."""
+    settings = get_settings()
+    evaluation: Evaluation = _with_progress("Matching", queries, lambda advance: evaluate_matching(
+        corpus, queries, backend.value, settings, top=top, on_progress=advance))
+    _print_table(evaluation)
+    print(json.dumps(evaluation.as_json()))
+
+
+def matching_train(corpus: Path = CORPUS, queries: Path = QUERIES, backend: Engine = BACKEND,
+                   out: Path = typer.Option(..., "--out", help="Model file to write (JSON)."),
+                   version: str = typer.Option("v2", "--version", help="Version written in the model file."),
+                   folds: int = typer.Option(5, "--folds", min=2, max=20, help="Query folds for the figures."),
+                   seed: int = typer.Option(7, "--seed", help="Seed of the fold assignment.")) -> None:
+    """Train the LambdaRank matching model (needs `pip install -e ".[train]"`); prints out-of-fold figures."""
+    settings = get_settings()
+    try:
+        import lightgbm  # noqa: F401
+    except ImportError:
+        fail('LightGBM is not installed: pip install -e ".[train]"')
+    result = _with_progress("Collecting", queries, lambda advance: train(
+        corpus, queries, backend.value, settings, version=version, folds=folds, seed=seed, on_progress=advance))
+    out.write_text(json.dumps(result.document, separators=(",", ":")) + "\n", encoding="utf-8")
+    _print_table(Evaluation(f"{backend.value}, out-of-fold ({result.folds} folds)", result.overall,
+                            result.per_set, 0))
+    console.print(f"Wrote {out} ({out.stat().st_size:,} bytes, {len(result.document['trees'])} trees)")
+
+
+def hs(labelled: Path = typer.Option(..., "--labelled", help="JSON Lines of {\"text\", \"hs_code\"}.")) -> None:
+    """Top-1 and top-3 accuracy of the HS code suggester, then the same as one JSON line."""
+    try:
+        accuracy = measure(read_labelled(labelled))
+    except DatasetError as exc:
+        fail(str(exc))
+    console.print(f"HS suggestions on {accuracy.examples} labelled texts: top-1 {accuracy.top1:.1%}, "
+                  f"top-3 {accuracy.top3:.1%}")
+    print(json.dumps(accuracy.as_json()))
+
+
+def register(eval_app: typer.Typer) -> None:
+    eval_app.command("matching")(matching)
+    eval_app.command("hs")(hs)
+    eval_app.command("matching-train")(matching_train)

@@ -1,0 +1,34 @@
+"""JSON API of matching: an RFQ's matched suppliers, the leads feed, HS code suggestions."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.discovery.wiring import SearchEngine
+from app.http.deps import DbSession, OptionalViewer
+from app.http.pagination import Pagination
+from app.matches import service
+from app.matches.hs import suggest_hs
+from app.matches.schemas import HsSuggestionOut, HsSuggestionsOut, LeadsOut, MatchesOut
+
+router = APIRouter(prefix="/api/v1", tags=["matching"])
+MAX_HS_SUGGESTIONS = 10
+
+
+@router.get("/rfqs/{rfq_id}/matches", response_model=MatchesOut)
+async def rfq_matches(rfq_id: int, session: DbSession, viewer: OptionalViewer, backend: SearchEngine) -> MatchesOut:
+    return await service.rfq_matches(session, backend, viewer, rfq_id)
+
+
+@router.get("/leads", response_model=LeadsOut)
+async def leads(session: DbSession, viewer: OptionalViewer, backend: SearchEngine, paging: Pagination) -> LeadsOut:
+    return await service.leads_feed(session, backend, viewer, paging.page, paging.per_page)
+
+
+@router.get("/hs/suggest", response_model=HsSuggestionsOut)
+async def hs_suggest(backend: SearchEngine, q: Annotated[str, Query(min_length=2, max_length=1000)],
+                     limit: Annotated[int, Query(ge=1, le=MAX_HS_SUGGESTIONS)] = 5) -> HsSuggestionsOut:
+    found = await suggest_hs(backend, q, limit)
+    return HsSuggestionsOut(items=[HsSuggestionOut(code=s.code, label=s.label, description=s.description,
+                                                   heading_description=s.heading_description, score=s.score)
+                                   for s in found])

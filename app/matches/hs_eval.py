@@ -1,0 +1,49 @@
+"""`eval hs`: top-1 and top-3 accuracy of the text HS suggester on a labelled file of {"text", "hs_code"} lines.
+Similar listings are left out on purpose: the labelled set includes the demo catalogue, whose own codes would
+otherwise vote for themselves."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.evaluation.dataset import DatasetError
+from app.matches.hs import suggest_from_text
+
+
+@dataclass(frozen=True)
+class HsAccuracy:
+    examples: int
+    top1: float
+    top3: float
+
+    def as_json(self) -> dict[str, float | int]:
+        return {"top1": round(self.top1, 4), "top3": round(self.top3, 4), "examples": self.examples}
+
+
+def read_labelled(path: Path) -> list[tuple[str, str]]:
+    examples = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DatasetError(f"{path}: {exc.strerror or exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DatasetError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+        if not isinstance(record, dict) or not record.get("text") or not record.get("hs_code"):
+            raise DatasetError(f"{path}:{number}: a labelled example needs text and hs_code")
+        examples.append((str(record["text"]), str(record["hs_code"])))
+    return examples
+
+
+def measure(examples: list[tuple[str, str]]) -> HsAccuracy:
+    top1 = top3 = 0
+    for text, code in examples:
+        codes = [suggestion.code for suggestion in suggest_from_text(text, 3)]
+        top1 += codes[:1] == [code]
+        top3 += code in codes
+    count = len(examples)
+    return HsAccuracy(count, top1 / count if count else 0.0, top3 / count if count else 0.0)

@@ -1,0 +1,43 @@
+"""Matching pages: an RFQ's matched suppliers (for the buyer), the leads feed (for suppliers), and a JS-free HS
+code finder linked from the listing and RFQ forms."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+
+from app.accounts.viewer import Viewer
+from app.discovery.wiring import SearchEngine
+from app.http.deps import DbSession
+from app.http.page_deps import page_viewer
+from app.http.templating import render
+from app.matches import service
+from app.matches.hs import suggest_hs
+from app.rfqs.service import get_rfq
+
+router = APIRouter()
+PageViewer = Annotated[Viewer | None, Depends(page_viewer)]
+LEADS_PER_PAGE = 20
+HS_QUERY_LENGTH = 1000
+
+
+@router.get("/rfqs/{rfq_id:int}/matches", response_class=HTMLResponse)
+async def rfq_matches_page(request: Request, rfq_id: int, session: DbSession, engine: SearchEngine,
+                           viewer: PageViewer) -> HTMLResponse:
+    matches = await service.rfq_matches(session, engine, viewer, rfq_id)
+    rfq = await get_rfq(session, viewer, rfq_id)
+    return render(request, "matches/rfq_matches.html", {"rfq": rfq, "matches": matches})
+
+
+@router.get("/leads", response_class=HTMLResponse)
+async def leads_page(request: Request, session: DbSession, engine: SearchEngine, viewer: PageViewer,
+                     page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
+    feed = await service.leads_feed(session, engine, viewer, page, LEADS_PER_PAGE)
+    return render(request, "matches/leads.html", {"feed": feed})
+
+
+@router.get("/hs", response_class=HTMLResponse)
+async def hs_page(request: Request, engine: SearchEngine,
+                  q: Annotated[str, Query(max_length=HS_QUERY_LENGTH)] = "") -> HTMLResponse:
+    found = await suggest_hs(engine, q) if len(q.strip()) >= 2 else []
+    return render(request, "matches/hs.html", {"q": q, "suggestions": found})
