@@ -14,11 +14,13 @@ from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.discovery import api as discovery_api
 from app.discovery.wiring import install_search
+from app.fx import api as fx_api
 from app.http.problems import install_error_handlers
 from app.http.templating import render_error
 from app.listings import api as listings_api
 from app.matches import api as matches_api
 from app.pages import router as pages_router
+from app.quotes import api as quotes_api
 from app.rfqs import api as rfqs_api
 
 
@@ -44,6 +46,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.include_router(billing_api.router)
     app.include_router(matches_api.router)
+    app.include_router(quotes_api.router)
+    app.include_router(fx_api.router)
     app.include_router(alerts_api.saved_searches_router)
     app.include_router(alerts_api.webhooks_router)
     app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")

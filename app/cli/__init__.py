@@ -6,8 +6,10 @@ import typer
 from app.cli.billing import billing_app
 from app.cli.database import migrate, seed
 from app.cli.eval_commands import eval_app
+from app.cli.fx import fx_app
 from app.cli.imports import import_app
 from app.cli.matching_commands import register as register_matching_commands
+from app.cli.rfqs import rfqs_app
 from app.cli.search_commands import register as register_search_commands
 
 cli = typer.Typer(help="tradeleads: cross-border B2B trade leads.", no_args_is_help=True,
@@ -18,6 +20,8 @@ cli.add_typer(import_app, name="import")
 cli.add_typer(billing_app, name="billing")
 cli.add_typer(eval_app, name="eval")
 register_matching_commands(eval_app)
+cli.add_typer(rfqs_app, name="rfqs")
+cli.add_typer(fx_app, name="fx")
 register_search_commands(cli)
 
 

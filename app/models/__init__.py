@@ -2,6 +2,7 @@
 
 from app.models.alert import AlertDelivery, AlertJob, SavedSearch
 from app.models.base import Base
+from app.models.fx_rate import FxRate
 from app.models.hs_code import HsCode
 from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
 from app.models.lead_view import LeadView
@@ -11,7 +12,9 @@ from app.models.organization import Organization
 from app.models.outbox import OutboxEvent
 from app.models.payment import PaymentEvent
 from app.models.quote import Quote
+from app.models.quote_activity import QuoteRating, QuoteRevision
 from app.models.rfq import Rfq
+from app.models.rfq_limit import RfqLimit
 from app.models.subscription import Subscription
 from app.models.tier import Tier
 from app.models.user import ApiToken, LoginFailure, User
@@ -22,6 +25,7 @@ __all__ = [
            "AlertJob",
            "ApiToken",
            "Base",
+           "FxRate",
            "HsCode",
            "Invoice",
            "InvoiceCounter",
@@ -35,7 +39,10 @@ __all__ = [
            "OutgoingEmail",
            "PaymentEvent",
            "Quote",
+           "QuoteRating",
+           "QuoteRevision",
            "Rfq",
+           "RfqLimit",
            "SavedSearch",
            "Subscription",
            "Tier",

@@ -111,6 +111,12 @@ class QuoteStatus(StrEnum):
 ACTIVE_QUOTE_STATUSES = (QuoteStatus.SUBMITTED, QuoteStatus.AWARDED)
 
 
+class SampleOffer(StrEnum):
+    NONE = "none"
+    FREE = "free"
+    PAID = "paid"
+
+
 class OutboxOperation(StrEnum):
     UPSERT = "upsert"
     DELETE = "delete"

@@ -1,11 +1,11 @@
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TimestampMixin, str_enum
-from app.models.enums import ACTIVE_QUOTE_STATUSES, Incoterm, QuoteStatus, Unit
+from app.models.enums import ACTIVE_QUOTE_STATUSES, Incoterm, QuoteStatus, SampleOffer, Unit
 
 _ACTIVE = "status IN (" + ", ".join(f"'{status.value}'" for status in ACTIVE_QUOTE_STATUSES) + ")"
 
@@ -42,3 +42,13 @@ class Quote(TimestampMixin, Base):
     status: Mapped[QuoteStatus] = mapped_column(
         str_enum(QuoteStatus, "quote_status"), default=QuoteStatus.SUBMITTED
     )
+    sample_offer: Mapped[SampleOffer] = mapped_column(
+        str_enum(SampleOffer, "sample_offer"), default=SampleOffer.NONE, server_default=SampleOffer.NONE.value
+    )
+    sample_price: Mapped[Decimal | None]
+    sample_days: Mapped[int | None]
+    # Seconds from the RFQ opening to this quote: the supplier's response time (its first quote per RFQ counts).
+    response_seconds: Mapped[int | None]
+    # How many times the supplier revised it; each revision keeps the previous values in quote_revisions.
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
+    withdrawn_at: Mapped[datetime | None]

@@ -40,7 +40,7 @@ async def create_rfq(data: RfqCreate, session: DbSession, viewer: OptionalViewer
 
 @router.get("/{rfq_id}", response_model=RfqOut)
 async def get_rfq(rfq_id: int, session: DbSession, viewer: OptionalViewer) -> RfqOut:
-    return RfqOut.model_validate(await service.get_rfq(session, viewer, rfq_id))
+    return await service.rfq_out(session, viewer, rfq_id)
 
 
 @router.patch("/{rfq_id}", response_model=RfqOut)

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from pydantic_core import PydanticCustomError
 
 from app.core.schemas import DecimalOut
@@ -11,6 +11,7 @@ from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
 from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, RfqStatus, Unit
 from app.models.rfq import DEFAULT_MAX_QUOTES
+from app.rfqs.completeness import completeness
 from matching.factors import HARD_CONSTRAINTS
 
 HardConstraint = Literal["hs", "price", "moq", "lead_time", "certifications", "destination", "trust"]
@@ -89,3 +90,35 @@ class RfqOut(BaseModel):
     opened_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    # Set for viewers allowed to see them (the buyer, admins, suppliers whose plan shows contact details).
+    buyer_contact: "BuyerContactOut | None" = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def completeness(self) -> "CompletenessOut":
+        score = completeness(self)
+        return CompletenessOut(score=score.score, missing=[MissingOut(field=fact.field, label=fact.label,
+                                                                      points=fact.points) for fact in score.missing])
+
+
+class MissingOut(BaseModel):
+    field: str
+    label: str
+    points: int
+
+
+class CompletenessOut(BaseModel):
+    score: int
+    missing: list[MissingOut]
+
+
+class BuyerContactOut(BaseModel):
+    name: str | None
+    email: str | None
+    organization_name: str
+    website: str | None
+    city: str | None
+    country: str
+
+
+RfqOut.model_rebuild()

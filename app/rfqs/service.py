@@ -1,9 +1,10 @@
 """RFQs: a buyer's request for quotation, from draft through review to open and closed."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, can_manage, require_admin, require_buyer, require_viewer, visible_to
@@ -17,8 +18,12 @@ from app.models import Rfq
 from app.models.base import utcnow
 from app.models.enums import AlertEvent, EntityType, RfqStatus
 from app.outbox import record_change
+from app.quotes.outcomes import decline_open_quotes
+from app.rfqs.clock import today as today
+from app.rfqs.contact import buyer_contact
+from app.rfqs.limits import ensure_daily_cap, ensure_not_duplicate, ensure_open_cap
 from app.rfqs.repository import RfqFilters, rfqs_query
-from app.rfqs.schemas import RfqCreate, RfqUpdate
+from app.rfqs.schemas import RfqCreate, RfqOut, RfqUpdate
 from membership.policy import Action, ensure_allowed
 
 S = RfqStatus
@@ -32,10 +37,6 @@ TRANSITIONS: dict[RfqStatus, frozenset[RfqStatus]] = {
     S.EXPIRED: frozenset(),
 }
 EDITABLE = frozenset({S.DRAFT, S.REJECTED})
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
 
 
 def _ensure_valid_until_ahead(valid_until: date) -> None:
@@ -52,6 +53,8 @@ async def create_rfq(session: AsyncSession, viewer: Viewer | None, data: RfqCrea
     viewer = require_buyer(viewer)
     _ensure_valid_until_ahead(data.valid_until)
     await ensure_hs_code_usable(session, data.hs_code)
+    await ensure_daily_cap(session, viewer.organization_id)
+    await ensure_not_duplicate(session, viewer.organization_id, data.title, data.hs_code)
     rfq = Rfq(organization_id=viewer.organization_id, user_id=viewer.user_id, status=S.DRAFT,
               **data.model_dump())
     session.add(rfq)
@@ -69,7 +72,20 @@ async def get_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> 
     return rfq
 
 
-async def _managed_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
+async def rfq_out(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> RfqOut:
+    """The RFQ as this viewer may read it: with the buyer's contact details where the viewer may see them."""
+    rfq = await get_rfq(session, viewer, rfq_id)
+    return RfqOut.model_validate(rfq).model_copy(update={"buyer_contact": await buyer_contact(session, viewer, rfq)})
+
+
+async def locked_rfq(session: AsyncSession, rfq_id: int) -> Rfq | None:
+    """The RFQ with its row locked until the transaction ends (PostgreSQL; SQLite has a single writer anyway):
+    quotes, awards and closing of one RFQ happen one after the other."""
+    statement = select(Rfq).where(Rfq.id == rfq_id).with_for_update().execution_options(populate_existing=True)
+    return await session.scalar(statement)
+
+
+async def managed_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
     rfq = await get_rfq(session, require_viewer(viewer), rfq_id)
     if not can_manage(viewer, rfq.organization_id):
         raise forbidden("Only members of the buyer may change this RFQ", code="not_a_member")
@@ -86,7 +102,7 @@ def _merged(rfq: Rfq, data: RfqUpdate) -> RfqCreate:
 
 
 async def update_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, data: RfqUpdate) -> Rfq:
-    rfq = await _managed_rfq(session, viewer, rfq_id)
+    rfq = await managed_rfq(session, viewer, rfq_id)
     if rfq.status not in EDITABLE:
         raise forbidden(f"An RFQ that is {rfq.status.value} cannot be edited", code="not_editable")
     merged = _merged(rfq, data)
@@ -101,9 +117,11 @@ async def update_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, 
 
 
 async def submit_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
-    rfq = await _managed_rfq(session, viewer, rfq_id)
+    rfq = await managed_rfq(session, viewer, rfq_id)
     move(rfq, S.PENDING_REVIEW, TRANSITIONS, "RFQ")
     _ensure_valid_until_ahead(rfq.valid_until)
+    await ensure_not_duplicate(session, rfq.organization_id, rfq.title, rfq.hs_code, rfq.id)
+    await ensure_open_cap(session, rfq.organization_id)
     await ensure_allowed(session, rfq.organization_id, Action.POST_RFQ)
     rfq.rejection_reason = None
     _changed(session, rfq)
@@ -133,9 +151,13 @@ async def reject_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, 
 
 
 async def close_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
-    rfq = await _managed_rfq(session, viewer, rfq_id)
+    """Closes without award: the quotes still submitted are declined and their suppliers told."""
+    await managed_rfq(session, viewer, rfq_id)
+    rfq = await locked_rfq(session, rfq_id)
+    assert rfq is not None
     move(rfq, S.CLOSED, TRANSITIONS, "RFQ")
     _changed(session, rfq)
+    await decline_open_quotes(session, rfq)
     await session.flush()
     return rfq
 

@@ -50,6 +50,10 @@ def expected_rfq(rfq_id: int, organization_id: int, user_id: int) -> dict[str, A
         "rejection_reason": None,
         "max_quotes": 5,
         "opened_at": None,
+        "buyer_contact": None,
+        "completeness": {"score": 85, "missing": [
+            {"field": "description", "label": "Specifications in the description (at least 120 characters)",
+             "points": 15}]},
     }
 
 
@@ -89,7 +93,15 @@ async def test_minimal_rfq_gets_defaults(cast: Cast) -> None:
         "unit": "metric_ton", "target_unit_price": None, "currency": None, "incoterm": None,
         "destination_country": None, "destination_port": None, "required_certifications": [],
         "required_constraints": [], "valid_until": days_from_today(30).isoformat(), "status": "draft", "rejection_reason": None,
-        "max_quotes": 10, "opened_at": None,
+        "max_quotes": 10, "opened_at": None, "buyer_contact": None,
+        "completeness": {"score": 15, "missing": [
+            {"field": "hs_code", "label": "HS code", "points": 20},
+            {"field": "target_unit_price", "label": "Target price", "points": 15},
+            {"field": "incoterm", "label": "Incoterm", "points": 10},
+            {"field": "destination_country", "label": "Destination", "points": 15},
+            {"field": "required_certifications", "label": "Certifications", "points": 10},
+            {"field": "description", "label": "Specifications in the description (at least 120 characters)",
+             "points": 15}]},
     }
 
 

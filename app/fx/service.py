@@ -1,0 +1,27 @@
+"""Loading exchange rates: each (base, quote, day) is stored once; loading it again replaces the rate."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.viewer import Viewer, require_admin
+from app.fx.repository import stored_rate
+from app.fx.schemas import FxRateIn
+from app.models import FxRate
+
+
+async def load_rates(session: AsyncSession, rows: list[FxRateIn]) -> list[FxRate]:
+    stored: list[FxRate] = []
+    for row in rows:
+        rate = await stored_rate(session, row.base, row.quote, row.as_of)
+        if rate is None:
+            rate = FxRate(base=row.base, quote=row.quote, as_of=row.as_of, rate=row.rate)
+            session.add(rate)
+        else:
+            rate.rate = row.rate
+        stored.append(rate)
+        await session.flush()
+    return stored
+
+
+async def admin_load_rates(session: AsyncSession, viewer: Viewer | None, rows: list[FxRateIn]) -> list[FxRate]:
+    require_admin(viewer)
+    return await load_rates(session, rows)

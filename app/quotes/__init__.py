@@ -1,0 +1,1 @@
+"""Quotes: suppliers answer open RFQs; buyers compare, award and rate them."""

@@ -1,0 +1,49 @@
+"""Queries of quotes, their revisions and ratings."""
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import Quote, QuoteRating, QuoteRevision
+from app.models.enums import ACTIVE_QUOTE_STATUSES
+
+
+async def active_quote_count(session: AsyncSession, rfq_id: int) -> int:
+    statement = select(func.count()).select_from(Quote).where(Quote.rfq_id == rfq_id,
+                                                               Quote.status.in_(ACTIVE_QUOTE_STATUSES))
+    return int(await session.scalar(statement) or 0)
+
+
+async def active_quote_of(session: AsyncSession, rfq_id: int, organization_id: int) -> Quote | None:
+    return await session.scalar(select(Quote).where(Quote.rfq_id == rfq_id, Quote.organization_id == organization_id,
+                                                    Quote.status.in_(ACTIVE_QUOTE_STATUSES)))
+
+
+async def quotes_on(session: AsyncSession, rfq_id: int, organization_id: int | None = None,
+                    active_only: bool = False) -> Sequence[Quote]:
+    """The quotes of an RFQ (of one supplier when `organization_id` is given), oldest first."""
+    statement = select(Quote).where(Quote.rfq_id == rfq_id).order_by(Quote.id)
+    if organization_id is not None:
+        statement = statement.where(Quote.organization_id == organization_id)
+    if active_only:
+        statement = statement.where(Quote.status.in_(ACTIVE_QUOTE_STATUSES))
+    return (await session.scalars(statement)).all()
+
+
+async def revisions_of(session: AsyncSession, quote_id: int) -> Sequence[QuoteRevision]:
+    return (await session.scalars(select(QuoteRevision).where(QuoteRevision.quote_id == quote_id)
+                                  .order_by(QuoteRevision.revision))).all()
+
+
+async def rating_of(session: AsyncSession, quote_id: int) -> QuoteRating | None:
+    return await session.scalar(select(QuoteRating).where(QuoteRating.quote_id == quote_id))
+
+
+async def ratings_on(session: AsyncSession, quote_ids: Sequence[int]) -> dict[int, int]:
+    """quote id -> score, for the rated ones among `quote_ids`."""
+    if not quote_ids:
+        return {}
+    rows = await session.execute(select(QuoteRating.quote_id, QuoteRating.score)
+                                 .where(QuoteRating.quote_id.in_(quote_ids)))
+    return dict(rows.all())

@@ -1,0 +1,193 @@
+"""Pydantic input and output of quotes, their revisions, ratings and the award."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from app.core.schemas import DecimalOut, plain_decimal
+from app.core.validators import CurrencyCode
+from app.listings.schemas import Price, Quantity
+from app.models.enums import Incoterm, QuoteStatus, SampleOffer, Unit
+
+REQUIRED_ON_UPDATE = ("unit_price", "currency", "quantity", "unit", "sample_offer")
+LeadTime = Field(default=None, ge=0, le=730)
+
+
+class QuoteFields(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    incoterm: Incoterm | None = None
+    lead_time_days: int | None = LeadTime
+    valid_until: date | None = None
+    sample_price: Price | None = None
+    sample_days: int | None = Field(default=None, ge=0, le=365)
+    message: str = Field(default="", max_length=5000)
+
+
+class QuoteCreate(QuoteFields):
+    """A whole quote: what is submitted, and what a revision must still be once merged."""
+
+    unit_price: Price
+    currency: CurrencyCode
+    quantity: Quantity
+    unit: Unit
+    sample_offer: SampleOffer = SampleOffer.NONE
+    listing_id: int | None = Field(default=None, ge=1, le=2_147_483_647)
+
+    @model_validator(mode="after")
+    def sample_terms_fit_the_offer(self) -> Any:
+        if self.sample_offer is SampleOffer.PAID and self.sample_price is None:
+            raise PydanticCustomError("sample_price_required", "a paid sample needs a sample price",
+                                      {"field": "sample_price"})
+        if self.sample_offer is not SampleOffer.PAID and self.sample_price is not None:
+            raise PydanticCustomError("sample_price_not_allowed", "only a paid sample has a price",
+                                      {"field": "sample_price"})
+        if self.sample_offer is SampleOffer.NONE and self.sample_days is not None:
+            raise PydanticCustomError("sample_days_not_allowed", "sample days need a sample offer",
+                                      {"field": "sample_days"})
+        return self
+
+
+class QuoteUpdate(QuoteFields):
+    """A revision: only the fields sent change; the listing link stays as submitted."""
+
+    unit_price: Price | None = None
+    currency: CurrencyCode | None = None
+    quantity: Quantity | None = None
+    unit: Unit | None = None
+    sample_offer: SampleOffer | None = None
+
+    @model_validator(mode="after")
+    def required_fields_not_null(self) -> Any:
+        for field in REQUIRED_ON_UPDATE:
+            if field in self.model_fields_set and getattr(self, field) is None:
+                raise PydanticCustomError("null_not_allowed", "{field} may not be null", {"field": field})
+        return self
+
+
+class QuoteOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    rfq_id: int
+    organization_id: int
+    user_id: int | None
+    listing_id: int | None
+    unit_price: DecimalOut
+    currency: str
+    quantity: DecimalOut
+    unit: Unit
+    incoterm: Incoterm | None
+    lead_time_days: int | None
+    valid_until: date | None
+    sample_offer: SampleOffer
+    sample_price: DecimalOut | None
+    sample_days: int | None
+    message: str
+    status: QuoteStatus
+    revision: int
+    response_seconds: int | None
+    withdrawn_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class QuoteRevisionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    revision: int
+    previous: dict[str, Any]
+    user_id: int | None
+    created_at: datetime
+
+
+class AwardIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    quote_id: int = Field(ge=1, le=2_147_483_647)
+
+
+class RatingIn(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    score: int = Field(ge=1, le=5)
+    comment: str = Field(default="", max_length=2000)
+
+
+class RatingOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    quote_id: int
+    supplier_id: int
+    score: int
+    comment: str
+    created_at: datetime
+
+
+def json_value(value: Any) -> Any:
+    """A stored value as JSON: decimals and dates as text, enums as their value."""
+    if isinstance(value, Decimal):
+        return plain_decimal(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return getattr(value, "value", value)
+
+
+class SupplierOut(BaseModel):
+    id: int
+    name: str
+    country: str
+    verified: bool
+    tier_badge: str | None
+
+
+class IncotermOut(BaseModel):
+    code: str
+    main_freight_paid_by: str
+    insurance_paid_by: str
+    import_duties_paid_by: str
+    risk_passes: str
+
+
+class ComparisonRowOut(BaseModel):
+    quote_id: int
+    status: QuoteStatus
+    supplier: SupplierOut
+    unit_price: DecimalOut
+    quote_currency: str
+    quantity: DecimalOut
+    unit: Unit
+    rate: DecimalOut | None  # 1 quote currency = rate comparison currency; None when no rate is known
+    unit_price_in_currency: DecimalOut | None
+    total_in_currency: DecimalOut | None
+    total_in_quote_currency: DecimalOut | None
+    flags: list[str]
+    incoterm: IncotermOut | None
+    lead_time_days: int | None
+    ready_by: date | None
+    ready_by_valid_until: bool | None
+    listing_moq: DecimalOut | None
+    moq_fit: bool | None
+    certifications_met: list[str]
+    certifications_missing: list[str]
+    sample_offer: SampleOffer
+    valid_until: date | None
+    response_hours: DecimalOut | None
+    rating_avg: DecimalOut | None
+    rating_count: int
+    trust_score: DecimalOut
+    rated: int | None  # the buyer's own rating of this quote
+
+
+class ComparisonOut(BaseModel):
+    rfq_id: int
+    currency: str
+    quantity: DecimalOut
+    unit: Unit
+    rates_as_of: date
+    sort: str
+    rounding: str
+    rows: list[ComparisonRowOut]

@@ -1,0 +1,72 @@
+"""How complete an RFQ is: the facts suppliers need to quote well, what each adds to a 0-100 score, and which
+are missing. Shown to the buyer while writing and to suppliers on the RFQ."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+from app.models.enums import Incoterm, Unit
+
+# A description this long usually says grade, specification and packing; shorter ones rarely do.
+DETAILED_DESCRIPTION_CHARS = 120
+
+
+class RfqFacts(Protocol):
+    """What the score reads: a stored RFQ, its API shape, or a form being filled in."""
+
+    @property
+    def description(self) -> str: ...
+    @property
+    def hs_code(self) -> str | None: ...
+    @property
+    def quantity(self) -> Decimal | None: ...
+    @property
+    def unit(self) -> Unit | None: ...
+    @property
+    def target_unit_price(self) -> Decimal | None: ...
+    @property
+    def incoterm(self) -> Incoterm | None: ...
+    @property
+    def destination_country(self) -> str | None: ...
+    @property
+    def required_certifications(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class Criterion:
+    field: str
+    label: str
+    points: int
+    met: Callable[[RfqFacts], bool]
+
+
+CRITERIA = (
+    Criterion("hs_code", "HS code", 20, lambda rfq: bool(rfq.hs_code)),
+    Criterion("quantity", "Quantity and unit", 15, lambda rfq: rfq.quantity is not None and rfq.unit is not None),
+    Criterion("target_unit_price", "Target price", 15, lambda rfq: rfq.target_unit_price is not None),
+    Criterion("incoterm", "Incoterm", 10, lambda rfq: rfq.incoterm is not None),
+    Criterion("destination_country", "Destination", 15, lambda rfq: bool(rfq.destination_country)),
+    Criterion("required_certifications", "Certifications", 10, lambda rfq: bool(rfq.required_certifications)),
+    Criterion("description", "Specifications in the description (at least 120 characters)", 15,
+              lambda rfq: len((rfq.description or "").strip()) >= DETAILED_DESCRIPTION_CHARS),
+)
+assert sum(criterion.points for criterion in CRITERIA) == 100
+
+
+@dataclass(frozen=True)
+class MissingFact:
+    field: str
+    label: str
+    points: int
+
+
+@dataclass(frozen=True)
+class Completeness:
+    score: int
+    missing: list[MissingFact]
+
+
+def completeness(rfq: RfqFacts) -> Completeness:
+    missing = [MissingFact(c.field, c.label, c.points) for c in CRITERIA if not c.met(rfq)]
+    return Completeness(100 - sum(fact.points for fact in missing), missing)

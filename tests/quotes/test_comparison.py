@@ -1,0 +1,186 @@
+"""The buyer's side-by-side comparison: every active quote in one currency with exact Decimal arithmetic."""
+
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import update
+
+from app.models import Organization
+from app.models.base import utcnow
+from tests.conftest import Actor
+from tests.support.actors import Cast
+from tests.support.problems import assert_invalid, assert_problem
+from tests.support.quotes import close_all, open_rfq, submit, suppliers
+from tests.support.rfqs import days_from_today
+
+RFQ = {"title": "Green arabica", "quantity": "1000", "unit": "kg", "currency": "USD",
+       "required_certifications": ["Organic", "Fairtrade"]}
+
+
+def rates() -> list[dict[str, str]]:
+    yesterday, long_ago, tomorrow = (days_from_today(days).isoformat() for days in (-1, -10, 1))
+    return [
+        {"base": "EUR", "quote": "USD", "rate": "1.0825", "as_of": yesterday},
+        {"base": "EUR", "quote": "USD", "rate": "1.5", "as_of": long_ago},  # superseded
+        {"base": "EUR", "quote": "USD", "rate": "2", "as_of": tomorrow},  # not yet valid
+        {"base": "USD", "quote": "CNY", "rate": "7.2345", "as_of": yesterday},
+        {"base": "USD", "quote": "JPY", "rate": "151.37", "as_of": long_ago},
+    ]
+
+
+async def load_rates(cast: Cast) -> None:
+    response = await (await cast.admin()).client.post("/api/v1/admin/fx-rates", json={"rates": rates()})
+    assert response.status_code == 201, response.text
+
+
+async def published_listing(cast: Cast, supplier: Actor, **fields: Any) -> int:
+    listing = (await supplier.client.post("/api/v1/listings", json={"title": "Arabica", **fields})).json()
+    await supplier.client.post(f"/api/v1/listings/{listing['id']}/submit")
+    await (await cast.admin()).client.post(f"/api/v1/listings/{listing['id']}/publish")
+    return int(listing["id"])
+
+
+async def four_quotes(cast: Cast, app: FastAPI) -> tuple[dict[str, Any], list[Actor], list[dict[str, Any]]]:
+    rfq = await open_rfq(cast, **RFQ)
+    actors = await suppliers(app, 4)
+    listing = await published_listing(cast, actors[0], moq="500", moq_unit="kg", certifications=["organic"])
+    quotes = [
+        await submit(actors[0].client, rfq, unit_price="3.15", currency="EUR", quantity="1000", unit="kg",
+                     incoterm="FOB", lead_time_days=20, listing_id=listing),
+        await submit(actors[1].client, rfq, unit_price="23.4", currency="CNY", quantity="1000", unit="kg",
+                     incoterm="CIF", lead_time_days=45),
+        await submit(actors[2].client, rfq, unit_price="512", currency="JPY", quantity="1200", unit="kg",
+                     lead_time_days=10),
+        await submit(actors[3].client, rfq, unit_price="2.9", currency="GBP", quantity="1000", unit="kg"),
+    ]
+    return rfq, actors, quotes
+
+
+def prices(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (row["quote_currency"], row["unit_price"], row["rate"], row["unit_price_in_currency"],
+            row["total_in_currency"], row["total_in_quote_currency"], row["flags"])
+
+
+async def comparison(client: httpx.AsyncClient, rfq: dict[str, Any], query: str = "") -> dict[str, Any]:
+    response = await client.get(f"/api/v1/rfqs/{rfq['id']}/comparison{query}")
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def test_quotes_in_eur_cny_and_jpy_are_compared_in_usd_exactly(cast: Cast, app: FastAPI) -> None:
+    await load_rates(cast)
+    rfq, actors, quotes = await four_quotes(cast, app)
+
+    body = await comparison((await cast.owner()).client, rfq)
+
+    assert (body["currency"], body["quantity"], body["unit"], body["sort"]) == ("USD", "1000", "kg", "total")
+    assert body["rates_as_of"] == days_from_today(0).isoformat()
+    assert [prices(row) for row in body["rows"]] == [
+        ("CNY", "23.4", "0.1382265533", "3.2345", "3234.5", "23400", []),
+        ("JPY", "512", "0.0066063289", "3.3824", "3382.44", "512000", []),
+        ("EUR", "3.15", "1.0825", "3.4099", "3409.88", "3150", []),
+        ("GBP", "2.9", None, None, None, "2900", ["no_rate"]),
+    ]
+    assert [row["quote_id"] for row in body["rows"]] == [quotes[1]["id"], quotes[2]["id"], quotes[0]["id"],
+                                                         quotes[3]["id"]]
+    await close_all(actors)
+
+
+async def test_the_buyer_may_compare_in_another_currency(cast: Cast, app: FastAPI) -> None:
+    await load_rates(cast)
+    rfq, actors, _ = await four_quotes(cast, app)
+
+    body = await comparison((await cast.owner()).client, rfq, "?currency=jpy")
+
+    assert body["currency"] == "JPY"
+    assert [prices(row) for row in body["rows"]] == [
+        ("CNY", "23.4", "20.9233533762", "489.6065", "489606", "23400", []),
+        ("JPY", "512", "1", "512", "512000", "512000", []),
+        ("EUR", "3.15", "163.858025", "516.1528", "516153", "3150", []),
+        ("GBP", "2.9", None, None, None, "2900", ["no_rate"]),
+    ]
+    await close_all(actors)
+
+
+async def test_each_row_shows_terms_lead_time_moq_and_certifications(cast: Cast, app: FastAPI) -> None:
+    rfq, actors, _ = await four_quotes(cast, app)
+
+    rows = (await comparison((await cast.owner()).client, rfq, "?sort=lead_time"))["rows"]
+
+    eur = next(row for row in rows if row["quote_currency"] == "EUR")
+    assert eur["incoterm"] == {"code": "FOB", "main_freight_paid_by": "buyer", "insurance_paid_by": "buyer",
+                               "import_duties_paid_by": "buyer",
+                               "risk_passes": "when the goods are on board the vessel at the port of shipment"}
+    assert (eur["ready_by"], eur["ready_by_valid_until"]) == (days_from_today(20).isoformat(), True)
+    assert (eur["listing_moq"], eur["moq_fit"]) == ("500", True)
+    assert (eur["certifications_met"], eur["certifications_missing"]) == (["Organic"], ["Fairtrade"])
+    assert eur["supplier"] == {"id": actors[0].organization_id, "name": eur["supplier"]["name"], "country": "CN",
+                               "verified": False, "tier_badge": None}
+    assert [(row["quote_currency"], row["lead_time_days"], row["ready_by_valid_until"]) for row in rows] == [
+        ("JPY", 10, True), ("EUR", 20, True), ("CNY", 45, False), ("GBP", None, None)]
+    cif = rows[2]["incoterm"]
+    assert (cif["main_freight_paid_by"], cif["insurance_paid_by"]) == ("seller", "seller")
+    assert rows[0]["moq_fit"] is None  # no listing linked
+    await close_all(actors)
+
+
+async def test_a_quote_in_another_unit_gets_no_total(cast: Cast, supplier: Actor) -> None:
+    rfq = await open_rfq(cast, **RFQ)
+    await submit(supplier.client, rfq, unit_price="3000", currency="USD", quantity="1", unit="metric_ton")
+
+    [row] = (await comparison((await cast.owner()).client, rfq))["rows"]
+
+    assert prices(row) == ("USD", "3000", "1", "3000", None, None, ["unit_differs"])
+
+
+async def test_sorting_by_trust_puts_rated_and_verified_suppliers_first(cast: Cast, app: FastAPI) -> None:
+    rfq, actors, quotes = await four_quotes(cast, app)
+    async with app.state.sessionmaker() as session:
+        await session.execute(update(Organization).where(Organization.id == actors[3].organization_id)
+                              .values(verified_at=utcnow()))
+        await session.commit()
+
+    rows = (await comparison((await cast.owner()).client, rfq, "?sort=trust"))["rows"]
+
+    assert [(row["quote_id"], row["trust_score"], row["supplier"]["verified"]) for row in rows] == [
+        (quotes[3]["id"], "4", True), (quotes[0]["id"], "3", False), (quotes[1]["id"], "3", False),
+        (quotes[2]["id"], "3", False)]
+    await close_all(actors)
+
+
+async def test_withdrawn_quotes_are_not_compared(cast: Cast, supplier: Actor, rival: Actor) -> None:
+    rfq = await open_rfq(cast, **RFQ)
+    kept = await submit(rival.client, rfq, unit_price="3", currency="USD", unit="kg")
+    gone = await submit(supplier.client, rfq, unit_price="2", currency="USD", unit="kg")
+    await supplier.client.post(f"/api/v1/quotes/{gone['id']}/withdraw")
+
+    rows = (await comparison((await cast.owner()).client, rfq))["rows"]
+
+    assert [row["quote_id"] for row in rows] == [kept["id"]]
+
+
+@pytest.mark.parametrize(("role", "status", "code"), [
+    ("anonymous", 401, "not_authenticated"),
+    ("supplier", 403, "not_a_member"),
+    ("stranger", 403, "not_a_member"),
+])
+async def test_only_the_buyer_and_admins_compare(cast: Cast, supplier: Actor, role: str, status: int,
+                                                 code: str) -> None:
+    rfq = await open_rfq(cast, **RFQ)
+    await submit(supplier.client, rfq)
+    client = supplier.client if role == "supplier" else await cast.client(role)
+
+    assert_problem(await client.get(f"/api/v1/rfqs/{rfq['id']}/comparison"), status, code)
+    assert len((await comparison((await cast.admin()).client, rfq))["rows"]) == 1
+    assert len((await comparison((await cast.member()).client, rfq))["rows"]) == 1
+
+
+async def test_bad_comparison_parameters_are_422(cast: Cast) -> None:
+    rfq = await open_rfq(cast, **RFQ)
+    client = (await cast.owner()).client
+
+    assert_invalid(await client.get(f"/api/v1/rfqs/{rfq['id']}/comparison?currency=ZZZ&sort=cheapest"),
+                   currency="value_error", sort="enum")
