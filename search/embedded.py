@@ -16,7 +16,7 @@ from search.errors import SearchUnavailable
 from search.highlight import marked
 from search.normalise import words
 from search.percolate import PERCOLATED
-from search.spec import CODES_BOOST, SPECS, IndexSpec, document_codes, keyword_values, range_label, text_value
+from search.spec import SPECS, IndexSpec, document_codes, keyword_values, range_label, text_value
 from search.types import BulkOutcome, DocType, Document, Facet, FacetBucket, Health, Hit, SearchQuery, SearchResult
 
 T = TypeVar("T")
@@ -310,10 +310,9 @@ def _materialise(connection: sqlite3.Connection, spec: IndexSpec, v: str, query:
                 f"FROM {v}_docs d WHERE {clause.where()}")
         params = clause.params
     else:
-        weights = ", ".join(str(weight) for weight in [*spec.text.values(), CODES_BOOST])
         base = (f"SELECT d.id AS id, d.organization_id AS organization_id{numbers}, "
-                f"-bm25({v}_fts, {weights}) * d.rank_multiplier AS score FROM {v}_fts "
-                f"JOIN {v}_docs d ON d.id = {v}_fts.rowid WHERE {v}_fts MATCH ? AND {clause.where()}")
+                f"s.relevance * d.rank_multiplier AS score FROM ({q.scored_matches(spec, f'{v}_fts')}) s "
+                f"JOIN {v}_docs d ON d.id = s.doc_id WHERE {clause.where()}")
         params = [expression, *clause.params]
     connection.execute(f"CREATE TEMP TABLE m AS SELECT *, {key} AS k FROM ({base})", params)
 

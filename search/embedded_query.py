@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from search.normalise import code_forms, words
-from search.spec import CODES_FIELD, MISSING_HIGH, MISSING_LOW, IndexSpec
+from search.spec import CODES_BOOST, CODES_FIELD, MISSING_HIGH, MISSING_LOW, TYPO_MAX_WORDS, IndexSpec
 from search.types import Filters, Sort
 
 TYPO_MIN_LENGTH = 4
@@ -45,10 +45,16 @@ def _quoted(term: str) -> str:
 
 def match_expression(connection: sqlite3.Connection, vocab: str, text: str) -> str | None:
     """Any word (or a one-edit correction of an unknown word) in any column, or a part number in `codes`."""
+    tokens = words(text)
+    correct = len(tokens) <= TYPO_MAX_WORDS
+    alternatives: dict[str, list[str]] = {}
     terms: list[str] = []
-    for token in dict.fromkeys(words(text)):
-        terms.extend([token, *corrections(connection, vocab, token)])
-    parts = [_quoted(term) for term in dict.fromkeys(terms)]
+    for token in tokens:
+        if token not in alternatives:
+            alternatives[token] = [token, *(corrections(connection, vocab, token) if correct else [])]
+        terms.extend(alternatives[token])
+    # A word said twice counts twice (query term frequency), as in OpenSearch's match query.
+    parts = [_quoted(term) for term in terms]
     codes = code_forms(text)
     if codes:
         parts.append(f"{CODES_FIELD} : (" + " OR ".join(_quoted(code) for code in codes) + ")")
@@ -65,6 +71,18 @@ def prefix_expression(spec: IndexSpec, text: str) -> str | None:
     if not complete:
         terms[-1] += "*"
     return f"{spec.suggest_field} : (" + " AND ".join(terms) + ")"
+
+
+def scored_matches(spec: IndexSpec, table: str) -> str:
+    """SQL selecting (doc_id, relevance) of every match of the expression bound to `?`.
+
+    Relevance is BM25 over the text columns weighted by their boosts, plus CODES_BOOST times BM25 over the
+    part-number column alone, as OpenSearch adds its codes clause to the text match. FTS5 weighs columns inside
+    one saturated term frequency, so a part-number match needs a bm25() call of its own to count linearly."""
+    text = ", ".join([*(f"{boost!r}" for boost in spec.text.values()), "0"])
+    codes = ", ".join([*("0" for _ in spec.text), "1"])
+    return (f"SELECT doc_id, text + {CODES_BOOST!r} * codes AS relevance FROM (SELECT rowid AS doc_id, "
+            f"-bm25({table}, {text}) AS text, -bm25({table}, {codes}) AS codes FROM {table} WHERE {table} MATCH ?)")
 
 
 @dataclass

@@ -23,22 +23,53 @@ def _compact(chunk: str) -> str:
     return "".join(_WORD.findall(chunk))
 
 
+MIN_NUMBER_CODE_LENGTH = 5
+MAX_PREFIX_LENGTH = 3
+_TRAILING_LETTERS = re.compile(r"(?<=\d)[a-z]{1,3}$")
+_DIGIT_RUN = re.compile(rf"\d{{{MIN_NUMBER_CODE_LENGTH},}}")
+
+
 def _is_code(form: str) -> bool:
+    """Letters with digits (`w120p`, `16gb`), or a long number (`3758301`): not a plain word or a small count."""
     has_digit = any(ch.isdigit() for ch in form)
-    has_letter = any(ch.isalpha() for ch in form)
-    return len(form) >= MIN_CODE_LENGTH and has_digit and has_letter
+    if not has_digit:
+        return False
+    if form.isdigit():
+        return len(form) >= MIN_NUMBER_CODE_LENGTH
+    return len(form) >= MIN_CODE_LENGTH
+
+
+def _joinable(first: str, second: str) -> bool:
+    """`dsc w120p`, `ep 320`, `500 ml`: a short run of letters and a chunk with digits belong together."""
+    def short_letters(chunk: str) -> bool:
+        return chunk.isalpha() and len(chunk) <= MAX_PREFIX_LENGTH
+
+    def with_digits(chunk: str) -> bool:
+        return any(ch.isdigit() for ch in chunk)
+
+    return (short_letters(first) and with_digits(second)) or (with_digits(first) and short_letters(second))
+
+
+def _variants(code: str) -> list[str]:
+    """The code itself, without a colour or variant suffix (`ysp4000bk` -> `ysp4000`), and its long digit runs
+    (`tv24746` -> `24746`), so that near-identical part numbers still meet."""
+    forms = [code, _TRAILING_LETTERS.sub("", code), *_DIGIT_RUN.findall(code)]
+    return [form for form in dict.fromkeys(forms) if _is_code(form)]
 
 
 def code_forms(text: str) -> list[str]:
     """Part numbers, model codes and quantities with units, punctuation and spaces removed.
 
-    Each whitespace-separated chunk is compacted (`DSC-W120P` -> `dscw120p`); two neighbouring chunks are also
-    joined when one of them holds a digit (`dsc w120p` -> `dscw120p`, `500 ml` -> `500ml`)."""
+    Each whitespace-separated chunk is compacted (`DSC-W120P` -> `dscw120p`); a short run of letters is joined
+    with a neighbouring chunk that holds digits (`dsc w120p` -> `dscw120p`, `500 ml` -> `500ml`); each code
+    also yields its variants (see `_variants`)."""
     chunks = [_compact(chunk) for chunk in fold(text).split()]
-    forms: list[str] = []
+    forms: dict[str, None] = {}
     for index, chunk in enumerate(chunks):
         candidates = [chunk]
-        if index + 1 < len(chunks):
+        if index + 1 < len(chunks) and _joinable(chunk, chunks[index + 1]):
             candidates.append(chunk + chunks[index + 1])
-        forms.extend(form for form in candidates if _is_code(form) and form not in forms)
-    return forms
+        for candidate in candidates:
+            if _is_code(candidate):
+                forms.update(dict.fromkeys(_variants(candidate)))
+    return list(forms)

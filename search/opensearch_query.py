@@ -3,24 +3,43 @@
 from typing import Any
 
 from search.cursor import decode, decode_offset, encode, encode_offset
-from search.normalise import code_forms
+from search.normalise import code_forms, words
 from search.opensearch_mapping import SUGGEST_FIELD
-from search.spec import CODES_BOOST, CODES_FIELD, MISSING_HIGH, MISSING_LOW, SPECS, IndexSpec, range_label
+from search.spec import (
+    CODES_FIELD,
+    MISSING_HIGH,
+    MISSING_LOW,
+    SPECS,
+    TYPO_MAX_WORDS,
+    IndexSpec,
+    range_label,
+)
 from search.types import Facet, FacetBucket, Filters, Hit, SearchQuery, SearchResult, Sort
 
 FACET_SIZE = 20
 SUPPLIER_COUNT = "_suppliers"
 
 
+# Lucene multiplies a field's whole score by its boost (title 5) where FTS5 only scales term frequencies inside
+# BM25's saturation, so OpenSearch's text scores run higher and its part-number clause needs a larger factor than
+# CODES_BOOST to weigh the same. Tuned with `tradeleads eval search` on the product-matching dev queries.
+OPENSEARCH_CODES_BOOST = 12.0
+TIE_BREAKER = 0.1
+FUZZY_BOOST = 0.1
+
+
 def text_query(spec: IndexSpec, text: str) -> dict[str, Any]:
+    """All words over all text fields as one field (cross_fields: term statistics blended across fields, as the
+    embedded engine's single BM25 does), plus the part numbers in `codes`, plus a weak fuzzy match for typos."""
     fields = [f"{name}^{boost:g}" for name, boost in spec.text.items()]
-    should: list[dict[str, Any]] = [{"multi_match": {
-        "query": text, "fields": fields, "type": "best_fields", "tie_breaker": 0.3,
-        "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20,
-    }}]
+    should: list[dict[str, Any]] = [{"multi_match": {"query": text, "fields": fields, "type": "cross_fields",
+                                                     "tie_breaker": TIE_BREAKER}}]
+    if len(words(text)) <= TYPO_MAX_WORDS:
+        should.append({"multi_match": {"query": text, "fields": fields, "fuzziness": "AUTO", "prefix_length": 1,
+                                       "max_expansions": 20, "boost": FUZZY_BOOST}})
     codes = code_forms(text)
     if codes:
-        should.append({"match": {CODES_FIELD: {"query": " ".join(codes), "boost": CODES_BOOST}}})
+        should.append({"match": {CODES_FIELD: {"query": " ".join(codes), "boost": OPENSEARCH_CODES_BOOST}}})
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 

@@ -36,6 +36,10 @@ class IndexSpec:
 
 CODES_FIELD = "codes"
 CODES_BOOST = 4.0
+"""Weight of the part-number score next to the text score (embedded; see opensearch_query for OpenSearch's)."""
+TYPO_MAX_WORDS = 12
+"""Typo tolerance for queries up to this many words: a longer text (a pasted request) has enough words spelled
+right to be found, and correcting each of its words would cost more than it finds."""
 # Sort keys of documents without a price: last in both directions.
 MISSING_HIGH = 1e15
 MISSING_LOW = -1.0
