@@ -10,11 +10,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Listing, Rfq
+from app.models import Listing, Organization, Rfq
 from app.models.enums import ListingStatus
 from matching.candidates import listing_candidates, normalised, rfq_candidates
 from matching.model import MatchingModel, configured_model
-from matching.scoring import candidates, score_pool
+from matching.scoring import Ranked, candidates, rank_pool
 from matching.signals import Candidate
 from matching.suppliers import supplier_views
 from matching.types import FactorExplanation, LeadMatch, ListingMatch, SupplierMatch
@@ -33,10 +33,6 @@ def _today(today: date | None) -> date:
     return today or datetime.now(UTC).date()
 
 
-def _ordered(matches: list[ListingMatch]) -> list[ListingMatch]:
-    return sorted(matches, key=lambda match: (-match.score, match.listing_id))
-
-
 async def listing_pool(session: AsyncSession, backend: SearchBackend, rfq: Rfq,
                        today: date | None = None) -> tuple[RfqView, list[tuple[Candidate, SupplierView]]]:
     """The RFQ and its candidate listings that meet its hard constraints, in search order (the buyer's own
@@ -44,34 +40,43 @@ async def listing_pool(session: AsyncSession, backend: SearchBackend, rfq: Rfq,
     wanted = rfq_view(rfq)
     relevance = normalised(await listing_candidates(backend, wanted.text, wanted.hs_code))
     rows = await load_listings(session, list(relevance))
-    suppliers = await supplier_views(session, {listing.organization_id for listing, _ in rows})
+    suppliers = await supplier_views(session, {organization.id: organization for _, organization in rows}.values())
     listings = [(listing_view(listing), suppliers[listing.organization_id], relevance[listing.id])
                 for listing, _ in rows if listing.organization_id != rfq.organization_id]
     return wanted, candidates(wanted, listings, _today(today))
 
 
-async def rank_listings(session: AsyncSession, backend: SearchBackend, rfq: Rfq, *, today: date | None = None,
-                        model: MatchingModel | None = None) -> list[ListingMatch]:
-    """Every candidate listing that meets the RFQ's hard constraints, best first."""
+async def ranked_pool(session: AsyncSession, backend: SearchBackend, rfq: Rfq, *, today: date | None = None,
+                      model: MatchingModel | None = None) -> Ranked:
     wanted, pool = await listing_pool(session, backend, rfq, today)
-    return _ordered(score_pool(wanted, pool, model or configured_model()))
+    return rank_pool(wanted, pool, model or configured_model())
 
 
-def best_per_supplier(matches: Sequence[ListingMatch]) -> list[ListingMatch]:
+async def rank_listings(session: AsyncSession, backend: SearchBackend, rfq: Rfq, *, limit: int | None = None,
+                        today: date | None = None, model: MatchingModel | None = None) -> list[ListingMatch]:
+    """The candidate listings that meet the RFQ's hard constraints, best first, explained."""
+    ranked = await ranked_pool(session, backend, rfq, today=today, model=model)
+    return [ranked.match(index) for index in ranked.order[:limit]]
+
+
+def best_per_supplier(ranked: Ranked, limit: int) -> list[int]:
     seen: set[int] = set()
-    best = []
-    for match in matches:
-        if match.organization_id not in seen:
-            seen.add(match.organization_id)
-            best.append(match)
+    best: list[int] = []
+    for index in ranked.order:
+        if len(best) == limit:
+            break
+        if ranked.organization_id(index) not in seen:
+            seen.add(ranked.organization_id(index))
+            best.append(index)
     return best
 
 
 async def suppliers_for_rfq(session: AsyncSession, backend: SearchBackend, rfq: Rfq, *,
                             limit: int = 20) -> list[SupplierMatch]:
-    ranked = best_per_supplier(await rank_listings(session, backend, rfq))
+    ranked = await ranked_pool(session, backend, rfq)
+    matches = [ranked.match(index) for index in best_per_supplier(ranked, limit)]
     return [SupplierMatch(match.organization_id, match.listing_id, match.score, match.factors)
-            for match in ranked[:limit]]
+            for match in matches]
 
 
 async def _feed_listings(session: AsyncSession, organization_id: int) -> list[Listing]:
@@ -97,9 +102,10 @@ async def rank_leads(session: AsyncSession, backend: SearchBackend, organization
     listings = await _feed_listings(session, organization_id)
     candidates_of = await _lead_candidates(backend, listings)
     rfqs = await load_rfqs(session, list(candidates_of)[:MAX_FEED_RFQS])
-    supplier = (await supplier_views(session, [organization_id])).get(organization_id)
-    if supplier is None:
+    organization = await session.get(Organization, organization_id)
+    if organization is None:
         return []
+    supplier = (await supplier_views(session, [organization]))[organization_id]
     views = {listing.id: listing_view(listing) for listing in listings}
     chosen, day = configured_model(), _today(today)
     leads: list[LeadMatch] = []
@@ -109,9 +115,10 @@ async def rank_leads(session: AsyncSession, backend: SearchBackend, organization
         wanted = rfq_view(rfq)
         found = sorted(candidates_of[rfq.id].items(), key=lambda item: -item[1])
         pool = candidates(wanted, [(views[listing_id], supplier, relevance) for listing_id, relevance in found], day)
-        best = _ordered(score_pool(wanted, pool, chosen))
-        if best:
-            leads.append(LeadMatch(rfq.id, best[0].listing_id, best[0].score, best[0].factors))
+        ranked = rank_pool(wanted, pool, chosen)
+        if ranked.order:
+            best = ranked.match(ranked.order[0])
+            leads.append(LeadMatch(rfq.id, best.listing_id, best.score, best.factors))
     return sorted(leads, key=lambda lead: (-lead.score, -lead.rfq_id))
 
 

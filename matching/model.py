@@ -2,8 +2,8 @@
 matching/weights/ (documented in its `about`); TRADELEADS_MATCHING_MODEL names the one in use (default below),
 or is a path to a file of the same format.
 
-- `linear`: score = sum of weight x factor value.
-- `lambdarank`: gradient-boosted trees (trained by `tradeleads matching train`) over the pool signals of
+- `linear` (v1): score = sum of weight x factor value.
+- `lambdarank` (v2): gradient-boosted trees (trained by `tradeleads eval matching-train`) over the pool signals of
   matching/signals.py decide whether a listing is the product asked for; the commercial factors the training
   data cannot teach (HS, MOQ, lead time, certifications, destination, trust) add their `weights` on top."""
 
@@ -21,22 +21,29 @@ from matching.trees import Forest, parse_forest
 from matching.views import RfqView
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"
-DEFAULT_MODEL = "v1"
+DEFAULT_MODEL = "v2"
 ENVIRONMENT_VARIABLE = "TRADELEADS_MATCHING_MODEL"
-
-Scored = tuple[float, dict[str, float]]
-"""A baseline the factors build on, and each factor's contribution."""
 
 
 class ModelError(ValueError):
     """A model file that cannot be used: the message names the file."""
 
 
+class Evaluated(Protocol):
+    """A candidate pool scored by a model: every score at once, each explanation on demand."""
+
+    @property
+    def scores(self) -> list[float]: ...
+
+    def explain(self, index: int) -> dict[str, float]:
+        """Each factor's contribution to the candidate's score."""
+
+
 class MatchingModel(Protocol):
     @property
     def version(self) -> str: ...
 
-    def score(self, rfq: RfqView, candidates: Sequence[Candidate]) -> list[Scored]: ...
+    def evaluate(self, rfq: RfqView, candidates: Sequence[Candidate]) -> Evaluated: ...
 
 
 def _weighted(weights: dict[str, float], candidate: Candidate) -> dict[str, float]:
@@ -44,12 +51,39 @@ def _weighted(weights: dict[str, float], candidate: Candidate) -> dict[str, floa
 
 
 @dataclass(frozen=True)
+class LinearPool:
+    contributions: list[dict[str, float]]
+
+    @property
+    def scores(self) -> list[float]:
+        return [sum(found.values()) for found in self.contributions]
+
+    def explain(self, index: int) -> dict[str, float]:
+        return self.contributions[index]
+
+
+@dataclass(frozen=True)
 class LinearModel:
     version: str
     weights: dict[str, float]
 
-    def score(self, rfq: RfqView, candidates: Sequence[Candidate]) -> list[Scored]:
-        return [(0.0, _weighted(self.weights, candidate)) for candidate in candidates]
+    def evaluate(self, rfq: RfqView, candidates: Sequence[Candidate]) -> Evaluated:
+        return LinearPool([_weighted(self.weights, candidate) for candidate in candidates])
+
+
+@dataclass(frozen=True)
+class RankerPool:
+    forest: Forest
+    rows: list[list[float]]
+    commercial: list[dict[str, float]]
+    scores: list[float]
+
+    def explain(self, index: int) -> dict[str, float]:
+        contributions = dict(self.commercial[index])
+        for signal, credit in self.forest.explain(self.rows[index]).items():
+            factor = SIGNAL_FACTORS[signal]
+            contributions[factor] = contributions.get(factor, 0.0) + credit
+        return contributions
 
 
 @dataclass(frozen=True)
@@ -59,16 +93,15 @@ class RankerModel:
     weights: dict[str, float]
     """Added linearly, for the factors the trees never saw."""
 
-    def score(self, rfq: RfqView, candidates: Sequence[Candidate]) -> list[Scored]:
-        baseline = self.forest.bias - self.forest.floor
-        scored = []
-        for candidate, signals in zip(candidates, pool_signals(rfq, candidates), strict=True):
-            contributions = _weighted(self.weights, candidate)
-            for signal, credit in self.forest.explain(signals).items():
-                factor = SIGNAL_FACTORS[signal]
-                contributions[factor] = contributions.get(factor, 0.0) + credit
-            scored.append((baseline, contributions))
-        return scored
+    def evaluate(self, rfq: RfqView, candidates: Sequence[Candidate]) -> Evaluated:
+        """Scores are the trees' output above their floor (never negative, so the tier multiplier only lifts)
+        plus the commercial factors; the explanations add up to the score less the trees' expected value."""
+        rows = [self.forest.row(signals) for signals in pool_signals(rfq, candidates)]
+        commercial = [_weighted(self.weights, candidate) for candidate in candidates]
+        floor = self.forest.floor
+        scores = [self.forest.predict(row) - floor + sum(extra.values()) for row, extra in zip(rows, commercial,
+                                                                                                strict=True)]
+        return RankerPool(self.forest, rows, commercial, scores)
 
 
 def _path(name: str) -> Path:
@@ -91,7 +124,11 @@ def parse_model(path: Path, data: dict[str, Any]) -> MatchingModel:
     if data.get("kind") != "lambdarank" or not isinstance(signals, list) or not isinstance(trees, list) \
             or set(signals) - set(SIGNAL_FACTORS):
         raise ModelError(f"{path}: a lambdarank model needs `signals` (names from matching/signals.py) and `trees`")
-    return RankerModel(version, parse_forest(signals, trees), _weights(path, data))
+    try:
+        forest = parse_forest(signals, trees)
+    except (TypeError, ValueError, IndexError) as exc:
+        raise ModelError(f"{path}: malformed trees ({exc})") from exc
+    return RankerModel(version, forest, _weights(path, data))
 
 
 @lru_cache(maxsize=8)

@@ -1,15 +1,18 @@
 """Scores the candidate pool of one RFQ: every factor assessed, hard constraints applied, the model's score, then
-the bounded tier boost; each factor explained with what it contributed."""
+the bounded tier boost; explanations (one line per factor, with its contribution) built for the listings shown."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from matching.factors import FACTORS, Assessment, Pair
-from matching.model import MatchingModel
+from matching.model import Evaluated, MatchingModel
 from matching.signals import Candidate
 from matching.types import FactorExplanation, ListingMatch
 from matching.views import ListingView, RfqView, SupplierView
 from search.ranking import rank_multiplier
+
+Pool = list[tuple[Candidate, SupplierView]]
 
 
 def _tier_line(boost: float, added: float) -> FactorExplanation:
@@ -26,8 +29,7 @@ def violates(assessments: dict[str, Assessment], required: frozenset[str]) -> bo
     return any(assessments[name].fails for name in required if name in assessments)
 
 
-def candidates(rfq: RfqView, listings: Sequence[tuple[ListingView, SupplierView, float]],
-               today: date) -> list[tuple[Candidate, SupplierView]]:
+def candidates(rfq: RfqView, listings: Sequence[tuple[ListingView, SupplierView, float]], today: date) -> Pool:
     """The listings, in search order with their relevance, that meet the constraints the buyer required."""
     kept = []
     for rank, (listing, supplier, relevance) in enumerate(listings):
@@ -37,16 +39,33 @@ def candidates(rfq: RfqView, listings: Sequence[tuple[ListingView, SupplierView,
     return kept
 
 
-def score_pool(rfq: RfqView, pool: Sequence[tuple[Candidate, SupplierView]],
-               model: MatchingModel) -> list[ListingMatch]:
-    matches = []
-    scored = model.score(rfq, [candidate for candidate, _ in pool])
-    for (candidate, supplier), (baseline, contributions) in zip(pool, scored, strict=True):
-        base = max(baseline + sum(contributions.values()), 0.0)
-        total = base * rank_multiplier(supplier.boost)
+@dataclass(frozen=True)
+class Ranked:
+    """A scored pool: `order` lists pool positions best first; `match` explains one of them."""
+
+    rfq: RfqView
+    pool: Pool
+    evaluated: Evaluated
+    totals: list[float]
+    order: list[int]
+
+    def organization_id(self, index: int) -> int:
+        return self.pool[index][0].listing.organization_id
+
+    def match(self, index: int) -> ListingMatch:
+        candidate, supplier = self.pool[index]
+        contributions = self.evaluated.explain(index)
+        base, total = self.evaluated.scores[index], self.totals[index]
         factors = [FactorExplanation(name, round(contributions.get(name, 0.0), 4), found.text)
                    for name, found in candidate.assessments.items()]
-        factors.append(_tier_line(supplier.boost, total - base))
-        matches.append(ListingMatch(rfq.id, candidate.listing.id, candidate.listing.organization_id,
-                                    round(total, 6), factors))
-    return matches
+        factors.append(_tier_line(supplier.boost, total - max(base, 0.0)))
+        return ListingMatch(self.rfq.id, candidate.listing.id, candidate.listing.organization_id, round(total, 6),
+                            factors)
+
+
+def rank_pool(rfq: RfqView, pool: Pool, model: MatchingModel) -> Ranked:
+    evaluated = model.evaluate(rfq, [candidate for candidate, _ in pool])
+    totals = [max(score, 0.0) * rank_multiplier(supplier.boost)
+              for score, (_, supplier) in zip(evaluated.scores, pool, strict=True)]
+    order = sorted(range(len(pool)), key=lambda index: (-totals[index], pool[index][0].listing.id))
+    return Ranked(rfq, pool, evaluated, totals, order)

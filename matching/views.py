@@ -21,6 +21,11 @@ def compact(text: str) -> str:
     return "".join(words(text))
 
 
+def trigrams(text: str) -> frozenset[str]:
+    joined = " ".join(words(text))
+    return frozenset(joined[index:index + 3] for index in range(len(joined) - 2))
+
+
 @dataclass(frozen=True)
 class RfqView:
     id: int
@@ -37,10 +42,14 @@ class RfqView:
     required: frozenset[str]
     codes: frozenset[str] = field(init=False)
     words: frozenset[str] = field(init=False)
+    title_words: frozenset[str] = field(init=False)
+    title_grams: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "codes", text_codes(self.text))
         object.__setattr__(self, "words", frozenset(words(self.text)))
+        object.__setattr__(self, "title_words", frozenset(words(self.title)))
+        object.__setattr__(self, "title_grams", trigrams(self.title))
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,8 @@ class ListingView:
     lead_time_days: int | None
     certifications: tuple[str, ...]
     codes: frozenset[str]
+    title_words: frozenset[str] = frozenset()
+    title_grams: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,7 @@ def listing_view(listing: Listing) -> ListingView:
                              listing.currency),
         moq=float(listing.moq), moq_unit=listing.moq_unit.value, lead_time_days=listing.lead_time_days,
         certifications=tuple(listing.certifications), codes=text_codes(code_text),
+        title_words=frozenset(words(listing.title)), title_grams=trigrams(listing.title),
     )
 
 
