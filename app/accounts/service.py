@@ -21,6 +21,7 @@ from app.core.errors import (
     too_many_requests,
     validation_failed,
 )
+from app.core.repository import get_users_own
 from app.core.security import hash_api_token, hash_password, new_api_token, verify_password
 from app.models import ApiToken, LoginFailure, Organization, User
 from app.models.base import utcnow
@@ -186,9 +187,7 @@ async def list_tokens(session: AsyncSession, viewer: Viewer) -> list[ApiToken]:
 
 
 async def revoke_token(session: AsyncSession, viewer: Viewer, token_id: int) -> ApiToken:
-    token = await session.get(ApiToken, token_id)
-    if token is None or token.user_id != viewer.user_id:
-        raise not_found("Token")
+    token = await get_users_own(session, ApiToken, token_id, viewer.user_id, "Token")
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         await session.flush()

@@ -8,6 +8,7 @@ from app.cli.database import migrate, seed
 from app.cli.eval_commands import eval_app
 from app.cli.fx import fx_app
 from app.cli.imports import import_app
+from app.cli.mail import mail_app
 from app.cli.matching_commands import register as register_matching_commands
 from app.cli.rfqs import rfqs_app
 from app.cli.search_commands import register as register_search_commands
@@ -18,10 +19,11 @@ cli.command()(migrate)
 cli.command()(seed)
 cli.add_typer(import_app, name="import")
 cli.add_typer(billing_app, name="billing")
-cli.add_typer(eval_app, name="eval")
-register_matching_commands(eval_app)
+cli.add_typer(mail_app, name="mail")
 cli.add_typer(rfqs_app, name="rfqs")
 cli.add_typer(fx_app, name="fx")
+cli.add_typer(eval_app, name="eval")
+register_matching_commands(eval_app)
 register_search_commands(cli)
 
 

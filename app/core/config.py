@@ -55,6 +55,18 @@ class Settings(BaseSettings):
     card_webhook_tolerance_seconds: int = Field(
         default=300, ge=1, description="How far a webhook's signed timestamp may be from now (replay protection)"
     )
+    smtp_host: str | None = Field(default=None, description="SMTP server; unset = e-mails are written to var/mail/")
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="SMTP server port")
+    smtp_user: str | None = Field(default=None, description="SMTP login user; unset = no login")
+    smtp_password: str | None = Field(default=None, description="SMTP login password")
+    smtp_starttls: bool = Field(default=True, description="Upgrade the SMTP connection with STARTTLS")
+    smtp_from: str = Field(default="tradeleads <no-reply@tradeleads.invalid>", description="Sender of e-mails")
+    smtp_timeout_seconds: float = Field(default=10, gt=0, description="SMTP connect and command timeout")
+    mail_max_attempts: int = Field(default=5, ge=1, description="Failed sending attempts before an e-mail is parked")
+    mail_retry_seconds: int = Field(
+        default=60, ge=0, description="Wait before retrying a failed e-mail; doubles with each further failure"
+    )
+    inquiries_per_hour: int = Field(default=20, ge=1, description="New inquiries one user may send per hour")
 
     alerts_rfq_top_suppliers: int = Field(
         default=10, ge=0, le=100, description="Best-matched suppliers told of an RFQ when it opens"

@@ -1,7 +1,7 @@
-"""Shared query helpers: pagination of a select, and fetching one row by primary key."""
+"""Shared query helpers: pagination of a select, fetching one row by primary key, and a user's own row."""
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
@@ -10,7 +10,17 @@ from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.errors import not_found
+
 T = TypeVar("T")
+
+
+class UserOwned(Protocol):
+    @property
+    def user_id(self) -> int: ...
+
+
+U = TypeVar("U", bound=UserOwned)
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,15 @@ async def get_by_id(session: AsyncSession, model: type[T], ident: Any) -> T | No
     return await session.get(model, ident)
 
 
+
 def upsert_insert(session: AsyncSession, model: type[Any]) -> PgInsert | SqliteInsert:
     """An INSERT of this database's dialect, so that ON CONFLICT clauses work on PostgreSQL and SQLite."""
     return pg_insert(model) if session.get_bind().dialect.name == "postgresql" else sqlite_insert(model)
 
+
+async def get_users_own(session: AsyncSession, model: type[U], ident: int, user_id: int, what: str) -> U:
+    """The row when it belongs to the user; anyone else's does not exist for them (404)."""
+    row = await session.get(model, ident)
+    if row is None or row.user_id != user_id:
+        raise not_found(what)
+    return row

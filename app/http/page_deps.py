@@ -9,7 +9,8 @@ from starlette.datastructures import FormData
 from app.accounts.viewer import Viewer
 from app.core.errors import not_authenticated
 from app.http.csrf import CSRF_FIELD, check_csrf
-from app.http.deps import AppSettings, CurrentUser
+from app.http.deps import AppSettings, CurrentUser, DbSession
+from app.notifications.service import unread_count
 
 
 @dataclass(frozen=True)
@@ -21,14 +22,15 @@ class PageUser:
     email: str
     organization_name: str
     organization_slug: str
+    unread_notifications: int = 0  # the badge in the nav
 
 
-async def page_user(request: Request, current: CurrentUser) -> PageUser | None:
+async def page_user(request: Request, current: CurrentUser, session: DbSession) -> PageUser | None:
     """Resolves the session cookie once per request and leaves the result on request.state for the templates."""
     user = None
     if current is not None:
         user = PageUser(current.viewer, current.user.name, current.user.email, current.organization.name,
-                        current.organization.slug)
+                        current.organization.slug, await unread_count(session, current.viewer))
     request.state.current_user = user
     request.state.viewer = user.viewer if user else None
     return user

@@ -16,7 +16,8 @@ from app.listings.repository import ListingFilters, listings_query
 from app.listings.schemas import ListingCreate, ListingUpdate
 from app.models import Listing
 from app.models.base import utcnow
-from app.models.enums import AlertEvent, EntityType, ListingStatus
+from app.models.enums import AlertEvent, EntityType, ListingStatus, NotificationKind
+from app.notifications.service import Message, notify_organization
 from app.outbox import record_change
 from membership.policy import Action, ensure_allowed
 
@@ -105,6 +106,9 @@ async def publish_listing(session: AsyncSession, viewer: Viewer | None, listing_
     listing.published_at = utcnow()
     _changed(session, listing)
     enqueue_alert(session, AlertEvent.LISTING_PUBLISHED, listing.id)
+    await notify_organization(session, listing.organization_id, Message(
+        NotificationKind.LISTING_APPROVED, f"Your listing is published: {listing.title}",
+        "It passed review and buyers can find it now.", f"/listings/{listing.id}"))
     await session.flush()
     return listing
 
@@ -126,6 +130,9 @@ async def reject_listing(session: AsyncSession, viewer: Viewer | None, listing_i
     move(listing, S.REJECTED, TRANSITIONS, "listing")
     listing.rejection_reason = reason
     _changed(session, listing)
+    await notify_organization(session, listing.organization_id, Message(
+        NotificationKind.LISTING_REJECTED, f"Your listing was not approved: {listing.title}",
+        f"Reason: {reason}\nEdit it and submit it for review again.", "/my/listings"))
     await session.flush()
     return listing
 

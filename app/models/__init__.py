@@ -4,9 +4,11 @@ from app.models.alert import AlertDelivery, AlertJob, SavedSearch
 from app.models.base import Base
 from app.models.fx_rate import FxRate
 from app.models.hs_code import HsCode
+from app.models.inquiry import Inquiry, InquiryMessage
 from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
 from app.models.lead_view import LeadView
 from app.models.listing import Listing
+from app.models.moderation import ModerationDecision
 from app.models.notification import Notification, OutgoingEmail
 from app.models.organization import Organization
 from app.models.outbox import OutboxEvent
@@ -27,12 +29,15 @@ __all__ = [
            "Base",
            "FxRate",
            "HsCode",
+           "Inquiry",
+           "InquiryMessage",
            "Invoice",
            "InvoiceCounter",
            "InvoiceLine",
            "LeadView",
            "Listing",
            "LoginFailure",
+           "ModerationDecision",
            "Notification",
            "Organization",
            "OutboxEvent",

@@ -196,3 +196,19 @@ class AlertEvent(StrEnum):
 
     RFQ_OPENED = "rfq_opened"
     LISTING_PUBLISHED = "listing_published"
+
+
+class ModerationDecisionKind(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class ModerationReason(StrEnum):
+    """Why an admin rejected something; "other" needs a free-text explanation."""
+
+    PROHIBITED_ITEM = "prohibited_item"
+    INCOMPLETE = "incomplete"
+    MISLEADING = "misleading"
+    DUPLICATE = "duplicate"
+    CONTACT_DETAILS_IN_TEXT = "contact_details_in_text"
+    OTHER = "other"

@@ -36,5 +36,7 @@ class OutgoingEmail(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
+    # After a failure, not tried again before this time (the delay doubles with each attempt).
+    next_attempt_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     parked_at: Mapped[datetime | None]

@@ -1,12 +1,19 @@
-"""Notifications: in-app rows for every member of an organization, and an e-mail for each, queued in SQL."""
+"""Notifications: in-app rows for every member of an organization, and an e-mail for each, queued in SQL; and the
+reading side (a user's own notifications, unread count, marking read)."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.accounts.viewer import Viewer
+from app.core.repository import Page, get_users_own, paginate
 from app.models import Notification, OutgoingEmail, User
+from app.models.base import utcnow
 from app.models.enums import NotificationKind
+from app.outbox import OUTBOX_WRITTEN
+
+TITLE_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -17,13 +24,20 @@ class Message:
     link: str | None = None
 
 
+def shorten(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 async def notify_organization(session: AsyncSession, organization_id: int, message: Message) -> int:
     """Notifies every user of the organization in the caller's transaction; returns how many were notified."""
     users = (await session.scalars(select(User).where(User.organization_id == organization_id))).all()
+    title = shorten(message.title, TITLE_LENGTH)
     for user in users:
-        session.add(Notification(user_id=user.id, kind=message.kind, title=message.title, body=message.body,
+        session.add(Notification(user_id=user.id, kind=message.kind, title=title, body=message.body,
                                  link=message.link))
-        session.add(OutgoingEmail(to_address=user.email, subject=message.title, body_text=_email_text(message)))
+        session.add(OutgoingEmail(to_address=user.email, subject=title, body_text=_email_text(message)))
+    # The queued e-mails are an outbox too: the request boundary runs the after-commit hook, which sends them.
+    session.info[OUTBOX_WRITTEN] = True
     await session.flush()
     return len(users)
 
@@ -33,3 +47,36 @@ def _email_text(message: Message) -> str:
     if message.link:
         parts += ["", f"Open it on tradeleads: {message.link}"]
     return "\n".join(parts)
+
+
+def _own(viewer: Viewer, unread_only: bool = False) -> Select[Notification]:
+    statement = select(Notification).where(Notification.user_id == viewer.user_id)
+    return statement.where(Notification.read_at.is_(None)) if unread_only else statement
+
+
+async def list_notifications(session: AsyncSession, viewer: Viewer, unread_only: bool, page: int,
+                             per_page: int) -> Page[Notification]:
+    statement = _own(viewer, unread_only).order_by(Notification.created_at.desc(), Notification.id.desc())
+    return await paginate(session, statement, page, per_page)
+
+
+async def unread_count(session: AsyncSession, viewer: Viewer) -> int:
+    statement = select(func.count()).select_from(_own(viewer, unread_only=True).subquery())
+    return await session.scalar(statement) or 0
+
+
+async def mark_read(session: AsyncSession, viewer: Viewer, notification_id: int) -> Notification:
+    """Only the user's own notifications exist for them; marking one read again keeps its first read time."""
+    notification = await get_users_own(session, Notification, notification_id, viewer.user_id, "Notification")
+    if notification.read_at is None:
+        notification.read_at = utcnow()
+        await session.flush()
+    return notification
+
+
+async def mark_all_read(session: AsyncSession, viewer: Viewer) -> int:
+    statement = (update(Notification)
+                 .where(Notification.user_id == viewer.user_id, Notification.read_at.is_(None))
+                 .values(read_at=utcnow()))
+    result = await session.execute(statement)
+    return int(result.rowcount)  # type: ignore[attr-defined]

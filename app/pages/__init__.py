@@ -8,7 +8,10 @@ from app.alerts import pages as alert_pages
 from app.billing import pages as billing_pages
 from app.discovery import pages as discovery_pages
 from app.http.page_deps import page_user
+from app.inquiries import pages as inquiry_pages
 from app.matches import pages as matching_pages
+from app.moderation import pages as moderation_pages
+from app.notifications import pages as notification_pages
 from app.pages import accounts, home, listings, rfqs
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(page_user)])
@@ -17,3 +20,5 @@ for pages in (home, accounts, listings, rfqs, discovery_pages):
 router.include_router(billing_pages.router)
 router.include_router(matching_pages.router)
 router.include_router(alert_pages.router)
+for pages in (notification_pages, inquiry_pages, moderation_pages):
+    router.include_router(pages.router)

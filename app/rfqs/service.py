@@ -16,7 +16,8 @@ from app.core.schemas import as_validation_failed
 from app.hs_codes import ensure_hs_code_usable
 from app.models import Rfq
 from app.models.base import utcnow
-from app.models.enums import AlertEvent, EntityType, RfqStatus
+from app.models.enums import AlertEvent, EntityType, NotificationKind, RfqStatus
+from app.notifications.service import Message, notify_organization
 from app.outbox import record_change
 from app.quotes.outcomes import decline_open_quotes
 from app.rfqs.clock import today as today
@@ -136,6 +137,9 @@ async def approve_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int)
     rfq.opened_at = utcnow()
     _changed(session, rfq)
     enqueue_alert(session, AlertEvent.RFQ_OPENED, rfq.id)
+    await notify_organization(session, rfq.organization_id, Message(
+        NotificationKind.RFQ_APPROVED, f"Your RFQ is open for quotes: {rfq.title}",
+        "It passed review; suppliers can quote on it now.", f"/rfqs/{rfq.id}"))
     await session.flush()
     return rfq
 
@@ -146,6 +150,9 @@ async def reject_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, 
     move(rfq, S.REJECTED, TRANSITIONS, "RFQ")
     rfq.rejection_reason = reason
     _changed(session, rfq)
+    await notify_organization(session, rfq.organization_id, Message(
+        NotificationKind.RFQ_REJECTED, f"Your RFQ was not approved: {rfq.title}",
+        f"Reason: {reason}\nEdit it and submit it for review again.", "/my/rfqs"))
     await session.flush()
     return rfq
 

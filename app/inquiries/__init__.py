@@ -1,0 +1,1 @@
+"""Inquiries: a buyer asks the supplier of a listing; a thread between the two organizations."""

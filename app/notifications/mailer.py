@@ -1,0 +1,106 @@
+"""Sends the queued e-mails (outgoing_emails): marks one sent only after the sender accepted it, retries failures
+later with a doubling delay, and parks an e-mail after too many failures. Several drains may run at once on
+PostgreSQL: each claims its rows with FOR UPDATE SKIP LOCKED."""
+
+import smtplib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.core.config import Settings
+from app.models import OutgoingEmail
+from app.models.base import utcnow
+from app.notifications.email import Email, EmailSender
+
+SEND_ERRORS = (OSError, smtplib.SMTPException)
+MAX_ERROR_LENGTH = 2000
+
+
+@dataclass
+class MailReport:
+    sent: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    parked: list[int] = field(default_factory=list)
+
+    @property
+    def attempted(self) -> int:
+        return len(self.sent) + len(self.failed)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 5
+    first_delay: timedelta = timedelta(seconds=60)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "RetryPolicy":
+        return cls(settings.mail_max_attempts, timedelta(seconds=settings.mail_retry_seconds))
+
+    def next_attempt(self, attempts: int, now: datetime) -> datetime:
+        return now + self.first_delay * (1 << (attempts - 1))
+
+
+def email_of(row: OutgoingEmail) -> Email:
+    message_id = f"<outgoing-{row.id}.{row.created_at:%Y%m%d%H%M%S}@tradeleads>"
+    return Email(to=row.to_address, subject=row.subject, body=row.body_text, message_id=message_id)
+
+
+def _due(after_id: int, now: datetime, batch: int) -> Select[OutgoingEmail]:
+    return (
+        select(OutgoingEmail)
+        .where(OutgoingEmail.sent_at.is_(None), OutgoingEmail.parked_at.is_(None), OutgoingEmail.id > after_id,
+               or_(OutgoingEmail.next_attempt_at.is_(None), OutgoingEmail.next_attempt_at <= now))
+        .order_by(OutgoingEmail.id)
+        .limit(batch)
+        .with_for_update(skip_locked=True)
+    )
+
+
+async def _send_one(row: OutgoingEmail, sender: EmailSender, policy: RetryPolicy, report: MailReport) -> None:
+    try:
+        await sender.send(email_of(row))
+    except SEND_ERRORS as exc:
+        now = utcnow()
+        row.attempts += 1
+        row.last_error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH]
+        report.failed.append(row.id)
+        if row.attempts >= policy.max_attempts:
+            row.parked_at = now
+            report.parked.append(row.id)
+        else:
+            row.next_attempt_at = policy.next_attempt(row.attempts, now)
+        return
+    row.sent_at = utcnow()
+    row.attempts += 1
+    row.last_error = None
+    report.sent.append(row.id)
+
+
+async def _drain_batch(session: AsyncSession, sender: EmailSender, after_id: int, batch: int,
+                       policy: RetryPolicy, report: MailReport) -> int | None:
+    """Sends one batch in one transaction; returns the last id seen, or None when nothing was due."""
+    rows = list(await session.scalars(_due(after_id, utcnow(), batch)))
+    for row in rows:
+        await _send_one(row, sender, policy, report)
+    await session.commit()
+    return rows[-1].id if rows else None
+
+
+async def drain_outgoing_emails(
+    session_factory: async_sessionmaker[AsyncSession], sender: EmailSender, batch: int = 50,
+    policy: RetryPolicy | None = None, max_batches: int | None = None,
+) -> MailReport:
+    """One pass over the e-mails that are due: each is tried at most once per call."""
+    policy = policy or RetryPolicy()
+    report = MailReport()
+    after_id, batches = 0, 0
+    while max_batches is None or batches < max_batches:
+        async with session_factory() as session:
+            last_id = await _drain_batch(session, sender, after_id, batch, policy, report)
+        batches += 1
+        if last_id is None:
+            break
+        after_id = last_id
+    return report
