@@ -343,8 +343,9 @@ def _empty_facets(spec: IndexSpec) -> tuple[Facet, ...]:
 
 def _facets(connection: sqlite3.Connection, spec: IndexSpec, v: str) -> tuple[Facet, ...]:
     counts: dict[str, list[FacetBucket]] = {name: [] for name in spec.facet_fields}
-    rows = connection.execute(f"SELECT t.field, t.value, count(*) AS n FROM {v}_terms t JOIN m ON m.id = t.doc_id "
-                              "GROUP BY t.field, t.value ORDER BY t.field, n DESC, t.value")
+    # IN (SELECT ...) makes SQLite walk the matches and look their terms up, instead of scanning every term.
+    rows = connection.execute(f"SELECT t.field, t.value, count(*) AS n FROM {v}_terms t WHERE t.doc_id IN "
+                              "(SELECT id FROM m) GROUP BY t.field, t.value ORDER BY t.field, n DESC, t.value")
     for name, value, count in rows:
         if len(counts[name]) < FACET_SIZE:
             counts[name].append(FacetBucket(value, count))

@@ -35,7 +35,7 @@ def create_tables(connection: sqlite3.Connection, spec: IndexSpec, version: str)
                        f"rank_multiplier REAL NOT NULL{numbers}, doc TEXT NOT NULL)")
     connection.execute(f"CREATE TABLE {v}_terms (doc_id INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL)")
     connection.execute(f"CREATE INDEX {v}_terms_value ON {v}_terms (field, value, doc_id)")
-    connection.execute(f"CREATE INDEX {v}_terms_doc ON {v}_terms (doc_id)")
+    connection.execute(f"CREATE INDEX {v}_terms_doc ON {v}_terms (doc_id, field, value)")
     columns = ", ".join(fts_columns(spec))
     connection.execute(f"CREATE VIRTUAL TABLE {v}_fts USING fts5({columns}, tokenize='{TOKENIZER}', "
                        "prefix='2 3')")
