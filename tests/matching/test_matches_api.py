@@ -5,7 +5,11 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.models import Organization
+from app.models.base import utcnow
 from search.backend import SearchBackend
 from tests.conftest import Actor, ActorFactory
 from tests.matching.conftest import index_now, open_rfq, published_listing
@@ -84,3 +88,18 @@ async def test_only_the_buyers_members_and_admins_see_matches(app: FastAPI, cata
     assert (await catalogue["osaka"].client.get(path)).status_code == 403
     assert (await admin.client.get(path)).status_code == 200
     assert (await buyer.client.get("/api/v1/rfqs/999999/matches")).status_code == 404
+
+
+async def test_trust_explains_verification(app: FastAPI, catalogue: dict[str, Any], buyer: Actor, admin: Actor,
+                                           db: AsyncSession) -> None:
+    await db.execute(update(Organization).where(Organization.id == catalogue["bulk"].organization_id)
+                     .values(verified_at=utcnow()))
+    await db.commit()
+    rfq = await camera_rfq(buyer, admin)
+
+    items = (await buyer.client.get(f"/api/v1/rfqs/{rfq['id']}/matches")).json()["items"]
+
+    trust = {item["supplier"]["name"]: next(f for f in item["factors"] if f["factor"] == "trust") for item in items}
+    assert trust["Bulk Cameras"]["text"] == "verified supplier"
+    assert trust["Osaka Optics"]["text"] == "not verified"
+    assert trust["Bulk Cameras"]["contribution"] > trust["Osaka Optics"]["contribution"] == 0.0
