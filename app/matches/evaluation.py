@@ -121,7 +121,7 @@ async def evaluate_matching(corpus: Path, queries_path: Path, engine: str, setti
     rankings: list[list[str]] = []
     async with loaded_benchmark(corpus, queries_path, engine, settings) as loaded, loaded.sessions() as session:
         for rfq in loaded.rfqs:
-            matches = await rank_listings(session, loaded.backend, rfq, model=model)
+            matches = await rank_listings(session, loaded.backend, rfq, limit=top, model=model)
             rankings.append([loaded.keys[match.listing_id] for match in matches[:top]])
             if on_progress:
                 on_progress(1)
