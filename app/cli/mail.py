@@ -4,7 +4,7 @@ import asyncio
 
 import typer
 
-from app.cli.runtime import FAILURE, Sessions, console, run_with_database
+from app.cli.runtime import Sessions, report_drain, run_with_database
 from app.core.config import get_settings
 from app.notifications.email import create_sender
 from app.notifications.mailer import MailReport, RetryPolicy, drain_outgoing_emails
@@ -34,9 +34,5 @@ def send(
 ) -> None:
     """Send the queued e-mails through SMTP (TRADELEADS_SMTP_HOST) or into var/mail/."""
     report = run_with_database(lambda sessions: _send(sessions, batch_size, poll, once))
-    console.print(f"Sent {len(report.sent)} e-mails; {len(report.failed)} failed attempts, "
-                  f"{len(report.parked)} parked.")
-    for row_id in report.parked:
-        console.print(f"[red]Parked e-mail {row_id}[/] (see outgoing_emails.last_error)")
-    if report.parked:
-        raise typer.Exit(FAILURE)
+    report_drain(f"Sent {len(report.sent)} e-mails; {len(report.failed)} failed attempts, {len(report.parked)} parked.",
+                 report.parked, "e-mail", "outgoing_emails.last_error")

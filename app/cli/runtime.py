@@ -48,3 +48,12 @@ def database_errors() -> Iterator[None]:
 def fail(message: str, code: int = USAGE_ERROR) -> NoReturn:
     errors.print(f"[bold red]Error:[/] {message}", highlight=False)
     raise typer.Exit(code)
+
+
+def report_drain(summary: str, parked: list[int], what: str, where: str) -> None:
+    """Prints what a drain did and each row it parked; a parked row ends the command with a failure."""
+    console.print(summary)
+    for row_id in parked:
+        console.print(f"[red]Parked {what} {row_id}[/] (see {where})")
+    if parked:
+        raise typer.Exit(FAILURE)

@@ -20,7 +20,7 @@ from rich.table import Table
 
 from app.alerts.webhook_sender import WebhookPolicy, webhook_client
 from app.alerts.worker import alerts_step
-from app.cli.runtime import FAILURE, Sessions, console, fail, run_with_database
+from app.cli.runtime import FAILURE, Sessions, console, fail, report_drain, run_with_database
 from app.core.config import get_settings
 from search.backend import SearchBackend
 from search.check import CheckReport, check
@@ -75,12 +75,8 @@ def worker(
                 poll_seconds=poll, once=once, after_drain=alerts_step(sessions, backend, settings, client, name))
 
     report: DrainReport = with_backend(work)
-    console.print(f"Indexed {len(report.processed)} changes; {len(report.failed)} failed attempts, "
-                  f"{len(report.parked)} parked.")
-    for row_id in report.parked:
-        console.print(f"[red]Parked outbox row {row_id}[/] (see outbox.last_error)")
-    if report.parked:
-        raise typer.Exit(FAILURE)
+    report_drain(f"Indexed {len(report.processed)} changes; {len(report.failed)} failed attempts, "
+                 f"{len(report.parked)} parked.", report.parked, "outbox row", "outbox.last_error")
 
 
 def reindex_command(
