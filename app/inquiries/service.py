@@ -110,8 +110,8 @@ async def send_inquiry(session: AsyncSession, settings: Settings, viewer: Viewer
 
 
 async def reply(session: AsyncSession, viewer: Viewer | None, inquiry_id: int, data: ReplyInput) -> InquiryMessage:
-    inquiry = await get_inquiry(session, viewer, inquiry_id)
     viewer = require_viewer(viewer)
+    inquiry = await get_inquiry(session, viewer, inquiry_id)
     role = role_in(inquiry, viewer)
     if role is None:
         raise forbidden("Only the buyer and the supplier of an inquiry may write in it", code="not_a_participant")
@@ -127,8 +127,9 @@ async def reply(session: AsyncSession, viewer: Viewer | None, inquiry_id: int, d
 async def read_thread(session: AsyncSession, viewer: Viewer | None, inquiry_id: int,
                       ) -> tuple[Inquiry, list[InquiryMessage]]:
     """The thread and its messages, oldest first; reading it marks it read for the viewer's side."""
+    viewer = require_viewer(viewer)
     inquiry = await get_inquiry(session, viewer, inquiry_id)
-    _mark_read_at(inquiry, role_in(inquiry, require_viewer(viewer)), utcnow())
+    _mark_read_at(inquiry, role_in(inquiry, viewer), utcnow())
     await session.flush()
     return inquiry, await repository.messages_of(session, inquiry.id)
 
