@@ -32,7 +32,7 @@ MAX_ERROR_LENGTH = 2000
 @dataclass(frozen=True)
 class AlertSettings:
     rfq_top_suppliers: int = 10
-    listing_min_score: float = 0.6
+    listing_min_score: float | None = None
     max_attempts: int = 5
 
     @classmethod
@@ -76,7 +76,8 @@ async def alerts_for(session: AsyncSession, backend: SearchBackend, job: AlertJo
                      options: AlertSettings) -> list[Alert]:
     if job.event == AlertEvent.RFQ_OPENED:
         return await rfq_opened_alerts(session, backend, job.subject_id, options.rfq_top_suppliers)
-    return [*await listing_published_alerts(session, backend, job.subject_id, options.listing_min_score),
+    return [*await listing_published_alerts(session, backend, job.subject_id, options.rfq_top_suppliers,
+                                            options.listing_min_score),
             *await saved_search_alerts(session, backend, job.subject_id)]
 
 

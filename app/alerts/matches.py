@@ -1,5 +1,6 @@
 """Who is told of a match: the best-matched suppliers of an RFQ that opened, and the buyers whose open RFQs a new
-listing answers strongly. Both use the matching engine's own ranking, so an alert says what the RFQ page shows."""
+listing answers strongly (it enters the RFQ's top suppliers). Both use the matching engine's own ranking, so an
+alert says what the RFQ page shows."""
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,7 +10,7 @@ from app.models import Listing, Rfq
 from app.models.enums import ListingStatus, NotificationKind, RfqStatus
 from app.notifications.service import Message
 from matching.candidates import rfq_candidates
-from matching.engine import ListingMatch, rank_listings, suppliers_for_rfq
+from matching.engine import SupplierMatch, suppliers_for_rfq
 from search.backend import SearchBackend
 
 RFQ_CANDIDATES = 20
@@ -35,30 +36,31 @@ def _listing_text(listing: Listing) -> str:
     return "\n".join([listing.title, *listing.keywords, *listing.specs.values()])
 
 
-async def _strong_matches(session: AsyncSession, backend: SearchBackend, listing: Listing,
-                          min_score: float) -> list[tuple[Rfq, ListingMatch]]:
-    """Open RFQs of other organisations for which the engine scores this listing at least `min_score`."""
+async def _strong_matches(session: AsyncSession, backend: SearchBackend, listing: Listing, top: int,
+                          min_score: float | None) -> list[tuple[Rfq, SupplierMatch]]:
+    """Open RFQs of other organisations whose top suppliers now include this listing (scores are in the
+    model's units and not comparable across RFQs, so rank decides; `min_score` can cut further)."""
     candidates = await rfq_candidates(backend, _listing_text(listing), RFQ_CANDIDATES)
     rfqs = (await session.scalars(select(Rfq).where(Rfq.id.in_(candidates), Rfq.status == RfqStatus.OPEN,
                                                     Rfq.organization_id != listing.organization_id)
                                   .order_by(Rfq.id))).all()
     strong = []
     for rfq in rfqs:
-        ranked = await rank_listings(session, backend, rfq)
-        match = next((m for m in ranked if m.listing_id == listing.id), None)
-        if match is not None and match.score >= min_score:
+        shortlist = await suppliers_for_rfq(session, backend, rfq, limit=top)
+        match = next((m for m in shortlist if m.best_listing_id == listing.id), None)
+        if match is not None and (min_score is None or match.score >= min_score):
             strong.append((rfq, match))
     return strong
 
 
-async def listing_published_alerts(session: AsyncSession, backend: SearchBackend, listing_id: int,
-                                   min_score: float) -> list[Alert]:
+async def listing_published_alerts(session: AsyncSession, backend: SearchBackend, listing_id: int, top: int,
+                                   min_score: float | None) -> list[Alert]:
     """One alert per buyer, about its best-answered RFQ."""
     listing = await session.get(Listing, listing_id)
-    if listing is None or listing.status != ListingStatus.PUBLISHED:
+    if listing is None or listing.status != ListingStatus.PUBLISHED or top == 0:
         return []
-    best: dict[int, tuple[Rfq, ListingMatch]] = {}
-    for rfq, match in await _strong_matches(session, backend, listing, min_score):
+    best: dict[int, tuple[Rfq, SupplierMatch]] = {}
+    for rfq, match in await _strong_matches(session, backend, listing, top, min_score):
         if rfq.organization_id not in best or match.score > best[rfq.organization_id][1].score:
             best[rfq.organization_id] = (rfq, match)
     key = event_key(NotificationKind.LISTING_MATCH, "listing", listing.id)

@@ -71,9 +71,10 @@ class Settings(BaseSettings):
     alerts_rfq_top_suppliers: int = Field(
         default=10, ge=0, le=100, description="Best-matched suppliers told of an RFQ when it opens"
     )
-    alerts_listing_min_score: float = Field(
-        default=0.6, ge=0, description="Matching score from which a new listing is a strong match for an open RFQ "
-                                       "and its buyer is told"
+    alerts_listing_min_score: float | None = Field(
+        default=None, description="A new listing alerts the buyer of an open RFQ when it ranks among that RFQ's "
+                                  "top suppliers (alerts_rfq_top_suppliers) and, if set, scores at least this, in "
+                                  "the configured matching model's units"
     )
     alerts_max_attempts: int = Field(default=5, ge=1, description="Failed attempts before an alert job is parked")
     webhook_timeout_seconds: float = Field(default=10, gt=0, description="Timeout of one outgoing webhook request")

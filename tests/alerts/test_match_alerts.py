@@ -1,5 +1,6 @@
 """Alerts of matches: an RFQ that opens reaches its best-matched suppliers, a new listing reaches the buyers whose
-open RFQs it answers strongly; each organisation is told of an event once, however often the worker runs."""
+open RFQs it answers strongly (it enters their top suppliers); each organisation is told of an event once, however
+often the worker runs."""
 
 from typing import Any
 
@@ -44,13 +45,17 @@ async def test_an_opened_rfq_reaches_its_top_matched_suppliers_only(app: FastAPI
         assert [n for n in await notifications_of(db, stranger.organization_id) if n["kind"] == "rfq_match"] == []
 
 
-async def test_a_new_listing_reaches_buyers_whose_open_rfq_it_matches_strongly(
+async def test_a_new_listing_reaches_buyers_whose_open_rfq_it_enters_the_top_of(
         app: FastAPI, engine: SearchBackend, make_actor: Any, db: AsyncSession) -> None:
     admin = await make_actor("both", admin=True)
+    for model in ("TR-160", "TR-200"):  # the tripod buyer's top suppliers already
+        await published_listing(await make_actor("supplier"), admin, title=f"Aluminium camera tripod {model}",
+                                moq="10", moq_unit="piece")
+    await work_off(app)
     wants_camera, wants_tripod, wants_shirts = [await make_actor("buyer", country="DE") for _ in range(3)]
     camera_rfq = await open_rfq(wants_camera, admin, title="Sony DSC-W120P digital camera", hs_code="852589",
                                 quantity="200", unit="piece", target_unit_price="100", currency="USD")
-    await open_rfq(wants_tripod, admin, title="Tripod for digital camera", quantity="50", unit="piece")
+    await open_rfq(wants_tripod, admin, title="Aluminium camera tripod TR-160 or TR-200", quantity="50", unit="piece")
     await open_rfq(wants_shirts, admin, title="Cotton t-shirts", quantity="2000", unit="piece")
     supplier = await make_actor("supplier")
     await work_off(app)
