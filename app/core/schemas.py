@@ -5,11 +5,13 @@ from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, PlainSerializer, ValidationError
+from pydantic_core import PydanticCustomError
 
 from app.core.errors import AppError, FieldError, validation_failed
 from app.core.repository import Page
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 LOCATION_KINDS = frozenset({"body", "query", "path", "form", "header", "cookie"})
 
 
@@ -55,3 +57,20 @@ def field_errors(details: Iterable[Mapping[str, Any]]) -> list[FieldError]:
 
 def as_validation_failed(exc: ValidationError) -> AppError:
     return validation_failed(field_errors(exc.errors()))
+
+
+def merged_update(model: type[M], stored: object, update: BaseModel) -> M:
+    """A partial update laid over a stored object and validated as a whole `model`; 422 with field errors."""
+    current: dict[str, Any] = {field: getattr(stored, field) for field in model.model_fields}
+    current.update(update.model_dump(exclude_unset=True))
+    try:
+        return model.model_validate(current)
+    except ValidationError as exc:
+        raise as_validation_failed(exc) from exc
+
+
+def refuse_nulls(update: BaseModel, fields: Iterable[str]) -> None:
+    """For a model validator of a partial update: these fields may be left out, but not sent as null."""
+    for field in fields:
+        if field in update.model_fields_set and getattr(update, field) is None:
+            raise PydanticCustomError("null_not_allowed", "{field} may not be null", {"field": field})

@@ -13,6 +13,7 @@ from app.matches import pages as matching_pages
 from app.moderation import pages as moderation_pages
 from app.notifications import pages as notification_pages
 from app.pages import accounts, home, listings, rfqs
+from app.quotes import pages as quote_pages
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(page_user)])
 for pages in (home, accounts, listings, rfqs, discovery_pages):
@@ -20,5 +21,6 @@ for pages in (home, accounts, listings, rfqs, discovery_pages):
 router.include_router(billing_pages.router)
 router.include_router(matching_pages.router)
 router.include_router(alert_pages.router)
+router.include_router(quote_pages.router)
 for pages in (notification_pages, inquiry_pages, moderation_pages):
     router.include_router(pages.router)

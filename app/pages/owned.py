@@ -2,7 +2,7 @@
 members see theirs in every status, create drafts and move them through their lifecycle."""
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -21,6 +21,8 @@ from app.pages.forms import CHOICES, ObjectId, filled, parse, refused
 from app.pages.lookups import owner_and_hs
 
 ItemAction = Callable[[AsyncSession, Viewer | None, int], Awaitable[Any]]
+# More of a detail page, for the viewer: (request, session, viewer, item) -> extra template context.
+DetailExtra = Callable[[Request, AsyncSession, Viewer | None, Any], Awaitable[dict[str, Any]]]
 FIRST_PAGE = PageParams(page=1, per_page=20)
 
 
@@ -35,6 +37,8 @@ class OwnedPages:
     create: Callable[[AsyncSession, Viewer | None, Any], Awaitable[Any]]
     actions: Mapping[str, ItemAction]  # per-row buttons: URL segment -> service function
     transitions: Mapping[Any, frozenset[Any]]  # the service's state machine, to show only the possible buttons
+    detail_extra: DetailExtra | None = None
+    my_extra: Mapping[str, Any] = field(default_factory=dict)  # more context of the "My ..." page
 
     @property
     def my_url(self) -> str:
@@ -53,13 +57,16 @@ class OwnedPages:
     async def detail(self, request: Request, item_id: ObjectId, session: DbSession,
                      viewer: PageViewer) -> HTMLResponse:
         item = await self.get(session, viewer, item_id)
-        return render(request, f"{self.folder}/detail.html", await owner_and_hs(session, item))
+        context = await owner_and_hs(session, item)
+        if self.detail_extra is not None:
+            context.update(await self.detail_extra(request, session, viewer, item))
+        return render(request, f"{self.folder}/detail.html", context)
 
     async def _my_context(self, session: AsyncSession, user: PageUser, pagination: PageParams) -> dict[str, Any]:
         self.require_role(user.viewer)
         filters = self.filters_of(user.organization_slug)
         page = await self.list(session, user.viewer, filters, pagination.page, pagination.per_page)
-        return {"page": page, "transitions": self.transitions, "choices": CHOICES}
+        return {"page": page, "transitions": self.transitions, "choices": CHOICES, **self.my_extra}
 
     async def my_page(self, request: Request, user: SignedInUser, session: DbSession,
                       pagination: Pagination) -> HTMLResponse:

@@ -2,7 +2,9 @@
 
 from app.accounts.viewer import require_buyer
 from app.pages.owned import OwnedPages
+from app.quotes.page_context import trading_context
 from app.rfqs import service
+from app.rfqs.completeness import CRITERIA, completeness
 from app.rfqs.repository import RfqFilters
 from app.rfqs.schemas import RfqCreate
 
@@ -16,5 +18,7 @@ pages = OwnedPages(
     create=service.create_rfq,
     actions={"submit": service.submit_rfq, "close": service.close_rfq},
     transitions=service.TRANSITIONS,
+    detail_extra=trading_context,
+    my_extra={"completeness_of": completeness, "completeness_criteria": CRITERIA},
 )
 router = pages.router()

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from app.core.schemas import DecimalOut, plain_decimal
+from app.core.schemas import DecimalOut, plain_decimal, refuse_nulls
 from app.core.validators import CurrencyCode
 from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, QuoteStatus, SampleOffer, Unit
@@ -62,9 +62,7 @@ class QuoteUpdate(QuoteFields):
 
     @model_validator(mode="after")
     def required_fields_not_null(self) -> Any:
-        for field in REQUIRED_ON_UPDATE:
-            if field in self.model_fields_set and getattr(self, field) is None:
-                raise PydanticCustomError("null_not_allowed", "{field} may not be null", {"field": field})
+        refuse_nulls(self, REQUIRED_ON_UPDATE)
         return self
 
 

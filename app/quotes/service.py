@@ -1,15 +1,13 @@
 """Quotes: a supplier submits one active quote per open RFQ, revises it (keeping the history) or withdraws it."""
 
 from collections.abc import Sequence
-from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, require_seller, require_viewer
 from app.core.errors import AppError, FieldError, conflict, forbidden, validation_failed
-from app.core.schemas import as_validation_failed
+from app.core.schemas import merged_update
 from app.models import Listing, Quote, QuoteRevision, Rfq
 from app.models.base import utcnow
 from app.models.enums import ListingStatus, NotificationKind, QuoteStatus
@@ -73,21 +71,12 @@ async def submit_quote(session: AsyncSession, viewer: Viewer | None, rfq_id: int
     return quote
 
 
-def _merged(quote: Quote, data: QuoteUpdate) -> QuoteCreate:
-    current: dict[str, Any] = {field: getattr(quote, field) for field in QuoteCreate.model_fields}
-    current.update(data.model_dump(exclude_unset=True))
-    try:
-        return QuoteCreate.model_validate(current)
-    except ValidationError as exc:
-        raise as_validation_failed(exc) from exc
-
-
 async def revise_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int, data: QuoteUpdate) -> Quote:
     """Changes a submitted quote while its RFQ is open; the previous values of what changed are kept as a
     revision. A revision uses no quota; sending the same values again changes nothing."""
     quote, rfq = await own_quote(session, viewer, quote_id)
     rfq = await _lock_accepting(session, rfq.id, counting=False)
-    merged = _merged(quote, data).model_dump()
+    merged = merged_update(QuoteCreate, quote, data).model_dump()
     changed = [field for field in REVISABLE if merged[field] != getattr(quote, field)]
     if not changed:
         return quote

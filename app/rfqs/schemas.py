@@ -6,7 +6,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from pydantic_core import PydanticCustomError
 
-from app.core.schemas import DecimalOut
+from app.core.schemas import DecimalOut, refuse_nulls
 from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
 from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, RfqStatus, Unit
@@ -59,9 +59,7 @@ class RfqUpdate(RfqFields):
 
     @model_validator(mode="after")
     def required_fields_not_null(self) -> Any:
-        for field in REQUIRED_ON_UPDATE:
-            if field in self.model_fields_set and getattr(self, field) is None:
-                raise PydanticCustomError("null_not_allowed", "{field} may not be null", {"field": field})
+        refuse_nulls(self, REQUIRED_ON_UPDATE)
         return self
 
 

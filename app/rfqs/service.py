@@ -1,9 +1,7 @@
 """RFQs: a buyer's request for quotation, from draft through review to open and closed."""
 
 from datetime import date
-from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,7 +10,7 @@ from app.alerts.jobs import enqueue_alert
 from app.core.errors import FieldError, forbidden, not_found, validation_failed
 from app.core.lifecycle import move
 from app.core.repository import Page, paginate
-from app.core.schemas import as_validation_failed
+from app.core.schemas import merged_update
 from app.hs_codes import ensure_hs_code_usable
 from app.models import Rfq
 from app.models.base import utcnow
@@ -93,20 +91,11 @@ async def managed_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int)
     return rfq
 
 
-def _merged(rfq: Rfq, data: RfqUpdate) -> RfqCreate:
-    current: dict[str, Any] = {field: getattr(rfq, field) for field in RfqCreate.model_fields}
-    current.update(data.model_dump(exclude_unset=True))
-    try:
-        return RfqCreate.model_validate(current)
-    except ValidationError as exc:
-        raise as_validation_failed(exc) from exc
-
-
 async def update_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, data: RfqUpdate) -> Rfq:
     rfq = await managed_rfq(session, viewer, rfq_id)
     if rfq.status not in EDITABLE:
         raise forbidden(f"An RFQ that is {rfq.status.value} cannot be edited", code="not_editable")
-    merged = _merged(rfq, data)
+    merged = merged_update(RfqCreate, rfq, data)
     if "valid_until" in data.model_fields_set:
         _ensure_valid_until_ahead(merged.valid_until)
     await ensure_hs_code_usable(session, merged.hs_code)

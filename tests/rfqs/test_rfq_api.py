@@ -92,7 +92,8 @@ async def test_minimal_rfq_gets_defaults(cast: Cast) -> None:
         "title": "Green coffee beans", "description": "", "hs_code": None, "quantity": "20",
         "unit": "metric_ton", "target_unit_price": None, "currency": None, "incoterm": None,
         "destination_country": None, "destination_port": None, "required_certifications": [],
-        "required_constraints": [], "valid_until": days_from_today(30).isoformat(), "status": "draft", "rejection_reason": None,
+        "required_constraints": [], "valid_until": days_from_today(30).isoformat(), "status": "draft",
+        "rejection_reason": None,
         "max_quotes": 10, "opened_at": None, "buyer_contact": None,
         "completeness": {"score": 15, "missing": [
             {"field": "hs_code", "label": "HS code", "points": 20},

@@ -1,0 +1,76 @@
+"""What the RFQ page shows of the trading floor, per viewer: completeness for everyone; buyer contact details,
+the quote form or the supplier's own quote for suppliers; quotes, comparison, award and rating for the buyer."""
+
+from typing import Any
+
+from fastapi import Request
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.viewer import Viewer, can_manage
+from app.core.validators import normalise_currency
+from app.models import Quote, Rfq
+from app.models.enums import QuoteStatus, RfqStatus, SampleOffer
+from app.pages.forms import CHOICES
+from app.quotes import repository
+from app.quotes.access import refusal_of
+from app.quotes.comparison import SortBy, compare_quotes
+from app.quotes.decisions import DECIDED
+from app.quotes.schemas import QuoteCreate, json_value
+from app.rfqs.completeness import completeness
+from app.rfqs.contact import buyer_contact
+
+QUOTE_CHOICES = {**CHOICES, "sample_offers": [(offer.value, offer.value) for offer in SampleOffer],
+                 "sorts": [(sort.value, sort.value.replace("_", " ")) for sort in SortBy]}
+
+
+def quote_values(quote: Quote) -> dict[str, str]:
+    """A quote as the revise form shows it."""
+    values = {field: json_value(getattr(quote, field)) for field in QuoteCreate.model_fields}
+    return {field: str(value) for field, value in values.items() if value is not None}
+
+
+def _comparison_params(request: Request) -> tuple[str | None, SortBy]:
+    """Sort and currency from the page's query; values that make no sense fall back to the defaults."""
+    sort = request.query_params.get("sort", SortBy.TOTAL.value)
+    currency = request.query_params.get("currency")
+    try:
+        currency = normalise_currency(currency) if currency else None
+    except (ValueError, ValidationError):
+        currency = None
+    return currency, SortBy(sort) if sort in SortBy.__members__.values() else SortBy.TOTAL
+
+
+async def _buyer_context(request: Request, session: AsyncSession, viewer: Viewer, rfq: Rfq) -> dict[str, Any]:
+    quotes = await repository.quotes_on(session, rfq.id)
+    currency, sort = _comparison_params(request)
+    return {
+        "is_buyer": True,
+        "quotes": quotes,
+        "comparison": await compare_quotes(session, viewer, rfq.id, currency, sort),
+        "ratings": await repository.ratings_on(session, [quote.id for quote in quotes]),
+        "may_award": rfq.status is RfqStatus.OPEN,
+        "may_rate": rfq.status in DECIDED,
+    }
+
+
+async def _supplier_context(session: AsyncSession, viewer: Viewer, rfq: Rfq) -> dict[str, Any]:
+    mine = list(await repository.quotes_on(session, rfq.id, viewer.organization_id))
+    active = next((quote for quote in mine if quote.status is QuoteStatus.SUBMITTED), None)
+    refusal = refusal_of(rfq, await repository.active_quote_count(session, rfq.id))
+    context: dict[str, Any] = {"my_quotes": mine, "my_quote": active, "quote_refusal": refusal}
+    if active is not None:
+        context["revisions"] = await repository.revisions_of(session, active.id)
+        context["values"] = quote_values(active)
+    return context
+
+
+async def trading_context(request: Request, session: AsyncSession, viewer: Viewer | None, rfq: Rfq
+                          ) -> dict[str, Any]:
+    context: dict[str, Any] = {"completeness": completeness(rfq), "choices": QUOTE_CHOICES,
+                               "contact": await buyer_contact(session, viewer, rfq)}
+    if viewer is not None and can_manage(viewer, rfq.organization_id):
+        context.update(await _buyer_context(request, session, viewer, rfq))
+    elif viewer is not None and viewer.organization_role.sells:
+        context.update(await _supplier_context(session, viewer, rfq))
+    return context

@@ -1,0 +1,112 @@
+"""Pages of the trading floor: the quote form and the supplier's revise/withdraw on the RFQ page, the buyer's
+comparison page, award and rating. Every form is CSRF-checked; a refused one shows the RFQ page again with the
+reason."""
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import AppError
+from app.http.deps import DbSession
+from app.http.page_deps import CheckedForm, PageViewer, SignedInUser, csrf_checked_form
+from app.http.templating import render
+from app.pages.forms import ObjectId, filled, parse, refused
+from app.pages.lookups import owner_and_hs
+from app.quotes import decisions, service
+from app.quotes.access import buyer_rfq, visible_quote
+from app.quotes.page_context import trading_context
+from app.quotes.schemas import AwardIn, QuoteCreate, QuoteUpdate, RatingIn
+from app.rfqs.service import get_rfq
+
+router = APIRouter()
+checked = [Depends(csrf_checked_form)]
+Work = Callable[[], Awaitable[Any]]
+
+
+async def rfq_page(request: Request, session: AsyncSession, user: SignedInUser, rfq_id: int,
+                   extra: dict[str, Any] | None = None, status_code: int = 200) -> HTMLResponse:
+    rfq = await get_rfq(session, user.viewer, rfq_id)
+    context = {**await owner_and_hs(session, rfq), **await trading_context(request, session, user.viewer, rfq),
+               **(extra or {})}
+    return render(request, "rfqs/detail.html", context, status_code=status_code)
+
+
+async def _attempt(request: Request, session: AsyncSession, user: SignedInUser, rfq_id: int, work: Work,
+                   values: dict[str, str] | None = None) -> Response:
+    """Runs the change and goes back to the RFQ page; a refusal shows that page again with the reason."""
+    try:
+        await work()
+    except AppError as error:
+        refusal = await refused(session, error, values or {})
+        if values is None:
+            refusal.pop("values")
+        return await rfq_page(request, session, user, rfq_id, refusal, error.status)
+    return RedirectResponse(f"/rfqs/{rfq_id}", status_code=303)
+
+
+async def _rfq_of_quote(session: AsyncSession, user: SignedInUser, quote_id: int) -> int:
+    quote, _ = await visible_quote(session, user.viewer, quote_id)
+    return quote.rfq_id
+
+
+@router.post("/rfqs/{rfq_id:int}/quotes", dependencies=checked)
+async def submit_quote(request: Request, rfq_id: ObjectId, form: CheckedForm, user: SignedInUser,
+                       session: DbSession) -> Response:
+    values = filled(form, QuoteCreate.model_fields)
+    return await _attempt(request, session, user, rfq_id, lambda: _submit(session, user, rfq_id, values), values)
+
+
+async def _submit(session: AsyncSession, user: SignedInUser, rfq_id: int, values: dict[str, str]) -> Any:
+    return await service.submit_quote(session, user.viewer, rfq_id, parse(QuoteCreate, values))
+
+
+@router.post("/quotes/{quote_id:int}/revise", dependencies=checked)
+async def revise_quote(request: Request, quote_id: ObjectId, form: CheckedForm, user: SignedInUser,
+                       session: DbSession) -> Response:
+    rfq_id = await _rfq_of_quote(session, user, quote_id)
+    values = filled(form, QuoteUpdate.model_fields)
+
+    async def work() -> Any:
+        return await service.revise_quote(session, user.viewer, quote_id, parse(QuoteUpdate, values))
+
+    return await _attempt(request, session, user, rfq_id, work, values)
+
+
+@router.post("/quotes/{quote_id:int}/withdraw", dependencies=checked)
+async def withdraw_quote(request: Request, quote_id: ObjectId, user: SignedInUser, session: DbSession) -> Response:
+    rfq_id = await _rfq_of_quote(session, user, quote_id)
+    return await _attempt(request, session, user, rfq_id,
+                          lambda: service.withdraw_quote(session, user.viewer, quote_id))
+
+
+@router.post("/rfqs/{rfq_id:int}/award", dependencies=checked)
+async def award(request: Request, rfq_id: ObjectId, form: CheckedForm, user: SignedInUser,
+                session: DbSession) -> Response:
+    async def work() -> Any:
+        choice = parse(AwardIn, filled(form, AwardIn.model_fields))
+        return await decisions.award_quote(session, user.viewer, rfq_id, choice.quote_id)
+
+    return await _attempt(request, session, user, rfq_id, work)
+
+
+@router.post("/quotes/{quote_id:int}/rating", dependencies=checked)
+async def rate(request: Request, quote_id: ObjectId, form: CheckedForm, user: SignedInUser,
+               session: DbSession) -> Response:
+    rfq_id = await _rfq_of_quote(session, user, quote_id)
+
+    async def work() -> Any:
+        return await decisions.rate_quote(session, user.viewer, quote_id,
+                                          parse(RatingIn, filled(form, RatingIn.model_fields)))
+
+    return await _attempt(request, session, user, rfq_id, work)
+
+
+@router.get("/rfqs/{rfq_id:int}/comparison", response_class=HTMLResponse)
+async def comparison_page(request: Request, rfq_id: ObjectId, session: DbSession, user: SignedInUser,
+                          viewer: PageViewer) -> HTMLResponse:
+    rfq = await buyer_rfq(session, viewer, rfq_id)
+    context = await trading_context(request, session, viewer, rfq)
+    return render(request, "quotes/comparison.html", {"item": rfq, **context})
