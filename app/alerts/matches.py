@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alerts.types import Alert, event_key, factor_data, factor_lines
 from app.models import Listing, Rfq
+from app.models.base import utcnow
 from app.models.enums import ListingStatus, NotificationKind, RfqStatus
 from app.notifications.service import Message
 from matching.candidates import rfq_candidates
@@ -38,11 +39,14 @@ def _listing_text(listing: Listing) -> str:
 
 async def _strong_matches(session: AsyncSession, backend: SearchBackend, listing: Listing, top: int,
                           min_score: float | None) -> list[tuple[Rfq, SupplierMatch]]:
-    """Open RFQs of other organisations whose top suppliers now include this listing (scores are in the
+    """RFQs of other organisations, open at publication, whose top suppliers now include this listing (scores are in the
     model's units and not comparable across RFQs, so rank decides; `min_score` can cut further)."""
     candidates = await rfq_candidates(backend, _listing_text(listing), RFQ_CANDIDATES)
+    # The RFQs open when the listing was published: a later one alerts its suppliers when it opens instead.
+    published = listing.published_at or utcnow()
     rfqs = (await session.scalars(select(Rfq).where(Rfq.id.in_(candidates), Rfq.status == RfqStatus.OPEN,
-                                                    Rfq.organization_id != listing.organization_id)
+                                                    Rfq.organization_id != listing.organization_id,
+                                                    Rfq.opened_at <= published)
                                   .order_by(Rfq.id))).all()
     strong = []
     for rfq in rfqs:
