@@ -2,6 +2,7 @@
 published listings, or a listing's words against open RFQs. A few hundred candidates at most; the engine
 re-ranks them."""
 
+import asyncio
 from collections.abc import Sequence
 
 from search.backend import SearchBackend
@@ -29,11 +30,11 @@ def _merge(*groups: Sequence[Hit]) -> dict[int, float]:
 
 async def listing_candidates(backend: SearchBackend, text: str, hs_code: str | None,
                              pool: int = LISTING_POOL) -> dict[int, float]:
-    found = await backend.search(_query(DocType.LISTINGS, text, pool))
     if not hs_code:
-        return _merge(found.hits)
+        return _merge((await backend.search(_query(DocType.LISTINGS, text, pool))).hits)
     same_heading = Filters(terms={"hs_heading": (hs_code[:4],)})
-    by_hs = await backend.search(_query(DocType.LISTINGS, text, HS_POOL, same_heading))
+    found, by_hs = await asyncio.gather(backend.search(_query(DocType.LISTINGS, text, pool)),
+                                        backend.search(_query(DocType.LISTINGS, text, HS_POOL, same_heading)))
     return _merge(found.hits, by_hs.hits)
 
 

@@ -21,8 +21,9 @@ def compact(text: str) -> str:
     return "".join(words(text))
 
 
-def trigrams(text: str) -> frozenset[str]:
-    joined = " ".join(words(text))
+def trigrams(tokens: list[str]) -> frozenset[str]:
+    """Character trigrams of the words joined by single spaces."""
+    joined = " ".join(tokens)
     return frozenset(joined[index:index + 3] for index in range(len(joined) - 2))
 
 
@@ -48,8 +49,9 @@ class RfqView:
     def __post_init__(self) -> None:
         object.__setattr__(self, "codes", text_codes(self.text))
         object.__setattr__(self, "words", frozenset(words(self.text)))
-        object.__setattr__(self, "title_words", frozenset(words(self.title)))
-        object.__setattr__(self, "title_grams", trigrams(self.title))
+        tokens = words(self.title)
+        object.__setattr__(self, "title_words", frozenset(tokens))
+        object.__setattr__(self, "title_grams", trigrams(tokens))
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ def rfq_view(rfq: Rfq) -> RfqView:
 def listing_view(listing: Listing) -> ListingView:
     specs = dict(listing.specs)
     code_text = "\n".join([listing.title, *listing.keywords, *specs.values()])
+    tokens = words(listing.title)
     return ListingView(
         id=listing.id, organization_id=listing.organization_id, title=listing.title,
         brand=_spec(specs, BRAND_SPECS), model=_spec(specs, MODEL_SPECS), hs_code=listing.hs_code,
@@ -110,7 +113,7 @@ def listing_view(listing: Listing) -> ListingView:
                              listing.currency),
         moq=float(listing.moq), moq_unit=listing.moq_unit.value, lead_time_days=listing.lead_time_days,
         certifications=tuple(listing.certifications), codes=text_codes(code_text),
-        title_words=frozenset(words(listing.title)), title_grams=trigrams(listing.title),
+        title_words=frozenset(tokens), title_grams=trigrams(tokens),
     )
 
 
