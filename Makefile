@@ -21,6 +21,7 @@ migrate: install
 
 seed: migrate
 	$(BIN)/tradeleads seed --demo --if-empty
+	$(BIN)/tradeleads worker --once
 
 run: seed
 	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
@@ -44,3 +45,5 @@ postgres:
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
 include scripts/opensearch.mk
+include bench/bench.mk
+include bench/matching.mk

@@ -8,13 +8,13 @@ or is a path to a file of the same format.
   data cannot teach (HS, MOQ, lead time, certifications, destination, trust) add their `weights` on top."""
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.core.config import Settings
 from matching.factors import FACTORS
 from matching.signals import SIGNAL_FACTORS, Candidate, pool_signals
 from matching.trees import Forest, parse_forest
@@ -144,4 +144,5 @@ def load_model(name: str = DEFAULT_MODEL) -> MatchingModel:
 
 
 def configured_model() -> MatchingModel:
-    return load_model(os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_MODEL)
+    """Read afresh (load_model caches the parsed file), so a changed setting takes effect without a restart."""
+    return load_model(Settings().matching_model or DEFAULT_MODEL)

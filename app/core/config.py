@@ -34,7 +34,6 @@ class Settings(BaseSettings):
     search_index_path: Path | None = Field(default=None, description="Embedded index file; default var/search.sqlite3")
     outbox_max_attempts: int = Field(default=5, ge=1, description="Failed indexing attempts before a row is parked")
     var_dir: Path = Field(default=DEFAULT_VAR_DIR, description="Folder for the embedded database and index")
-    page_size_max: int = Field(default=100, description="Largest page size the API accepts")
     billing_grace_days: int = Field(
         default=7, ge=0, description="Days an unpaid membership invoice may stay open before the plan expires"
     )
@@ -65,6 +64,9 @@ class Settings(BaseSettings):
     mail_max_attempts: int = Field(default=5, ge=1, description="Failed sending attempts before an e-mail is parked")
     mail_retry_seconds: int = Field(
         default=60, ge=0, description="Wait before retrying a failed e-mail; doubles with each further failure"
+    )
+    matching_model: str | None = Field(
+        default=None, description="Matching model: v1 (linear), v2 (LambdaRank, the default) or a model file path"
     )
     inquiries_per_hour: int = Field(default=20, ge=1, description="New inquiries one user may send per hour")
 
