@@ -278,10 +278,11 @@ def _search(connection: sqlite3.Connection, v: str | None, query: SearchQuery,
     sort = query.effective_sort
     order = q.ordering(spec, sort)
     after = decode(query.cursor, sort) if query.cursor else None
-    expression = (q.match_expression(connection, vocabulary or f"{v}_vocab", query.text)
-                  if v and query.text.strip() else None)
-    if v is None or (query.text.strip() and expression is None):
+    expressions = (q.match_expressions(connection, vocabulary or f"{v}_vocab", query.text, _documents(connection, v))
+                   if v and query.text.strip() else None)
+    if v is None or (query.text.strip() and expressions is None):
         return SearchResult(0, (), _empty_facets(spec) if query.facets else ())
+    expression, complete = _candidates(connection, v, expressions)
     _materialise(connection, spec, v, query, expression, order.key)
     pool = "m"
     if query.one_per_supplier:
@@ -296,8 +297,30 @@ def _search(connection: sqlite3.Connection, v: str | None, query: SearchQuery,
     snippets = _highlights(connection, spec, v, expression, [row[0] for row in page]) if query.highlight else {}
     hits = tuple(Hit(row[0], float(row[1]), snippets.get(row[0], {})) for row in page)
     next_cursor = encode(sort, float(page[-1][2]), page[-1][0]) if len(rows) > query.size else None
-    facets = _facets(connection, spec, v) if query.facets else ()
-    return SearchResult(total, hits, facets, next_cursor)
+    matches = total if pool == "m" else int(connection.execute("SELECT count(*) FROM m").fetchone()[0])
+    facets = _facets(connection, spec, v, query.facet_sample) if query.facets else ()
+    return SearchResult(total, hits, facets, next_cursor, query.facets and matches > query.facet_sample, complete)
+
+
+def _documents(connection: sqlite3.Connection, v: str) -> int:
+    return int(connection.execute(f"SELECT count(*) FROM {v}_docs").fetchone()[0])
+
+
+def _candidates(connection: sqlite3.Connection, v: str, expressions: q.Expressions | None) -> tuple[str | None, bool]:
+    """The expression to collect matches with, and whether it collects all of them (else `total` is a lower bound).
+    Scoring every document that shares one common word with the query is what makes broad queries slow."""
+    if expressions is None:
+        return None, True
+    if expressions.focused is None or _matches(connection, v, expressions.any_word) <= q.SCORE_ALL_UP_TO:
+        return expressions.any_word, True
+    if _matches(connection, v, expressions.focused) >= q.FOCUSED_MIN_MATCHES:
+        return expressions.focused, False
+    return expressions.any_word, True
+
+
+def _matches(connection: sqlite3.Connection, v: str, expression: str) -> int:
+    """Counting matches is cheap next to scoring them (no bm25, no join)."""
+    return int(connection.execute(f"SELECT count(*) FROM {v}_fts WHERE {v}_fts MATCH ?", (expression,)).fetchone()[0])
 
 
 def _materialise(connection: sqlite3.Connection, spec: IndexSpec, v: str, query: SearchQuery,
@@ -341,18 +364,20 @@ def _empty_facets(spec: IndexSpec) -> tuple[Facet, ...]:
     return tuple(Facet(name, ()) for name in spec.facet_fields) + ranges
 
 
-def _facets(connection: sqlite3.Connection, spec: IndexSpec, v: str) -> tuple[Facet, ...]:
+def _facets(connection: sqlite3.Connection, spec: IndexSpec, v: str, sample: int) -> tuple[Facet, ...]:
+    """Counts over the `sample` best-scoring matches (all of them when there are no more)."""
+    connection.execute("CREATE TEMP TABLE f AS SELECT * FROM m ORDER BY score DESC, id DESC LIMIT ?", (sample,))
     counts: dict[str, list[FacetBucket]] = {name: [] for name in spec.facet_fields}
     # IN (SELECT ...) makes SQLite walk the matches and look their terms up, instead of scanning every term.
     rows = connection.execute(f"SELECT t.field, t.value, count(*) AS n FROM {v}_terms t WHERE t.doc_id IN "
-                              "(SELECT id FROM m) GROUP BY t.field, t.value ORDER BY t.field, n DESC, t.value")
+                              "(SELECT id FROM f) GROUP BY t.field, t.value ORDER BY t.field, n DESC, t.value")
     for name, value, count in rows:
         if len(counts[name]) < FACET_SIZE:
             counts[name].append(FacetBucket(value, count))
     facets = [Facet(name, tuple(buckets)) for name, buckets in counts.items()]
     for name, buckets in spec.range_facets.items():
         sums = ", ".join(_bucket_sql(name, bucket.min, bucket.max) for bucket in buckets)
-        row = connection.execute(f"SELECT {sums} FROM m").fetchone()
+        row = connection.execute(f"SELECT {sums} FROM f").fetchone()
         facets.append(Facet(name, tuple(FacetBucket(range_label(b), int(n or 0))
                                         for b, n in zip(buckets, row, strict=True))))
     return tuple(facets)

@@ -52,3 +52,4 @@ def reset_temporary(connection: sqlite3.Connection) -> None:
     """A search leaves its matches in temporary tables; the next query on this connection needs them gone."""
     connection.execute("DROP TABLE IF EXISTS temp.m")
     connection.execute("DROP TABLE IF EXISTS temp.c")
+    connection.execute("DROP TABLE IF EXISTS temp.f")

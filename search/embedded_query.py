@@ -43,22 +43,52 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def match_expression(connection: sqlite3.Connection, vocab: str, text: str) -> str | None:
-    """Any word (or a one-edit correction of an unknown word) in any column, or a part number in `codes`."""
+COMMON_SHARE = 0.01
+"""A word in more than this share of the documents is common (Lucene's common-terms idea): a document that holds
+only some of the query's common words and none of its rare ones is a weak match not worth scoring."""
+SCORE_ALL_UP_TO = 5000
+"""Up to this many matches every one is scored (exact totals, no change to ranking); beyond, the focused
+expression is tried."""
+FOCUSED_MIN_MATCHES = 20
+"""The focused expression is used when it finds at least this many documents (a page); else every match counts."""
+
+
+@dataclass(frozen=True)
+class Expressions:
+    any_word: str
+    """Every document with any word (or correction) of the query, or one of its part numbers."""
+    focused: str | None
+    """The same phrases, so the same scores, but requiring a rare word, a part number or all the common words;
+    None when no word is common."""
+
+
+def match_expressions(connection: sqlite3.Connection, vocab: str, text: str, documents: int) -> Expressions | None:
     tokens = words(text)
     correct = len(tokens) <= TYPO_MAX_WORDS
     alternatives: dict[str, list[str]] = {}
-    terms: list[str] = []
+    rare: list[str] = []
+    common: list[str] = []
     for token in tokens:
         if token not in alternatives:
             alternatives[token] = [token, *(corrections(connection, vocab, token) if correct else [])]
-        terms.extend(alternatives[token])
-    # A word said twice counts twice (query term frequency), as in OpenSearch's match query.
-    parts = [_quoted(term) for term in terms]
+        # A word said twice counts twice (query term frequency), as in OpenSearch's match query.
+        quoted = [_quoted(term) for term in alternatives[token]]
+        (common if _frequency(connection, vocab, token) > COMMON_SHARE * documents else rare).extend(quoted)
     codes = code_forms(text)
     if codes:
-        parts.append(f"{CODES_FIELD} : (" + " OR ".join(_quoted(code) for code in codes) + ")")
-    return " OR ".join(parts) if parts else None
+        rare.append(f"{CODES_FIELD} : (" + " OR ".join(_quoted(code) for code in codes) + ")")
+    if not rare and not common:
+        return None
+    any_word = " OR ".join(rare + common)
+    if not common:
+        return Expressions(any_word, None)
+    every_common = "(" + " AND ".join(common) + ")"
+    return Expressions(any_word, " OR ".join([*rare, every_common]))
+
+
+def _frequency(connection: sqlite3.Connection, vocab: str, token: str) -> int:
+    row = connection.execute(f"SELECT docs FROM {vocab} WHERE term = ?", (token,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def prefix_expression(spec: IndexSpec, text: str) -> str | None:

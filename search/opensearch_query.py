@@ -18,6 +18,7 @@ from search.types import Facet, FacetBucket, Filters, Hit, SearchQuery, SearchRe
 
 FACET_SIZE = 20
 SUPPLIER_COUNT = "_suppliers"
+SAMPLE = "_sample"
 
 
 # Lucene multiplies a field's whole score by its boost (title 5) where FTS5 only scales term frequencies inside
@@ -103,7 +104,9 @@ def search_body(query: SearchQuery) -> dict[str, Any]:
         key, doc_id = decode(query.cursor, sort)
         body["search_after"] = [key, doc_id]
     if query.facets:
-        body.setdefault("aggs", {}).update(aggregations(spec))
+        # Facets count the best-scoring matches up to facet_sample, as the embedded engine does.
+        body.setdefault("aggs", {})[SAMPLE] = {"sampler": {"shard_size": query.facet_sample},
+                                              "aggs": aggregations(spec)}
     if query.highlight and query.text.strip():
         body["highlight"] = {"fields": {name: {} for name in spec.highlight}, "pre_tags": ["<mark>"],
                              "post_tags": ["</mark>"], "encoder": "html", "number_of_fragments": 1,
@@ -117,11 +120,12 @@ def read_result(query: SearchQuery, response: dict[str, Any]) -> SearchResult:
     page = raw_hits[: query.size]
     hits = tuple(Hit(int(hit["_id"]), float(hit.get("_score") or 0.0), _highlights(hit)) for hit in page)
     aggs = response.get("aggregations", {})
-    total = int(response["hits"]["total"]["value"])
-    if query.one_per_supplier:
-        total = int(aggs[SUPPLIER_COUNT]["value"])
-    facets = _facets(spec, aggs) if query.facets else ()
-    return SearchResult(total, hits, facets, _next_cursor(query, raw_hits, page))
+    matches = int(response["hits"]["total"]["value"])
+    total = int(aggs[SUPPLIER_COUNT]["value"]) if query.one_per_supplier else matches
+    sample = aggs.get(SAMPLE, {})
+    facets = _facets(spec, sample) if query.facets else ()
+    approximate = query.facets and int(sample["doc_count"]) < matches
+    return SearchResult(total, hits, facets, _next_cursor(query, raw_hits, page), approximate)
 
 
 def _next_cursor(query: SearchQuery, raw_hits: list[dict[str, Any]], page: list[dict[str, Any]]) -> str | None:

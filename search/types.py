@@ -7,6 +7,9 @@ from typing import Any
 
 Document = dict[str, Any]
 """A flat search document; `id` is the SQL primary key, the other fields follow the type's IndexSpec."""
+FACET_SAMPLE = 1000
+"""Facets count the best-scoring matches up to this many: a broad query's counts are then approximate (flagged),
+and their cost no longer grows with the size of the catalogue."""
 
 
 class DocType(StrEnum):
@@ -49,6 +52,7 @@ class SearchQuery:
     one_per_supplier: bool = False
     facets: bool = True
     highlight: bool = True
+    facet_sample: int = FACET_SAMPLE
 
     @property
     def effective_sort(self) -> Sort:
@@ -82,6 +86,10 @@ class SearchResult:
     hits: tuple[Hit, ...]
     facets: tuple[Facet, ...] = ()
     next_cursor: str | None = None
+    facets_approximate: bool = False
+    """True when more documents matched than the facets counted (see FACET_SAMPLE)."""
+    total_exact: bool = True
+    """False when the engine skipped weak matches of a broad query: `total` is then a lower bound."""
 
     def facet(self, name: str) -> dict[str, int]:
         return next(({b.value: b.count for b in f.buckets} for f in self.facets if f.name == name), {})

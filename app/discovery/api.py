@@ -14,6 +14,7 @@ from app.discovery.schemas import (
     SupplierHitOut,
     listing_hit,
     rfq_hit,
+    search_page,
     supplier_hit,
 )
 from app.discovery.wiring import SearchEngine
@@ -27,24 +28,21 @@ router = APIRouter(prefix="/api/v1/search", tags=["search"])
 async def search_listings(params: Annotated[ListingSearchParams, Query()], session: DbSession,
                           engine: SearchEngine) -> SearchPageOut[ListingHitOut]:
     results = await service.search_listings(session, engine, params)
-    return SearchPageOut[ListingHitOut](total=results.total, items=[listing_hit(f) for f in results.items],
-                                        facets=results.facets, next_cursor=results.next_cursor)
+    return search_page(results, [listing_hit(f) for f in results.items])
 
 
 @router.get("/suppliers", response_model=SearchPageOut[SupplierHitOut])
 async def search_suppliers(params: Annotated[SupplierSearchParams, Query()], session: DbSession,
                            engine: SearchEngine) -> SearchPageOut[SupplierHitOut]:
     results = await service.search_suppliers(session, engine, params)
-    return SearchPageOut[SupplierHitOut](total=results.total, items=[supplier_hit(f) for f in results.items],
-                                         facets=results.facets, next_cursor=results.next_cursor)
+    return search_page(results, [supplier_hit(f) for f in results.items])
 
 
 @router.get("/rfqs", response_model=SearchPageOut[RfqHitOut])
 async def search_rfqs(params: Annotated[RfqSearchParams, Query()], session: DbSession, engine: SearchEngine,
                       viewer: OptionalViewer) -> SearchPageOut[RfqHitOut]:
     results = await service.search_rfqs(session, engine, params, viewer)
-    return SearchPageOut[RfqHitOut](total=results.total, items=[rfq_hit(f) for f in results.items],
-                                    facets=results.facets, next_cursor=results.next_cursor)
+    return search_page(results, [rfq_hit(f) for f in results.items])
 
 
 @router.get("/suggest", response_model=SuggestOut)

@@ -1,12 +1,12 @@
 """API shapes of search results."""
 
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 from app.core.schemas import DecimalOut
-from app.discovery.service import Found, RfqLead
+from app.discovery.service import Found, Results, RfqLead
 from app.listings.schemas import ListingOut
 from app.models import Listing, Organization
 from app.models.enums import BusinessType, Incoterm, Unit
@@ -71,13 +71,25 @@ class RfqHitOut(BaseModel):
 
 class SearchPageOut(BaseModel, Generic[T]):
     total: int
+    total_relation: Literal["eq", "gte"] = Field(description="`gte`: a broad query's weakest matches (sharing only "
+                                                 "common words with it) were skipped, `total` is a lower bound")
     items: list[T]
     facets: dict[str, dict[str, int]]
+    facets_approximate: bool = Field(description="The facets counted only the best-scoring matches (a broad "
+                                     "query); `total` is exact either way")
     next_cursor: str | None
 
 
 class SuggestOut(BaseModel):
     suggestions: list[str]
+
+
+def search_page(results: Results[Any], items: list[T]) -> SearchPageOut[T]:
+    # Unparametrised: subscripting a generic model per request costs milliseconds; the route's response_model
+    # checks the items.
+    return SearchPageOut(total=results.total, total_relation="eq" if results.total_exact else "gte",
+                         items=items, facets=results.facets, facets_approximate=results.facets_approximate,
+                         next_cursor=results.next_cursor)
 
 
 def supplier_brief(organization: Organization) -> SupplierBrief:

@@ -41,6 +41,8 @@ class Results(Generic[T]):
     items: list[Found[T]]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     next_cursor: str | None = None
+    facets_approximate: bool = False
+    total_exact: bool = True
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def _results(result: SearchResult, items: Sequence[tuple[int, T]]) -> Results[T]
     hits: dict[int, Hit] = {hit.id: hit for hit in result.hits}
     found = [Found(item, hits[doc_id].score, dict(hits[doc_id].highlights)) for doc_id, item in items]
     facets = {facet.name: {b.value: b.count for b in facet.buckets} for facet in result.facets}
-    return Results(result.total, found, facets, result.next_cursor)
+    return Results(result.total, found, facets, result.next_cursor, result.facets_approximate, result.total_exact)
 
 
 async def search_listings(session: AsyncSession, backend: SearchBackend,

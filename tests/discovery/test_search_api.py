@@ -49,6 +49,7 @@ async def test_listing_search_finds_hydrates_highlights_and_counts(client: httpx
                                  "name": "Shenzhen Audio Works", "country": "CN", "verified": False}
     assert "<mark>" in first["highlights"]["title"]
     assert body["total"] == 2 and body["next_cursor"] is None
+    assert (body["total_relation"], body["facets_approximate"]) == ("eq", False)
     assert body["facets"]["hs_heading"] == {"8518": 2}
     assert body["facets"]["certifications"] == {"CE": 1}
 

@@ -90,6 +90,25 @@ async def test_facets_count_the_matching_documents(catalogue: SearchBackend) -> 
     assert result.facet("lead_time_days") == {"*-7": 1, "7-30": 2, "30-*": 0}
 
 
+async def test_facets_of_a_broad_query_count_the_best_matches_and_say_so(catalogue: SearchBackend) -> None:
+    result = await search(catalogue, "bluetooth camera", facet_sample=2)
+    assert (ids(result), result.total, result.facets_approximate) == ([5, 2, 1], 3, True)
+    assert result.facet("hs_heading") == {"8518": 2}
+    assert result.facet("price_usd") == {"*-10": 0, "10-100": 1, "100-1000": 0, "1000-*": 1}
+    exact = await search(catalogue, "bluetooth camera", facet_sample=3)
+    assert (exact.facets_approximate, exact.facet("hs_heading")) == (False, {"8518": 2, "8525": 1})
+
+
+async def test_a_broad_query_counts_every_match_or_says_its_total_is_a_lower_bound(backend: SearchBackend) -> None:
+    bolts = [listing(i, f"Steel hex bolt M{i}") for i in range(1, 26)]
+    washers = [listing(i, "Brass bolt washer") for i in range(26, 31)]
+    assert dict((await backend.bulk_index(L, bolts + washers)).failed) == {}
+    result = await search(backend, "steel bolt", size=20)
+    assert set(ids(result)) <= set(range(1, 26))
+    # Exact: every document with either word; a lower bound: those with both (the washers share one common word).
+    assert (result.total, result.total_exact) in {(30, True), (25, False)}
+
+
 async def test_facets_follow_the_filters(catalogue: SearchBackend) -> None:
     result = await search(catalogue, filters=Filters(terms={"origin_country": ("CN",)}))
     assert result.facet("hs_chapter") == {"85": 2, "09": 1}
