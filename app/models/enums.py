@@ -106,9 +106,15 @@ class QuoteStatus(StrEnum):
     AWARDED = "awarded"
     DECLINED = "declined"
     EXPIRED = "expired"
+    # Held for moderation (its message has contact details): the buyer does not see it until an admin approves.
+    PENDING_REVIEW = "pending_review"
+    REJECTED = "rejected"
 
 
-ACTIVE_QUOTE_STATUSES = (QuoteStatus.SUBMITTED, QuoteStatus.AWARDED)
+# A held quote takes its slot in the RFQ's cap and is the supplier's one active quote, as a submitted one does.
+ACTIVE_QUOTE_STATUSES = (QuoteStatus.SUBMITTED, QuoteStatus.PENDING_REVIEW, QuoteStatus.AWARDED)
+# What the buyer never sees: quotes held for review or rejected by moderation.
+HIDDEN_FROM_BUYER_QUOTE_STATUSES = (QuoteStatus.PENDING_REVIEW, QuoteStatus.REJECTED)
 
 
 class SampleOffer(StrEnum):

@@ -52,3 +52,4 @@ class Quote(TimestampMixin, Base):
     # How many times the supplier revised it; each revision keeps the previous values in quote_revisions.
     revision: Mapped[int] = mapped_column(default=0, server_default="0")
     withdrawn_at: Mapped[datetime | None]
+    rejection_reason: Mapped[str | None] = mapped_column(Text)

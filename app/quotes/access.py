@@ -5,19 +5,24 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.viewer import Viewer, can_manage, require_viewer
 from app.core.errors import AppError, conflict, forbidden, not_found
 from app.models import Quote, Rfq
-from app.models.enums import QuoteStatus, RfqStatus
+from app.models.enums import HIDDEN_FROM_BUYER_QUOTE_STATUSES, QuoteStatus, RfqStatus
 from app.rfqs.clock import today
 from app.rfqs.service import get_rfq
 
+# What its supplier may still revise or withdraw.
+CHANGEABLE = (QuoteStatus.SUBMITTED, QuoteStatus.PENDING_REVIEW)
+
 
 async def visible_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int) -> tuple[Quote, Rfq]:
-    """A quote with its RFQ, for the supplier's members, the buyer's members and admins; 404 for anyone else."""
+    """A quote with its RFQ, for the supplier's members, the buyer's members (unless moderation holds or rejected
+    it) and admins; 404 for anyone else."""
     viewer = require_viewer(viewer)
     quote = await session.get(Quote, quote_id)
     if quote is None:
         raise not_found("Quote")
     rfq = await session.get_one(Rfq, quote.rfq_id)
-    if not (can_manage(viewer, quote.organization_id) or can_manage(viewer, rfq.organization_id)):
+    buyer_sees = quote.status not in HIDDEN_FROM_BUYER_QUOTE_STATUSES and can_manage(viewer, rfq.organization_id)
+    if not (can_manage(viewer, quote.organization_id) or buyer_sees):
         raise not_found("Quote")
     return quote, rfq
 
@@ -27,7 +32,7 @@ async def own_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int)
     quote, rfq = await visible_quote(session, viewer, quote_id)
     if not require_viewer(viewer).belongs_to(quote.organization_id):
         raise forbidden("Only members of the supplier that sent this quote may change it", code="not_a_member")
-    if quote.status is not QuoteStatus.SUBMITTED:
+    if quote.status not in CHANGEABLE:
         raise conflict(f"A quote that is {quote.status.value} cannot be changed", code="quote_not_active")
     return quote, rfq
 

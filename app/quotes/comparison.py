@@ -106,7 +106,7 @@ async def compare_quotes(session: AsyncSession, viewer: Viewer | None, rfq_id: i
     rfq = await buyer_rfq(session, viewer, rfq_id)
     target = currency or rfq.currency or "USD"
     day = today()
-    quotes = await repository.quotes_on(session, rfq.id, active_only=True)
+    quotes = await repository.quotes_on(session, rfq.id, active_only=True, for_buyer=True)
     rates = await latest_rates(session, day)
     suppliers, listings = await _suppliers(session, quotes), await _listings(session, quotes)
     trust = await supplier_trust(session, suppliers.keys())

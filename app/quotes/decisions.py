@@ -8,7 +8,7 @@ from app.core.errors import AppError, conflict, not_found
 from app.core.lifecycle import move
 from app.models import Quote, QuoteRating, Rfq
 from app.models.base import utcnow
-from app.models.enums import EntityType, NotificationKind, QuoteStatus, RfqStatus
+from app.models.enums import HIDDEN_FROM_BUYER_QUOTE_STATUSES, EntityType, NotificationKind, QuoteStatus, RfqStatus
 from app.outbox import record_change
 from app.quotes import repository
 from app.quotes.access import buyer_rfq, visible_quote
@@ -27,7 +27,7 @@ async def award_quote(session: AsyncSession, viewer: Viewer | None, rfq_id: int,
     rfq = await locked_rfq(session, rfq_id)
     assert rfq is not None
     quote = await session.get(Quote, quote_id, populate_existing=True)
-    if quote is None or quote.rfq_id != rfq.id:
+    if quote is None or quote.rfq_id != rfq.id or quote.status in HIDDEN_FROM_BUYER_QUOTE_STATUSES:
         raise not_found("Quote")
     if quote.status is not QuoteStatus.SUBMITTED:
         raise conflict(f"A quote that is {quote.status.value} cannot be awarded", code="quote_not_active")

@@ -20,6 +20,7 @@ TO_BUYER = {
 TO_SUPPLIER = {
     K.QUOTE_AWARDED: "Your quote on “{title}” was awarded",
     K.QUOTE_DECLINED: "Your quote on “{title}” was declined",
+    K.QUOTE_REJECTED: "Your quote on “{title}” was rejected by moderation",
 }
 
 
@@ -37,8 +38,9 @@ async def tell_buyer(session: AsyncSession, rfq: Rfq, kind: NotificationKind, qu
                               Message(kind, TO_BUYER[kind].format(title=rfq.title), body, rfq_link(rfq)))
 
 
-async def tell_supplier(session: AsyncSession, rfq: Rfq, quote: Quote, kind: NotificationKind) -> None:
-    body = f"Your quote: {_price(quote)}"
+async def tell_supplier(session: AsyncSession, rfq: Rfq, quote: Quote, kind: NotificationKind,
+                        note: str = "") -> None:
+    body = f"Your quote: {_price(quote)}" + (f"\nReason: {note}" if note else "")
     await notify_organization(session, quote.organization_id,
                               Message(kind, TO_SUPPLIER[kind].format(title=rfq.title), body, rfq_link(rfq)))
 

@@ -9,15 +9,17 @@ from app.models import Quote, Rfq
 from app.models.enums import NotificationKind, QuoteStatus
 from app.quotes.messages import tell_supplier
 
+# Quotes still in the running when the RFQ ends; a held one ends with them.
+UNDECIDED = (QuoteStatus.SUBMITTED, QuoteStatus.PENDING_REVIEW)
+
 
 async def submitted_quotes(session: AsyncSession, rfq_id: int) -> Sequence[Quote]:
-    return (await session.scalars(select(Quote).where(Quote.rfq_id == rfq_id,
-                                                      Quote.status == QuoteStatus.SUBMITTED)
+    return (await session.scalars(select(Quote).where(Quote.rfq_id == rfq_id, Quote.status.in_(UNDECIDED))
                                   .order_by(Quote.id))).all()
 
 
 async def decline_open_quotes(session: AsyncSession, rfq: Rfq) -> int:
-    """Every quote still submitted is declined and its supplier told; returns how many."""
+    """Every quote still submitted (or held for review) is declined and its supplier told; returns how many."""
     quotes = await submitted_quotes(session, rfq.id)
     for quote in quotes:
         quote.status = QuoteStatus.DECLINED

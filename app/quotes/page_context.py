@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.viewer import Viewer, can_manage
 from app.core.validators import normalise_currency
 from app.models import Quote, Rfq
-from app.models.enums import QuoteStatus, RfqStatus, SampleOffer
+from app.models.enums import RfqStatus, SampleOffer
 from app.pages.forms import CHOICES
 from app.quotes import repository
-from app.quotes.access import refusal_of
+from app.quotes.access import CHANGEABLE, refusal_of
 from app.quotes.comparison import SortBy, compare_quotes
 from app.quotes.decisions import DECIDED
-from app.quotes.schemas import QuoteCreate, json_value
+from app.quotes.schemas import HELD_NOTE, QuoteCreate, json_value
 from app.rfqs.completeness import completeness
 from app.rfqs.contact import buyer_contact
 
@@ -42,7 +42,7 @@ def _comparison_params(request: Request) -> tuple[str | None, SortBy]:
 
 
 async def _buyer_context(request: Request, session: AsyncSession, viewer: Viewer, rfq: Rfq) -> dict[str, Any]:
-    quotes = await repository.quotes_on(session, rfq.id)
+    quotes = await repository.quotes_on(session, rfq.id, for_buyer=True)
     currency, sort = _comparison_params(request)
     return {
         "is_buyer": True,
@@ -56,9 +56,10 @@ async def _buyer_context(request: Request, session: AsyncSession, viewer: Viewer
 
 async def _supplier_context(session: AsyncSession, viewer: Viewer, rfq: Rfq) -> dict[str, Any]:
     mine = list(await repository.quotes_on(session, rfq.id, viewer.organization_id))
-    active = next((quote for quote in mine if quote.status is QuoteStatus.SUBMITTED), None)
+    active = next((quote for quote in mine if quote.status in CHANGEABLE), None)
     refusal = refusal_of(rfq, await repository.active_quote_count(session, rfq.id))
-    context: dict[str, Any] = {"my_quotes": mine, "my_quote": active, "quote_refusal": refusal}
+    context: dict[str, Any] = {"my_quotes": mine, "my_quote": active, "quote_refusal": refusal,
+                               "held_note": HELD_NOTE}
     if active is not None:
         context["revisions"] = await repository.revisions_of(session, active.id)
         context["values"] = quote_values(active)

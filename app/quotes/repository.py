@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Quote, QuoteRating, QuoteRevision
-from app.models.enums import ACTIVE_QUOTE_STATUSES
+from app.models.enums import ACTIVE_QUOTE_STATUSES, HIDDEN_FROM_BUYER_QUOTE_STATUSES
 
 
 async def active_quote_count(session: AsyncSession, rfq_id: int) -> int:
@@ -21,13 +21,16 @@ async def active_quote_of(session: AsyncSession, rfq_id: int, organization_id: i
 
 
 async def quotes_on(session: AsyncSession, rfq_id: int, organization_id: int | None = None,
-                    active_only: bool = False) -> Sequence[Quote]:
-    """The quotes of an RFQ (of one supplier when `organization_id` is given), oldest first."""
+                    active_only: bool = False, for_buyer: bool = False) -> Sequence[Quote]:
+    """The quotes of an RFQ (of one supplier when `organization_id` is given; without those held or rejected by
+    moderation when `for_buyer`), oldest first."""
     statement = select(Quote).where(Quote.rfq_id == rfq_id).order_by(Quote.id)
     if organization_id is not None:
         statement = statement.where(Quote.organization_id == organization_id)
     if active_only:
         statement = statement.where(Quote.status.in_(ACTIVE_QUOTE_STATUSES))
+    if for_buyer:
+        statement = statement.where(Quote.status.not_in(HIDDEN_FROM_BUYER_QUOTE_STATUSES))
     return (await session.scalars(statement)).all()
 
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from pydantic_core import PydanticCustomError
 
 from app.core.schemas import DecimalOut, plain_decimal, refuse_nulls
@@ -14,6 +14,9 @@ from app.models.enums import Incoterm, QuoteStatus, SampleOffer, Unit
 
 REQUIRED_ON_UPDATE = ("unit_price", "currency", "quantity", "unit", "sample_offer")
 LeadTime = Field(default=None, ge=0, le=730)
+HELD_NOTE = ("Held for review: the message contains contact details (an e-mail address, phone number, web address "
+             "or messenger id). The buyer sees the quote once an administrator approves it; you may revise the "
+             "message meanwhile.")
 
 
 class QuoteFields(BaseModel):
@@ -89,8 +92,19 @@ class QuoteOut(BaseModel):
     revision: int
     response_seconds: int | None
     withdrawn_at: datetime | None
+    rejection_reason: str | None
     created_at: datetime
     updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def review_note(self) -> str | None:
+        """What the supplier is told about moderation of its quote."""
+        if self.status is QuoteStatus.PENDING_REVIEW:
+            return HELD_NOTE
+        if self.status is QuoteStatus.REJECTED:
+            return f"Rejected by moderation: {self.rejection_reason}"
+        return None
 
 
 class QuoteRevisionOut(BaseModel):

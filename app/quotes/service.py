@@ -14,6 +14,7 @@ from app.models.enums import ListingStatus, NotificationKind, QuoteStatus
 from app.quotes import repository
 from app.quotes.access import own_quote, refusal_of, rfq_for_quotes_list, visible_quote
 from app.quotes.messages import tell_buyer
+from app.quotes.review import status_for
 from app.quotes.schemas import QuoteCreate, QuoteUpdate, json_value
 from app.rfqs.service import get_rfq, locked_rfq
 from membership.policy import Action, ensure_allowed
@@ -61,19 +62,21 @@ async def submit_quote(session: AsyncSession, viewer: Viewer | None, rfq_id: int
     await _ensure_own_listing(session, viewer.organization_id, data.listing_id)
     await ensure_allowed(session, viewer.organization_id, Action.SUBMIT_QUOTE)
     quote = Quote(rfq_id=rfq.id, organization_id=viewer.organization_id, user_id=viewer.user_id,
-                  status=QuoteStatus.SUBMITTED, response_seconds=_response_seconds(rfq), **data.model_dump())
+                  status=status_for(data.message), response_seconds=_response_seconds(rfq), **data.model_dump())
     session.add(quote)
     try:
         await session.flush()
     except IntegrityError as exc:  # a concurrent request of the same supplier won the one active slot
         raise _quote_exists() from exc
-    await tell_buyer(session, rfq, NotificationKind.QUOTE_RECEIVED, quote)
+    if quote.status is QuoteStatus.SUBMITTED:  # a held quote reaches the buyer once approved
+        await tell_buyer(session, rfq, NotificationKind.QUOTE_RECEIVED, quote)
     return quote
 
 
 async def revise_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int, data: QuoteUpdate) -> Quote:
-    """Changes a submitted quote while its RFQ is open; the previous values of what changed are kept as a
-    revision. A revision uses no quota; sending the same values again changes nothing."""
+    """Changes a submitted or held quote while its RFQ is open; the previous values of what changed are kept as a
+    revision. A revision uses no quota; sending the same values again changes nothing. A changed message is
+    checked for contact details again: it holds the quote for review, or releases a held one."""
     quote, rfq = await own_quote(session, viewer, quote_id)
     rfq = await _lock_accepting(session, rfq.id, counting=False)
     merged = merged_update(QuoteCreate, quote, data).model_dump()
@@ -85,18 +88,25 @@ async def revise_quote(session: AsyncSession, viewer: Viewer | None, quote_id: i
                               previous={field: json_value(getattr(quote, field)) for field in changed}))
     for field in changed:
         setattr(quote, field, merged[field])
+    was = quote.status
+    if "message" in changed:
+        quote.status = status_for(quote.message)
     quote.updated_at = utcnow()
     await session.flush()
-    await tell_buyer(session, rfq, NotificationKind.QUOTE_REVISED, quote)
+    if quote.status is QuoteStatus.SUBMITTED:
+        kind = NotificationKind.QUOTE_REVISED if was is QuoteStatus.SUBMITTED else NotificationKind.QUOTE_RECEIVED
+        await tell_buyer(session, rfq, kind, quote)
     return quote
 
 
 async def withdraw_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int) -> Quote:
     quote, rfq = await own_quote(session, viewer, quote_id)
+    was = quote.status
     quote.status = QuoteStatus.WITHDRAWN
     quote.withdrawn_at = utcnow()
     await session.flush()
-    await tell_buyer(session, rfq, NotificationKind.QUOTE_WITHDRAWN, quote)
+    if was is QuoteStatus.SUBMITTED:  # the buyer never saw a held one
+        await tell_buyer(session, rfq, NotificationKind.QUOTE_WITHDRAWN, quote)
     return quote
 
 
@@ -111,6 +121,9 @@ async def quote_revisions(session: AsyncSession, viewer: Viewer | None, quote_id
 
 
 async def rfq_quotes(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Sequence[Quote]:
-    """All quotes of the RFQ for its buyer (and admins); a supplier's own quotes for a supplier."""
+    """The quotes of the RFQ for its buyer (not those held or rejected by moderation), all of them for admins; a
+    supplier's own quotes for a supplier."""
     rfq, sees_all = await rfq_for_quotes_list(session, viewer, rfq_id)
-    return await repository.quotes_on(session, rfq.id, None if sees_all or viewer is None else viewer.organization_id)
+    if viewer is None or not sees_all:
+        return await repository.quotes_on(session, rfq.id, None if viewer is None else viewer.organization_id)
+    return await repository.quotes_on(session, rfq.id, for_buyer=not viewer.is_admin)

@@ -37,6 +37,7 @@ async def test_a_supplier_quotes_on_an_open_rfq_and_the_buyer_is_told(cast: Cast
         "incoterm": "FOB", "lead_time_days": 21, "valid_until": "2099-01-31", "sample_offer": "paid",
         "sample_price": "45", "sample_days": 7, "message": "Washed arabica, screen 17.", "status": "submitted",
         "revision": 0, "response_seconds": quote["response_seconds"], "withdrawn_at": None,
+        "rejection_reason": None, "review_note": None,
     }
     assert 0 <= quote["response_seconds"] < 60
     owner = await cast.owner()
