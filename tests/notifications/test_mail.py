@@ -33,6 +33,11 @@ async def stored_email(app: FastAPI, email_id: int) -> OutgoingEmail:
         return await session.get_one(OutgoingEmail, email_id)
 
 
+async def send_queued_mail(app: FastAPI) -> None:
+    """What `tradeleads mail send` does; on the embedded default the web process already did it after commit."""
+    await drain_outgoing_emails(app.state.sessionmaker, app.state.mail_sender, policy=NOW)
+
+
 def closed_port_sender() -> SmtpSender:
     return SmtpSender("127.0.0.1", free_port(), "robot@tradeleads.test", starttls=False, timeout=5)
 
@@ -42,6 +47,7 @@ async def test_publishing_a_listing_mails_the_supplier_through_smtp(smtp_cast: C
     owner = await smtp_cast.owner()
 
     await listing_in_status(smtp_cast, "published", title="Bamboo cutting boards")
+    await send_queued_mail(smtp_app)
 
     assert [(mail.recipients, mail.message["Subject"]) for mail in smtp_sink.received] == [
         ([owner.email], "Your listing is published: Bamboo cutting boards")]
@@ -104,6 +110,7 @@ async def test_without_smtp_each_email_is_written_under_var_mail(app: FastAPI, c
     owner = await cast.owner()
 
     await listing_in_status(cast, "rejected", title="Vintage watches")
+    await send_queued_mail(app)
 
     row = await db.scalar(select(OutgoingEmail).where(OutgoingEmail.to_address == owner.email))
     assert row is not None and row.sent_at is not None
