@@ -41,11 +41,6 @@ async def paginate(session: AsyncSession, statement: Select[Any], page: int, per
     return Page(items=list(rows), total=total or 0, page=page, per_page=per_page)
 
 
-async def get_by_id(session: AsyncSession, model: type[T], ident: Any) -> T | None:
-    return await session.get(model, ident)
-
-
-
 def upsert_insert(session: AsyncSession, model: type[Any]) -> PgInsert | SqliteInsert:
     """An INSERT of this database's dialect, so that ON CONFLICT clauses work on PostgreSQL and SQLite."""
     return pg_insert(model) if session.get_bind().dialect.name == "postgresql" else sqlite_insert(model)
