@@ -5,11 +5,14 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 MIN_CODE_LENGTH = 3
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics: `Crème Brûlée` -> `creme brulee`."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -31,8 +34,7 @@ _DIGIT_RUN = re.compile(rf"\d{{{MIN_NUMBER_CODE_LENGTH},}}")
 
 def _is_code(form: str) -> bool:
     """Letters with digits (`w120p`, `16gb`), or a long number (`3758301`): not a plain word or a small count."""
-    has_digit = any(ch.isdigit() for ch in form)
-    if not has_digit:
+    if not _DIGIT.search(form):
         return False
     if form.isdigit():
         return len(form) >= MIN_NUMBER_CODE_LENGTH
@@ -45,7 +47,7 @@ def _joinable(first: str, second: str) -> bool:
         return chunk.isalpha() and len(chunk) <= MAX_PREFIX_LENGTH
 
     def with_digits(chunk: str) -> bool:
-        return any(ch.isdigit() for ch in chunk)
+        return _DIGIT.search(chunk) is not None
 
     return (short_letters(first) and with_digits(second)) or (with_digits(first) and short_letters(second))
 
@@ -63,7 +65,10 @@ def code_forms(text: str) -> list[str]:
     Each whitespace-separated chunk is compacted (`DSC-W120P` -> `dscw120p`); a short run of letters is joined
     with a neighbouring chunk that holds digits (`dsc w120p` -> `dscw120p`, `500 ml` -> `500ml`); each code
     also yields its variants (see `_variants`)."""
-    chunks = [_compact(chunk) for chunk in fold(text).split()]
+    folded = fold(text)
+    if not _DIGIT.search(folded):
+        return []  # every code holds a digit
+    chunks = [_compact(chunk) for chunk in folded.split()]
     forms: dict[str, None] = {}
     for index, chunk in enumerate(chunks):
         candidates = [chunk]

@@ -74,14 +74,19 @@ class OpenSearchBackend:
             await self._ensure(doc_type)
 
     async def create_version(self, doc_type: DocType) -> str:
+        """A new, empty index that nobody searches yet: it is not refreshed while it is filled in bulk
+        (swap_alias turns refreshing back on), so the engine spends the time on indexing."""
         version = f"{self.alias(doc_type)}_v{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
-        await self._call(lambda: self.client.indices.create(index=version, body=index_body(SPECS[doc_type])))
+        body = index_body(SPECS[doc_type])
+        body["settings"]["index"]["refresh_interval"] = "-1"
+        await self._call(lambda: self.client.indices.create(index=version, body=body))
         return version
 
     async def swap_alias(self, doc_type: DocType, version: str) -> None:
         alias = self.alias(doc_type)
 
         async def work() -> None:
+            await self.client.indices.put_settings(index=version, body={"index": {"refresh_interval": None}})
             await self.client.indices.refresh(index=version)
             old = [index for index in await self._live_indices(doc_type) if index != version]
             actions: list[dict[str, Any]] = [{"remove": {"index": index, "alias": alias}} for index in old]

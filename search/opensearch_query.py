@@ -93,7 +93,8 @@ def search_body(query: SearchQuery) -> dict[str, Any]:
                                  "field_value_factor": {"field": "rank_multiplier", "missing": 1}}}
     body: dict[str, Any] = {
         "query": {"bool": {"must": [scored], "filter": filter_clauses(spec, query.filters)}},
-        "sort": sort_clause(spec, sort), "size": query.size + 1, "track_total_hits": True,
+        "sort": sort_clause(spec, sort), "size": query.size + 1,
+        "track_total_hits": query.exact_total,
         "track_scores": True, "_source": False,
     }
     if query.one_per_supplier:
@@ -120,12 +121,13 @@ def read_result(query: SearchQuery, response: dict[str, Any]) -> SearchResult:
     page = raw_hits[: query.size]
     hits = tuple(Hit(int(hit["_id"]), float(hit.get("_score") or 0.0), _highlights(hit)) for hit in page)
     aggs = response.get("aggregations", {})
-    matches = int(response["hits"]["total"]["value"])
+    counted = response["hits"].get("total")
+    matches = int(counted["value"]) if counted else len(raw_hits)
     total = int(aggs[SUPPLIER_COUNT]["value"]) if query.one_per_supplier else matches
     sample = aggs.get(SAMPLE, {})
     facets = _facets(spec, sample) if query.facets else ()
     approximate = query.facets and int(sample["doc_count"]) < matches
-    return SearchResult(total, hits, facets, _next_cursor(query, raw_hits, page), approximate)
+    return SearchResult(total, hits, facets, _next_cursor(query, raw_hits, page), approximate, counted is not None)
 
 
 def _next_cursor(query: SearchQuery, raw_hits: list[dict[str, Any]], page: list[dict[str, Any]]) -> str | None:

@@ -53,6 +53,9 @@ class SearchQuery:
     facets: bool = True
     highlight: bool = True
     facet_sample: int = FACET_SAMPLE
+    exact_total: bool = True
+    """False: the engine may stop counting matches once it has the page, and `total` is then a lower bound
+    (candidate retrieval needs the best hits, not how many there are)."""
 
     @property
     def effective_sort(self) -> Sort:

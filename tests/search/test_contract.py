@@ -109,6 +109,15 @@ async def test_a_broad_query_counts_every_match_or_says_its_total_is_a_lower_bou
     assert (result.total, result.total_exact) in {(30, True), (25, False)}
 
 
+async def test_an_uncounted_search_finds_the_same_page_and_a_lower_bound(catalogue: SearchBackend) -> None:
+    counted = await search(catalogue, "bluetooth camera", size=2)
+    uncounted = await search(catalogue, "bluetooth camera", size=2, exact_total=False)
+    assert ids(uncounted) == ids(counted) == [5, 2]
+    assert (counted.total, counted.total_exact) == (3, True)
+    assert len(uncounted.hits) <= uncounted.total <= 3
+    assert uncounted.total == 3 or not uncounted.total_exact
+
+
 async def test_facets_follow_the_filters(catalogue: SearchBackend) -> None:
     result = await search(catalogue, filters=Filters(terms={"origin_country": ("CN",)}))
     assert result.facet("hs_chapter") == {"85": 2, "09": 1}

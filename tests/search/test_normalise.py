@@ -19,3 +19,16 @@ def test_long_numbers_and_units_are_codes_but_plain_words_and_small_counts_are_n
     assert code_forms("garmin mount 010-10613-00") == ["0101061300"]
     assert code_forms("washer 10lb capacity 2 wash options 500 ml") == ["10lb", "500ml"]
     assert code_forms("white switch cable with 2 ports") == []
+
+
+FULL_WIDTH_PART_NUMBER = "\uff24\uff33\uff23\uff0d\uff37\uff11\uff12\uff10\uff30"  # DSC-W120P, East Asian input
+
+
+@pytest.mark.parametrize(("written", "code"), [(FULL_WIDTH_PART_NUMBER, "dscw120p"), ("Crème 500 ml", "500ml"),
+                                               ("DSC-W120P", "dscw120p")])
+def test_full_width_and_accented_text_folds_to_the_same_codes(written: str, code: str) -> None:
+    assert code in code_forms(written)
+
+
+def test_text_without_digits_has_no_codes() -> None:
+    assert code_forms("Crème brûlée torch, stainless steel") == []
