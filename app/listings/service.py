@@ -103,9 +103,7 @@ async def publish_listing(session: AsyncSession, viewer: Viewer | None, listing_
     require_admin(viewer)
     listing = await get_listing(session, viewer, listing_id)
     move(listing, S.PUBLISHED, TRANSITIONS, "listing")
-    listing.published_at = utcnow()
-    _changed(session, listing)
-    enqueue_alert(session, AlertEvent.LISTING_PUBLISHED, listing.id)
+    _went_live(session, listing)
     await notify_organization(session, listing.organization_id, Message(
         NotificationKind.LISTING_APPROVED, f"Your listing is published: {listing.title}",
         "It passed review and buyers can find it now.", f"/listings/{listing.id}"))
@@ -118,10 +116,17 @@ async def republish_listing(session: AsyncSession, viewer: Viewer | None, listin
     listing = await _managed_listing(session, viewer, listing_id)
     move(listing, S.PUBLISHED, REPUBLISHABLE, "listing")
     await ensure_allowed(session, listing.organization_id, Action.PUBLISH_LISTING)
-    listing.published_at = utcnow()
-    _changed(session, listing)
+    _went_live(session, listing)
     await session.flush()
     return listing
+
+
+def _went_live(session: AsyncSession, listing: Listing) -> None:
+    """Published (after review, or back after a downgrade): indexed, and matched against RFQs and saved searches
+    (an organisation already alerted about this listing is not alerted again)."""
+    listing.published_at = utcnow()
+    _changed(session, listing)
+    enqueue_alert(session, AlertEvent.LISTING_PUBLISHED, listing.id)
 
 
 async def reject_listing(session: AsyncSession, viewer: Viewer | None, listing_id: int, reason: str) -> Listing:

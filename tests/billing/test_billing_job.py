@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker, is_sqlite
-from app.models import Invoice
-from app.models.enums import EntityType, InvoicePurpose
+from app.models import AlertJob, Invoice
+from app.models.enums import AlertEvent, EntityType, InvoicePurpose
 from membership.billing_job import run_billing
 from tests.billing.conftest import billing_run, paid_subscription, subscribe
 from tests.support.actors import Cast
@@ -105,6 +105,9 @@ async def test_a_downgrade_unpublishes_the_newest_listings_and_an_upgrade_allows
 
     assert (republished.status_code, republished.json()["status"]) == (200, "published")
     assert await outbox_operations(db, EntityType.LISTING, ids[-1]) == ["upsert", "upsert"]
+    # Back on the market: matched against open RFQs and saved searches like a newly published listing.
+    alert_jobs = (await db.scalars(select(AlertJob.event).where(AlertJob.subject_id == ids[-1]))).all()
+    assert alert_jobs == [AlertEvent.LISTING_PUBLISHED]
     draft = (await owner.client.post("/api/v1/listings", json={"title": "Socks", "moq": "5", "moq_unit": "pair"}))
     assert_problem(await owner.client.post(f"/api/v1/listings/{draft.json()['id']}/republish"), 409,
                    "invalid_status_transition")
