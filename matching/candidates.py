@@ -16,7 +16,7 @@ MAX_QUERY_CHARS = 1000
 
 def _query(doc_type: DocType, text: str, size: int, filters: Filters | None = None) -> SearchQuery:
     return SearchQuery(doc_type, text[:MAX_QUERY_CHARS], filters or Filters(), size=size, facets=False,
-                       highlight=False, exact_total=False)
+                       highlight=False, for_reranking=True)
 
 
 def _merge(*groups: Sequence[Hit]) -> dict[int, float]:

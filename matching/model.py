@@ -8,6 +8,7 @@ or is a path to a file of the same format.
   data cannot teach (HS, MOQ, lead time, certifications, destination, trust) add their `weights` on top."""
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -144,5 +145,12 @@ def load_model(name: str = DEFAULT_MODEL) -> MatchingModel:
 
 
 def configured_model() -> MatchingModel:
-    """Read afresh (load_model caches the parsed file), so a changed setting takes effect without a restart."""
-    return load_model(Settings().matching_model or DEFAULT_MODEL)
+    """The model the setting names; a changed environment variable takes effect without a restart (load_model
+    caches the parsed file)."""
+    return load_model(_configured_name(os.environ.get(ENVIRONMENT_VARIABLE)))
+
+
+@lru_cache
+def _configured_name(_environment_value: str | None) -> str:
+    # Settings() reads the environment and .env (some 3 ms): once per value of the variable, not per match.
+    return Settings().matching_model or DEFAULT_MODEL

@@ -27,17 +27,21 @@ SAMPLE = "_sample"
 OPENSEARCH_CODES_BOOST = 12.0
 TIE_BREAKER = 0.1
 FUZZY_BOOST = 0.1
+# Expanding every word of a long RFQ into its near spellings over every field costs some 30 ms at 100,000
+# listings; candidate retrieval expands fewer spellings, in the title only (where product names are).
+FUZZY_ALL_FIELDS = {"prefix_length": 1, "max_expansions": 20}
+FUZZY_TITLE_ONLY = {"prefix_length": 2, "max_expansions": 10}
 
 
-def text_query(spec: IndexSpec, text: str) -> dict[str, Any]:
+def text_query(spec: IndexSpec, text: str, for_reranking: bool = False) -> dict[str, Any]:
     """All words over all text fields as one field (cross_fields: term statistics blended across fields, as the
     embedded engine's single BM25 does), plus the part numbers in `codes`, plus a weak fuzzy match for typos."""
     fields = [f"{name}^{boost:g}" for name, boost in spec.text.items()]
     should: list[dict[str, Any]] = [{"multi_match": {"query": text, "fields": fields, "type": "cross_fields",
                                                      "tie_breaker": TIE_BREAKER}}]
     if len(words(text)) <= TYPO_MAX_WORDS:
-        should.append({"multi_match": {"query": text, "fields": fields, "fuzziness": "AUTO", "prefix_length": 1,
-                                       "max_expansions": 20, "boost": FUZZY_BOOST}})
+        fuzzy = {"fields": fields[:1], **FUZZY_TITLE_ONLY} if for_reranking else {"fields": fields, **FUZZY_ALL_FIELDS}
+        should.append({"multi_match": {"query": text, "fuzziness": "AUTO", "boost": FUZZY_BOOST, **fuzzy}})
     codes = code_forms(text)
     if codes:
         should.append({"match": {CODES_FIELD: {"query": " ".join(codes), "boost": OPENSEARCH_CODES_BOOST}}})
@@ -85,16 +89,33 @@ def aggregations(spec: IndexSpec) -> dict[str, Any]:
     return aggs
 
 
+def _scored(spec: IndexSpec, query: SearchQuery) -> dict[str, Any]:
+    if not query.text.strip():
+        return {"match_all": {}}
+    matching = text_query(spec, query.text, query.for_reranking)
+    if query.for_reranking:
+        return matching
+    return {"function_score": {"query": matching, "boost_mode": "multiply",
+                               "field_value_factor": {"field": "rank_multiplier", "missing": 1}}}
+
+
+def _one_page(query: SearchQuery) -> bool:
+    """A retrieval by relevance that will not be paged: the id tie-break keeps pages stable, but it stops Lucene
+    from skipping documents that cannot make the top, so such a retrieval goes without it (and without a cursor)."""
+    plain = not (query.cursor or query.one_per_supplier)
+    return query.for_reranking and plain and query.effective_sort == Sort.RELEVANCE
+
+
+def _sort(spec: IndexSpec, query: SearchQuery) -> list[dict[str, Any]]:
+    return [{"_score": {"order": "desc"}}] if _one_page(query) else sort_clause(spec, query.effective_sort)
+
+
 def search_body(query: SearchQuery) -> dict[str, Any]:
     spec = SPECS[query.doc_type]
     sort = query.effective_sort
-    matching: dict[str, Any] = text_query(spec, query.text) if query.text.strip() else {"match_all": {}}
-    scored = {"function_score": {"query": matching, "boost_mode": "multiply",
-                                 "field_value_factor": {"field": "rank_multiplier", "missing": 1}}}
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [scored], "filter": filter_clauses(spec, query.filters)}},
-        "sort": sort_clause(spec, sort), "size": query.size + 1,
-        "track_total_hits": query.exact_total,
+        "query": {"bool": {"must": [_scored(spec, query)], "filter": filter_clauses(spec, query.filters)}},
+        "sort": _sort(spec, query), "size": query.size + 1, "track_total_hits": not query.for_reranking,
         "track_scores": True, "_source": False,
     }
     if query.one_per_supplier:
@@ -131,7 +152,7 @@ def read_result(query: SearchQuery, response: dict[str, Any]) -> SearchResult:
 
 
 def _next_cursor(query: SearchQuery, raw_hits: list[dict[str, Any]], page: list[dict[str, Any]]) -> str | None:
-    if len(raw_hits) <= query.size:
+    if len(raw_hits) <= query.size or _one_page(query):
         return None
     sort = query.effective_sort
     if query.one_per_supplier:

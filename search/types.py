@@ -53,9 +53,10 @@ class SearchQuery:
     facets: bool = True
     highlight: bool = True
     facet_sample: int = FACET_SAMPLE
-    exact_total: bool = True
-    """False: the engine may stop counting matches once it has the page, and `total` is then a lower bound
-    (candidate retrieval needs the best hits, not how many there are)."""
+    for_reranking: bool = False
+    """Candidate retrieval for a re-ranker (matching): only the best hits matter, so the engine may leave out what a
+    page for people needs: counting every match (`total` is then a lower bound), the id tie-break of stable
+    pagination, the tier boost (the re-ranker applies its own) and typo expansion beyond the title."""
 
     @property
     def effective_sort(self) -> Sort:

@@ -109,9 +109,9 @@ async def test_a_broad_query_counts_every_match_or_says_its_total_is_a_lower_bou
     assert (result.total, result.total_exact) in {(30, True), (25, False)}
 
 
-async def test_an_uncounted_search_finds_the_same_page_and_a_lower_bound(catalogue: SearchBackend) -> None:
+async def test_a_search_for_reranking_finds_the_same_page_with_a_lower_bound(catalogue: SearchBackend) -> None:
     counted = await search(catalogue, "bluetooth camera", size=2)
-    uncounted = await search(catalogue, "bluetooth camera", size=2, exact_total=False)
+    uncounted = await search(catalogue, "bluetooth camera", size=2, for_reranking=True)
     assert ids(uncounted) == ids(counted) == [5, 2]
     assert (counted.total, counted.total_exact) == (3, True)
     assert len(uncounted.hits) <= uncounted.total <= 3
