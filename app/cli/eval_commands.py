@@ -24,7 +24,8 @@ class Engine(StrEnum):
 
 
 def _print_table(evaluation: Evaluation) -> None:
-    table = Table(title=f"{evaluation.backend}: {evaluation.listings} listings")
+    listings = f": {evaluation.listings} listings" if evaluation.listings else ""
+    table = Table(title=f"{evaluation.backend}{listings}")
     for column in ("set", "queries", "MRR@10", "Recall@10", "nDCG@10"):
         table.add_column(column, justify="left" if column == "set" else "right")
     rows = [*sorted(evaluation.per_set.items()), ("overall", evaluation.overall)]
