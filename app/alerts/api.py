@@ -15,7 +15,7 @@ from app.alerts.schemas import (
     WebhookOut,
 )
 from app.core.schemas import PageOut, page_out
-from app.http.deps import DbSession, OptionalViewer
+from app.http.deps import AppSettings, DbSession, OptionalViewer
 from app.http.pagination import Pagination
 from app.pages.forms import ObjectId
 
@@ -42,8 +42,11 @@ async def delete_saved_search(search_id: ObjectId, session: DbSession, viewer: O
 
 
 @webhooks_router.post("", status_code=status.HTTP_201_CREATED, response_model=WebhookCreatedOut)
-async def create_webhook(data: WebhookCreate, session: DbSession, viewer: OptionalViewer) -> WebhookCreatedOut:
-    return WebhookCreatedOut.model_validate(await webhooks.create_endpoint(session, viewer, data))
+async def create_webhook(data: WebhookCreate, session: DbSession, viewer: OptionalViewer,
+                         settings: AppSettings) -> WebhookCreatedOut:
+    created = await webhooks.create_endpoint(session, viewer, data,
+                                             private_destinations=settings.webhook_private_destinations)
+    return WebhookCreatedOut.model_validate(created)
 
 
 @webhooks_router.get("", response_model=list[WebhookOut])

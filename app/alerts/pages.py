@@ -13,7 +13,7 @@ from app.alerts import saved_searches, webhooks
 from app.alerts.schemas import SavedSearchCreate, WebhookCreate
 from app.core.errors import AppError
 from app.core.schemas import as_validation_failed
-from app.http.deps import DbSession
+from app.http.deps import AppSettings, DbSession
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser, csrf_checked_form
 from app.http.templating import render
 from app.models.enums import ALERT_KINDS
@@ -89,10 +89,12 @@ async def webhooks_page(request: Request, session: DbSession, user: SignedInUser
 
 
 @router.post(WEBHOOKS)
-async def add_webhook(request: Request, form: CheckedForm, session: DbSession, user: SignedInUser) -> Response:
+async def add_webhook(request: Request, form: CheckedForm, session: DbSession, user: SignedInUser,
+                      settings: AppSettings) -> Response:
     values = filled(form, ("url",))
     try:
-        created = await webhooks.create_endpoint(session, user.viewer, _webhook_input(form, values))
+        created = await webhooks.create_endpoint(session, user.viewer, _webhook_input(form, values),
+                                                 private_destinations=settings.webhook_private_destinations)
     except AppError as error:
         context = {**await _refused(session, error, values), **await _webhooks_context(session, user)}
         return render(request, "alerts/webhooks.html", context, status_code=error.status)

@@ -19,6 +19,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.alerts.destinations import private_destination
 from app.core.config import Settings
 from app.core.security import timestamped_signature_header
 from app.models import WebhookDelivery, WebhookEndpoint
@@ -38,11 +39,13 @@ class WebhookPolicy:
     retry_seconds: int = 30
     retry_max_seconds: int = 6 * 3600
     max_failures: int = 8
+    private_destinations: bool = False
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "WebhookPolicy":
         return cls(settings.webhook_timeout_seconds, settings.webhook_retry_seconds,
-                   settings.webhook_retry_max_seconds, settings.webhook_max_failures)
+                   settings.webhook_retry_max_seconds, settings.webhook_max_failures,
+                   settings.webhook_private_destinations)
 
     def retry_at(self, attempts: int, now: datetime) -> datetime:
         """After the n-th failed attempt: retry_seconds x 2^(n-1), at most retry_max_seconds."""
@@ -99,7 +102,10 @@ async def _lease(sessions: Sessions, policy: WebhookPolicy, now: datetime, batch
         return [Leased(d.id, e.url, e.secret, d.event_id, d.event_type, d.payload) for d, e in rows]
 
 
-async def _post(client: httpx.AsyncClient, item: Leased) -> Outcome:
+async def _post(client: httpx.AsyncClient, item: Leased, policy: WebhookPolicy) -> Outcome:
+    if not policy.private_destinations and (address := await private_destination(item.url)):
+        return Outcome(item.delivery_id, None, f"not sent: the host is at {address}, a private address; webhooks go "
+                                               "to public addresses only")
     body = item.payload.encode()
     headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT, EVENT_HEADER: item.event_type,
                DELIVERY_HEADER: item.event_id,
@@ -148,5 +154,5 @@ async def send_due(sessions: Sessions, client: httpx.AsyncClient, policy: Webhoo
     leased = await _lease(sessions, policy, moment, batch_size)
     if not leased:
         return SendReport()
-    outcomes = await asyncio.gather(*(_post(client, item) for item in leased))
+    outcomes = await asyncio.gather(*(_post(client, item, policy) for item in leased))
     return await _record(sessions, list(outcomes), policy, moment)

@@ -9,8 +9,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, require_viewer
+from app.alerts.destinations import plainly_private
 from app.alerts.schemas import WebhookCreate
-from app.core.errors import conflict, not_found
+from app.core.errors import FieldError, conflict, not_found, validation_failed
 from app.core.repository import Page, paginate, upsert_insert
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.models.base import utcnow
@@ -24,8 +25,12 @@ def _own(viewer: Viewer) -> Select[WebhookEndpoint]:
     return select(WebhookEndpoint).where(WebhookEndpoint.organization_id == viewer.organization_id)
 
 
-async def create_endpoint(session: AsyncSession, viewer: Viewer | None, data: WebhookCreate) -> WebhookEndpoint:
+async def create_endpoint(session: AsyncSession, viewer: Viewer | None, data: WebhookCreate, *,
+                          private_destinations: bool = False) -> WebhookEndpoint:
     viewer = require_viewer(viewer)
+    if not private_destinations and plainly_private(str(data.url)):
+        raise validation_failed([FieldError("url", "Webhooks go to public addresses only, not to localhost or a "
+                                            "private network", "private_address")])
     existing = (await session.scalars(_own(viewer))).all()
     if len(existing) >= MAX_PER_ORGANIZATION:
         raise conflict(f"An organisation registers at most {MAX_PER_ORGANIZATION} webhooks; delete one first",

@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     webhook_max_failures: int = Field(
         default=8, ge=1, description="Failed deliveries in a row after which a webhook endpoint is disabled"
     )
+    webhook_private_destinations: bool = Field(
+        default=False, description="Let webhooks go to loopback and private-network addresses (development only)"
+    )
 
     @property
     def embedded_index_path(self) -> Path:

@@ -23,7 +23,8 @@ MIN_SCORE = None  # rank decides: a new listing must enter an RFQ's top supplier
 def settings() -> Iterator[Settings]:
     yield get_settings().model_copy(update={
         "alerts_rfq_top_suppliers": TOP_SUPPLIERS, "alerts_listing_min_score": MIN_SCORE,
-        "webhook_retry_seconds": 60, "webhook_max_failures": 3, "webhook_timeout_seconds": 5.0})
+        "webhook_retry_seconds": 60, "webhook_max_failures": 3, "webhook_timeout_seconds": 5.0,
+        "webhook_private_destinations": True})  # the test receiver listens on 127.0.0.1
 
 
 @pytest.fixture

@@ -181,3 +181,34 @@ async def test_bad_endpoints_are_refused(app: FastAPI, make_actor: Any) -> None:
     for body, codes in cases:
         assert_invalid(await member.client.post(URL, json=body), **codes)
     assert (await member.client.get(URL)).json() == []
+
+
+def public_only(app: FastAPI) -> WebhookPolicy:
+    """What production runs with: webhooks to public addresses only."""
+    app.state.settings = app.state.settings.model_copy(update={"webhook_private_destinations": False})
+    return WebhookPolicy.from_settings(app.state.settings)
+
+
+@pytest.mark.parametrize("url", ["http://localhost:9200/", "http://search.internal/x", "https://127.0.0.1/hook",
+                                 "http://10.1.2.3/hook", "http://192.168.0.10/", "http://169.254.169.254/latest",
+                                 "http://[::1]:8000/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/"])
+async def test_a_url_on_a_private_network_is_refused_when_registered(app: FastAPI, make_actor: Any,
+                                                                      url: str) -> None:
+    supplier = await make_actor("supplier")
+    public_only(app)
+    assert_invalid(await supplier.client.post(URL, json={"url": url}), url="private_address")
+    assert (await supplier.client.get(URL)).json() == []
+
+
+async def test_a_delivery_to_a_private_address_is_not_sent(app: FastAPI, engine: SearchBackend, make_actor: Any,
+                                                           sender: httpx.AsyncClient) -> None:
+    supplier = await make_actor("supplier")
+    async with running_receiver() as receiver:
+        endpoint = await register(supplier, receiver.url)  # registered while private destinations were allowed
+        await rfq_alert_for(app, make_actor, supplier)
+        report = await send_due(app.state.sessionmaker, sender, public_only(app), now=utcnow())
+
+    assert (len(report.delivered), len(report.failed), receiver.received) == (0, 1, [])
+    [logged] = await deliveries(supplier, endpoint["id"])
+    assert (logged["attempts"], logged["last_status"], logged["delivered_at"]) == (1, None, None)
+    assert "127.0.0.1, a private address" in logged["last_error"]
