@@ -4,9 +4,9 @@ Each builder returns, per requested id, the document to index or None when the r
 (drafts, pending, rejected, archived, deleted, non-open RFQs, buyer-only organisations)."""
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -100,30 +100,30 @@ async def _hs_descriptions(session: AsyncSession, codes: Collection[str | None])
     return {code: _hs_description(own, parent_text) for code, own, parent_text in rows}
 
 
-async def listing_documents(session: AsyncSession, ids: Collection[int]) -> Built:
-    rows = (await session.execute(select(Listing, Organization).join(Listing.organization)
-                                  .where(Listing.id.in_(ids)))).all()
-    hs = await _hs_descriptions(session, [listing.hs_code for listing, _ in rows])
+Posted = TypeVar("Posted", Listing, Rfq)
+
+
+async def _posted_documents(session: AsyncSession, model: type[Posted], ids: Collection[int], searchable: str,
+                            to_document: Callable[[Posted, Organization, str, float], Document]) -> Built:
+    """Listings or RFQs with their organisation, HS description and tier boost; None for those not searchable."""
+    rows = (await session.execute(select(model, Organization).join(model.organization)
+                                  .where(model.id.in_(ids)))).all()
+    hs = await _hs_descriptions(session, [posted.hs_code for posted, _ in rows])
     boosts = await tier_boosts(session, {organization.id for _, organization in rows})
     built: Built = dict.fromkeys(ids)
-    for listing, organization in rows:
-        if listing.status == ListingStatus.PUBLISHED:
-            built[listing.id] = listing_document(listing, organization, hs.get(listing.hs_code or "", ""),
-                                                 boosts.get(organization.id, 0.0))
+    for posted, organization in rows:
+        if posted.status == searchable:
+            built[posted.id] = to_document(posted, organization, hs.get(posted.hs_code or "", ""),
+                                           boosts.get(organization.id, 0.0))
     return built
+
+
+async def listing_documents(session: AsyncSession, ids: Collection[int]) -> Built:
+    return await _posted_documents(session, Listing, ids, ListingStatus.PUBLISHED, listing_document)
 
 
 async def rfq_documents(session: AsyncSession, ids: Collection[int]) -> Built:
-    rows = (await session.execute(select(Rfq, Organization).join(Rfq.organization)
-                                  .where(Rfq.id.in_(ids)))).all()
-    hs = await _hs_descriptions(session, [rfq.hs_code for rfq, _ in rows])
-    boosts = await tier_boosts(session, {organization.id for _, organization in rows})
-    built: Built = dict.fromkeys(ids)
-    for rfq, organization in rows:
-        if rfq.status == RfqStatus.OPEN:
-            built[rfq.id] = rfq_document(rfq, organization, hs.get(rfq.hs_code or "", ""),
-                                         boosts.get(organization.id, 0.0))
-    return built
+    return await _posted_documents(session, Rfq, ids, RfqStatus.OPEN, rfq_document)
 
 
 async def supplier_documents(session: AsyncSession, ids: Collection[int]) -> Built:
