@@ -43,6 +43,19 @@ def migrated_database(settings: Settings) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def indices_dropped_at_the_end(settings: Settings) -> Iterator[None]:
+    """The run's OpenSearch indices (all under its own prefix) go when it ends, so a long-lived server does not
+    collect them."""
+    yield
+    if settings.opensearch_url:
+        auth = (settings.opensearch_user, settings.opensearch_password or "") if settings.opensearch_user else None
+        verify: str | bool = str(settings.opensearch_ca_file) if settings.opensearch_ca_file else \
+            settings.opensearch_verify_certs
+        httpx.delete(f"{settings.opensearch_url.rstrip('/')}/{settings.search_index_prefix}*",
+                     params={"expand_wildcards": "all"}, auth=auth, verify=verify, timeout=30)
+
+
 @pytest.fixture
 async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings)
