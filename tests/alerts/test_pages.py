@@ -3,6 +3,7 @@
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -84,3 +85,15 @@ async def test_anonymous_visitors_are_sent_to_login(client: httpx.AsyncClient) -
         response = await client.get(path)
         assert (response.status_code, response.headers["location"]) == (303, f"/login?next={path.replace('/', '%2F')}")
     assert PASSWORD
+
+
+async def test_a_private_webhook_url_is_refused_on_the_page(app: FastAPI, client: httpx.AsyncClient,
+                                                            db: AsyncSession) -> None:
+    app.state.settings = app.state.settings.model_copy(update={"webhook_private_destinations": False})
+    await sign_up(client, "supplier")
+    response = await submit_form(client, "/webhooks", "/webhooks", {"url": "http://192.168.1.20:8080/hook",
+                                                                    "events": "rfq_match"})
+    page = text_of(response)
+    assert response.status_code == 422 and "public addresses only" in page
+    assert 'value="http://192.168.1.20:8080/hook"' in page
+    assert await _stored(db, WebhookEndpoint) == []
