@@ -53,7 +53,8 @@ def _one(rfq: RfqView, candidate: Candidate, weight: dict[str, float]) -> dict[s
     title = listing.title_words
 
     def mass(found: frozenset[str]) -> float:
-        return sum(weight.get(word, 1.0) for word in found)
+        # fsum: exact whatever the set's order, which changes with Python's string hashing from run to run.
+        return math.fsum(weight.get(word, 1.0) for word in found)
 
     shared, in_text = title & query_title, title & rfq.words
     numbers = {word for word in title if any(ch.isdigit() for ch in word)}

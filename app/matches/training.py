@@ -1,4 +1,4 @@
-"""`tradeleads matching train`: a LambdaRank model (LightGBM) over the pool signals of matching/signals.py,
+"""`tradeleads eval matching-train`: a LambdaRank model (LightGBM) over the pool signals of matching/signals.py,
 trained on a labelled benchmark through the engine's real candidate path. Reproducible: fixed seed, deterministic
 training, one thread. Prints out-of-fold figures (folds by query: each fold scored by a model that never saw it)
 and writes the model trained on every query as a small JSON file the engine reads without LightGBM."""
@@ -117,7 +117,7 @@ async def train(corpus: Path, queries: Path, engine: str, settings: Settings, *,
     async with loaded_benchmark(corpus, queries, engine, settings) as loaded:
         pools = await collect(loaded, on_progress)
     overall, per_set = score([pool.query for pool in pools], out_of_fold(pools, folds, seed))
-    about = (f"LambdaRank trees over matching/signals.py, trained by `tradeleads matching train` on {queries.name} "
-             f"({len(pools)} queries, {engine} candidates); out-of-fold MRR@10 {overall.mrr:.4f} over {folds} "
-             "query folds. Commercial factors weighted as in v1.")
+    about = (f"LambdaRank trees over matching/signals.py, trained by `tradeleads eval matching-train` on "
+             f"{queries.name} ({len(pools)} queries, {engine} candidates); out-of-fold MRR@10 {overall.mrr:.4f} "
+             f"over {folds} query folds. Commercial factors weighted as in v1.")
     return Training(model_document(_booster(pools), version, about), overall, per_set, folds)
