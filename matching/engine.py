@@ -18,12 +18,12 @@ from matching.scoring import Ranked, candidates, rank_pool
 from matching.signals import Candidate
 from matching.suppliers import supplier_views
 from matching.types import FactorExplanation, LeadMatch, ListingMatch, SupplierMatch
-from matching.views import RfqView, SupplierView, listing_view, rfq_view
+from matching.views import RfqView, SupplierView, listing_text, listing_view, rfq_view
 from search.backend import SearchBackend
 from search.loader import load_listings, load_rfqs
 
 __all__ = ["FactorExplanation", "LeadMatch", "ListingMatch", "SupplierMatch", "listing_pool", "rank_listings",
-           "rfqs_for_organization", "suppliers_for_rfq"]
+           "suppliers_for_rfq"]
 
 MAX_FEED_LISTINGS = 30
 MAX_FEED_RFQS = 500
@@ -90,8 +90,7 @@ async def _lead_candidates(backend: SearchBackend, listings: Sequence[Listing]) 
     """RFQ id -> listing id -> the listing's relevance to it (normalised per listing search)."""
     found: dict[int, dict[int, float]] = {}
     for listing in listings:
-        text = "\n".join([listing.title, *listing.keywords, *listing.specs.values()])
-        for rfq_id, relevance in normalised(await rfq_candidates(backend, text)).items():
+        for rfq_id, relevance in normalised(await rfq_candidates(backend, listing_text(listing))).items():
             found.setdefault(rfq_id, {})[listing.id] = relevance
     return found
 
@@ -121,8 +120,3 @@ async def rank_leads(session: AsyncSession, backend: SearchBackend, organization
             leads.append(LeadMatch(rfq.id, best.listing_id, best.score, best.factors))
     return sorted(leads, key=lambda lead: (-lead.score, -lead.rfq_id))
 
-
-async def rfqs_for_organization(session: AsyncSession, backend: SearchBackend, organization_id: int, *,
-                                limit: int, offset: int = 0) -> list[LeadMatch]:
-    leads = await rank_leads(session, backend, organization_id)
-    return leads[offset:offset + limit]

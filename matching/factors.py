@@ -57,7 +57,7 @@ def model(pair: Pair) -> Assessment:
     shared = sorted(listing.codes & rfq.codes, key=len, reverse=True)
     if shared:
         return Assessment(0.7, f"part number {shared[0].upper()} matches")
-    if listing.model and compact(listing.model) in compact(rfq.text):
+    if listing.model and compact(listing.model) in rfq.compact_text:
         return Assessment(0.7, f"model {listing.model.upper()} found in the request")
     return Assessment(0.0, "no model or part number in common", fails=True)
 
@@ -69,7 +69,7 @@ def brand(pair: Pair) -> Assessment:
     tokens = [token for token in words(name) if len(token) > 1]
     if tokens and (tokens[0] in pair.rfq.words or all(token in pair.rfq.words for token in tokens)):
         return Assessment(1.0, f"brand {name} matches")
-    if compact(name) and compact(name) in compact(pair.rfq.text):
+    if compact(name) and compact(name) in pair.rfq.compact_text:
         return Assessment(1.0, f"brand {name} matches")
     return Assessment(0.0, f"brand {name} not in the request", fails=True)
 

@@ -10,7 +10,7 @@ or is a path to a file of the same format.
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -54,10 +54,10 @@ def _weighted(weights: dict[str, float], candidate: Candidate) -> dict[str, floa
 @dataclass(frozen=True)
 class LinearPool:
     contributions: list[dict[str, float]]
+    scores: list[float] = field(init=False)
 
-    @property
-    def scores(self) -> list[float]:
-        return [sum(found.values()) for found in self.contributions]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scores", [sum(found.values()) for found in self.contributions])
 
     def explain(self, index: int) -> dict[str, float]:
         return self.contributions[index]

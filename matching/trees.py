@@ -13,14 +13,12 @@ class Forest:
     signals: tuple[str, ...]
     trees: tuple[tuple[Node, ...], ...]
     predict: Callable[[Sequence[float]], float] = field(init=False, repr=False, compare=False)
+    floor: float = field(init=False, repr=False, compare=False)
+    """The lowest score any input can get: the sum of each tree's lowest leaf."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "predict", compiled(self.trees))
-
-    @property
-    def floor(self) -> float:
-        """The lowest score any input can get: the sum of each tree's lowest leaf."""
-        return sum(min(node[4] for node in tree if node[0] < 0) for tree in self.trees)
+        object.__setattr__(self, "floor", sum(min(node[4] for node in tree if node[0] < 0) for tree in self.trees))
 
     @property
     def bias(self) -> float:

@@ -21,6 +21,11 @@ def compact(text: str) -> str:
     return "".join(words(text))
 
 
+def listing_text(listing: Listing) -> str:
+    """What a listing says about its product: title, keywords and spec values, one per line."""
+    return "\n".join([listing.title, *listing.keywords, *listing.specs.values()])
+
+
 def trigrams(tokens: list[str]) -> frozenset[str]:
     """Character trigrams of the words joined by single spaces."""
     joined = " ".join(tokens)
@@ -43,12 +48,16 @@ class RfqView:
     required: frozenset[str]
     codes: frozenset[str] = field(init=False)
     words: frozenset[str] = field(init=False)
+    compact_text: str = field(init=False)
+    """The whole text without spaces or punctuation, for names written with or without them."""
     title_words: frozenset[str] = field(init=False)
     title_grams: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "codes", text_codes(self.text))
-        object.__setattr__(self, "words", frozenset(words(self.text)))
+        text_words = words(self.text)
+        object.__setattr__(self, "words", frozenset(text_words))
+        object.__setattr__(self, "compact_text", "".join(text_words))
         tokens = words(self.title)
         object.__setattr__(self, "title_words", frozenset(tokens))
         object.__setattr__(self, "title_grams", trigrams(tokens))
@@ -102,7 +111,6 @@ def rfq_view(rfq: Rfq) -> RfqView:
 
 def listing_view(listing: Listing) -> ListingView:
     specs = dict(listing.specs)
-    code_text = "\n".join([listing.title, *listing.keywords, *specs.values()])
     tokens = words(listing.title)
     return ListingView(
         id=listing.id, organization_id=listing.organization_id, title=listing.title,
@@ -112,7 +120,7 @@ def listing_view(listing: Listing) -> ListingView:
         price_max_usd=to_usd(listing.price_max if listing.price_max is not None else listing.price_min,
                              listing.currency),
         moq=float(listing.moq), moq_unit=listing.moq_unit.value, lead_time_days=listing.lead_time_days,
-        certifications=tuple(listing.certifications), codes=text_codes(code_text),
+        certifications=tuple(listing.certifications), codes=text_codes(listing_text(listing)),
         title_words=frozenset(tokens), title_grams=trigrams(tokens),
     )
 

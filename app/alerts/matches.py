@@ -2,7 +2,6 @@
 listing answers strongly (it enters the RFQ's top suppliers). Both use the matching engine's own ranking, so an
 alert says what the RFQ page shows."""
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alerts.types import Alert, event_key, factor_data, factor_lines
@@ -12,7 +11,9 @@ from app.models.enums import ListingStatus, NotificationKind, RfqStatus
 from app.notifications.service import Message
 from matching.candidates import rfq_candidates
 from matching.engine import SupplierMatch, suppliers_for_rfq
+from matching.views import listing_text
 from search.backend import SearchBackend
+from search.loader import load_rfqs
 
 RFQ_CANDIDATES = 20
 
@@ -33,21 +34,15 @@ async def rfq_opened_alerts(session: AsyncSession, backend: SearchBackend, rfq_i
     return alerts
 
 
-def _listing_text(listing: Listing) -> str:
-    return "\n".join([listing.title, *listing.keywords, *listing.specs.values()])
-
-
 async def _strong_matches(session: AsyncSession, backend: SearchBackend, listing: Listing, top: int,
                           min_score: float | None) -> list[tuple[Rfq, SupplierMatch]]:
     """RFQs of other organisations, open at publication, whose top suppliers now include this listing (scores are in the
     model's units and not comparable across RFQs, so rank decides; `min_score` can cut further)."""
-    candidates = await rfq_candidates(backend, _listing_text(listing), RFQ_CANDIDATES)
+    candidates = await rfq_candidates(backend, listing_text(listing), RFQ_CANDIDATES)
     # The RFQs open when the listing was published: a later one alerts its suppliers when it opens instead.
     published = listing.published_at or utcnow()
-    rfqs = (await session.scalars(select(Rfq).where(Rfq.id.in_(candidates), Rfq.status == RfqStatus.OPEN,
-                                                    Rfq.organization_id != listing.organization_id,
-                                                    Rfq.opened_at <= published)
-                                  .order_by(Rfq.id))).all()
+    rfqs = [rfq for rfq, _ in await load_rfqs(session, sorted(candidates))
+            if rfq.organization_id != listing.organization_id and rfq.opened_at and rfq.opened_at <= published]
     strong = []
     for rfq in rfqs:
         shortlist = await suppliers_for_rfq(session, backend, rfq, limit=top)
