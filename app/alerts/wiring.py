@@ -3,9 +3,6 @@ it, through the same after-commit hook as the search indexer and after it (match
 alert_jobs row stays the durable marker; `tradeleads worker` catches up. Webhooks are never sent here: only the
 worker sends them."""
 
-import asyncio
-import logging
-
 from fastapi import FastAPI
 
 from app.alerts.drain import AlertSettings, drain_alerts
@@ -13,7 +10,6 @@ from app.core.config import Settings
 from app.http.deps import add_after_commit
 from search.factory import is_embedded
 
-logger = logging.getLogger(__name__)
 AFTER_COMMIT_BATCHES = 5
 
 
@@ -21,16 +17,10 @@ def install_alerts(app: FastAPI, settings: Settings) -> None:
     """Call after install_search (and before install_mail, so the alerts' e-mails leave in the same request)."""
     if not is_embedded(settings):
         return
-    lock = asyncio.Lock()
     options = AlertSettings.from_settings(settings)
 
     async def alert_after_commit() -> None:
-        async with lock:
-            try:
-                await drain_alerts(app.state.sessionmaker, app.state.search, options, worker="in-process",
-                                   max_batches=AFTER_COMMIT_BATCHES)
-            except Exception:
-                # The job stays queued for the next drain; the request that caused it must not fail for this.
-                logger.exception("alerts after commit failed; alert_jobs keeps the work")
+        await drain_alerts(app.state.sessionmaker, app.state.search, options, worker="in-process",
+                           max_batches=AFTER_COMMIT_BATCHES)
 
-    add_after_commit(app, alert_after_commit)
+    add_after_commit(app, alert_after_commit, "alerts after commit failed; alert_jobs keeps the work")

@@ -1,18 +1,16 @@
 """Puts the configured search backend on the app and, on the embedded default, indexes right after each commit
 that wrote outbox rows (the outbox row stays the durable marker; this is only the fast path)."""
 
-import asyncio
-import logging
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
 
 from app.core.config import Settings
+from app.http.deps import add_after_commit
 from search.backend import SearchBackend
 from search.factory import create_backend, is_embedded
 from search.indexer import drain_all
 
-logger = logging.getLogger(__name__)
 AFTER_COMMIT_BATCHES = 10
 
 
@@ -21,19 +19,12 @@ def install_search(app: FastAPI, settings: Settings) -> None:
     app.state.search = backend
     if not is_embedded(settings):
         return
-    lock = asyncio.Lock()
 
     async def index_after_commit() -> None:
-        async with lock:
-            try:
-                await drain_all(app.state.sessionmaker, backend, worker="in-process",
-                                max_attempts=settings.outbox_max_attempts, max_batches=AFTER_COMMIT_BATCHES)
-            except Exception:
-                # The change is committed and its outbox row pending: the next drain (or `tradeleads worker`)
-                # indexes it. The request that made the change must not fail for this.
-                logger.exception("indexing after commit failed; the outbox keeps the change")
+        await drain_all(app.state.sessionmaker, backend, worker="in-process",
+                        max_attempts=settings.outbox_max_attempts, max_batches=AFTER_COMMIT_BATCHES)
 
-    app.state.after_commit = index_after_commit
+    add_after_commit(app, index_after_commit, "indexing after commit failed; the outbox keeps the change")
 
 
 def get_search(request: Request) -> SearchBackend:

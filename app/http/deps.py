@@ -1,5 +1,7 @@
 """Request dependencies: the unit-of-work session, settings, and who is asking (cookie or bearer token)."""
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated
 
@@ -12,6 +14,8 @@ from app.core.config import Settings
 from app.core.db import session_scope
 from app.http.session_cookie import read_session_cookie
 from app.outbox import OUTBOX_WRITTEN
+
+logger = logging.getLogger(__name__)
 
 
 def get_settings(request: Request) -> Settings:
@@ -36,16 +40,27 @@ async def run_after_commit(request: Request, session: AsyncSession) -> None:
 AfterCommit = Callable[[], Awaitable[None]]
 
 
-def add_after_commit(app: FastAPI, step: AfterCommit) -> None:
-    """Appends a step to the app's after-commit hook: steps run in the order they were added."""
+def add_after_commit(app: FastAPI, step: AfterCommit, on_failure: str) -> None:
+    """Appends a step to the app's after-commit hook: steps run in the order they were added, each one drain at a
+    time. A step works off durable rows, so when it fails it is logged with `on_failure` and the rows wait for the
+    next drain (or the worker): the request that made the change must not fail for it."""
+    lock = asyncio.Lock()
+
+    async def guarded() -> None:
+        async with lock:
+            try:
+                await step()
+            except Exception:
+                logger.exception(on_failure)
+
     first: AfterCommit | None = getattr(app.state, "after_commit", None)
     if first is None:
-        app.state.after_commit = step
+        app.state.after_commit = guarded
         return
 
     async def both() -> None:
         await first()
-        await step()
+        await guarded()
 
     app.state.after_commit = both
 

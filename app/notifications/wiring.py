@@ -2,9 +2,6 @@
 worker), sends queued e-mails right after each commit that wrote some, through the same after-commit hook as
 the search indexer. The outgoing_emails row stays the durable marker; `tradeleads mail send` catches up."""
 
-import asyncio
-import logging
-
 from fastapi import FastAPI
 
 from app.core.config import Settings
@@ -13,7 +10,6 @@ from app.notifications.email import create_sender
 from app.notifications.mailer import RetryPolicy, drain_outgoing_emails
 from search.factory import is_embedded
 
-logger = logging.getLogger(__name__)
 AFTER_COMMIT_BATCHES = 4
 
 
@@ -24,16 +20,9 @@ def install_mail(app: FastAPI, settings: Settings) -> None:
     app.state.mail_sender = sender
     if not is_embedded(settings):
         return
-    lock = asyncio.Lock()
     policy = RetryPolicy.from_settings(settings)
 
     async def send_after_commit() -> None:
-        async with lock:
-            try:
-                await drain_outgoing_emails(app.state.sessionmaker, sender, policy=policy,
-                                            max_batches=AFTER_COMMIT_BATCHES)
-            except Exception:
-                # The e-mail stays queued for the next drain; the request that caused it must not fail.
-                logger.exception("sending e-mail after commit failed; outgoing_emails keeps it")
+        await drain_outgoing_emails(app.state.sessionmaker, sender, policy=policy, max_batches=AFTER_COMMIT_BATCHES)
 
-    add_after_commit(app, send_after_commit)
+    add_after_commit(app, send_after_commit, "sending e-mail after commit failed; outgoing_emails keeps it")
