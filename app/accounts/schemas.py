@@ -3,8 +3,8 @@
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, model_validator
-from pydantic_core import PydanticCustomError
 
+from app.core.schemas import refuse_nulls
 from app.core.validators import CountryCode, Tags
 from app.models.enums import BusinessType, EmployeeRange, MemberRole, OrganizationRole
 
@@ -44,9 +44,7 @@ class OrganizationUpdate(OrganizationFields):
 
     @model_validator(mode="after")
     def required_fields_not_null(self) -> "OrganizationUpdate":
-        for field in ("name", "role", "country"):
-            if field in self.model_fields_set and getattr(self, field) is None:
-                raise PydanticCustomError("null_not_allowed", "{field} may not be null", {"field": field})
+        refuse_nulls(self, ("name", "role", "country"))
         return self
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from app.core.schemas import DecimalOut
+from app.core.schemas import DecimalOut, refuse_nulls
 from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
 from app.models.enums import Incoterm, ListingStatus, Unit
 
@@ -62,9 +62,7 @@ class ListingUpdate(ListingFields):
 
     @model_validator(mode="after")
     def required_fields_not_null(self) -> Any:
-        for field in REQUIRED_ON_UPDATE:
-            if field in self.model_fields_set and getattr(self, field) is None:
-                raise PydanticCustomError("null_not_allowed", "{field} may not be null", {"field": field})
+        refuse_nulls(self, REQUIRED_ON_UPDATE)
         return self
 
 

@@ -1,8 +1,6 @@
 """Listings: a supplier's product offers, from draft through review to published and archived."""
 
-from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, can_manage, require_admin, require_seller, require_viewer, visible_to
@@ -10,7 +8,7 @@ from app.alerts.jobs import enqueue_alert
 from app.core.errors import forbidden, not_found
 from app.core.lifecycle import move
 from app.core.repository import Page, paginate
-from app.core.schemas import as_validation_failed
+from app.core.schemas import merged_update
 from app.hs_codes import ensure_hs_code_usable
 from app.listings.repository import ListingFilters, listings_query
 from app.listings.schemas import ListingCreate, ListingUpdate
@@ -65,22 +63,13 @@ async def _managed_listing(session: AsyncSession, viewer: Viewer | None, listing
     return listing
 
 
-def _merged(listing: Listing, data: ListingUpdate) -> ListingCreate:
-    current: dict[str, Any] = {field: getattr(listing, field) for field in ListingCreate.model_fields}
-    current.update(data.model_dump(exclude_unset=True))
-    try:
-        return ListingCreate.model_validate(current)
-    except ValidationError as exc:
-        raise as_validation_failed(exc) from exc
-
-
 async def update_listing(
     session: AsyncSession, viewer: Viewer | None, listing_id: int, data: ListingUpdate
 ) -> Listing:
     listing = await _managed_listing(session, viewer, listing_id)
     if listing.status not in EDITABLE:
         raise forbidden(f"A listing that is {listing.status.value} cannot be edited", code="not_editable")
-    merged = _merged(listing, data)
+    merged = merged_update(ListingCreate, listing, data)
     await ensure_hs_code_usable(session, merged.hs_code)
     for field, value in merged.model_dump().items():
         setattr(listing, field, value)
