@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal, get_args
 
 from matching.views import ListingView, RfqView, SupplierView, compact
 from search.normalise import words
@@ -162,5 +163,6 @@ FACTORS: dict[str, Factor] = {
     "text": text, "model": model, "brand": brand, "hs": hs, "price": price, "moq": moq, "lead_time": lead_time,
     "certifications": certifications, "destination": destination, "trust": trust,
 }
-HARD_CONSTRAINTS = ("hs", "price", "moq", "lead_time", "certifications", "destination", "trust")
+HardConstraint = Literal["hs", "price", "moq", "lead_time", "certifications", "destination", "trust"]
 """Factors a buyer may mark as required: a listing that fails one of them is not a match."""
+HARD_CONSTRAINTS: tuple[HardConstraint, ...] = get_args(HardConstraint)

@@ -20,9 +20,6 @@ from search.types import DocType
 
 router = APIRouter()
 TITLES = {DocType.LISTINGS: "Products", DocType.SUPPLIERS: "Suppliers", DocType.RFQS: "Buying leads"}
-LIST_FIELDS = frozenset({"hs_chapter", "hs_heading", "hs_subheading", "origin_country", "supplier_country",
-                         "certifications", "tier", "destination_country", "buyer_country", "required_certifications",
-                         "unit", "country", "business_type", "export_markets", "hs_chapters"})
 
 
 def _doc_type(raw: str | None) -> DocType:
@@ -36,7 +33,7 @@ def _params(request: Request, doc_type: DocType) -> SearchParams:
     data: dict[str, Any] = {}
     for key in request.query_params:
         values = request.query_params.getlist(key)
-        data[key] = values if key in LIST_FIELDS else values[-1]
+        data[key] = values if key in PARAMS[doc_type].term_fields else values[-1]
     return PARAMS[doc_type].model_validate(data)
 
 

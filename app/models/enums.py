@@ -112,7 +112,9 @@ class QuoteStatus(StrEnum):
 
 
 # A held quote takes its slot in the RFQ's cap and is the supplier's one active quote, as a submitted one does.
-ACTIVE_QUOTE_STATUSES = (QuoteStatus.SUBMITTED, QuoteStatus.PENDING_REVIEW, QuoteStatus.AWARDED)
+UNDECIDED_QUOTE_STATUSES = (QuoteStatus.SUBMITTED, QuoteStatus.PENDING_REVIEW)
+# Undecided quotes may still be revised or withdrawn by the supplier, and are declined when the RFQ closes.
+ACTIVE_QUOTE_STATUSES = (*UNDECIDED_QUOTE_STATUSES, QuoteStatus.AWARDED)
 # What the buyer never sees: quotes held for review or rejected by moderation.
 HIDDEN_FROM_BUYER_QUOTE_STATUSES = (QuoteStatus.PENDING_REVIEW, QuoteStatus.REJECTED)
 

@@ -5,12 +5,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.viewer import Viewer, can_manage, require_viewer
 from app.core.errors import AppError, conflict, forbidden, not_found
 from app.models import Quote, Rfq
-from app.models.enums import HIDDEN_FROM_BUYER_QUOTE_STATUSES, QuoteStatus, RfqStatus
+from app.models.enums import HIDDEN_FROM_BUYER_QUOTE_STATUSES, UNDECIDED_QUOTE_STATUSES, RfqStatus
 from app.rfqs.clock import today
 from app.rfqs.service import get_rfq
-
-# What its supplier may still revise or withdraw.
-CHANGEABLE = (QuoteStatus.SUBMITTED, QuoteStatus.PENDING_REVIEW)
 
 
 async def visible_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int) -> tuple[Quote, Rfq]:
@@ -32,7 +29,7 @@ async def own_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int)
     quote, rfq = await visible_quote(session, viewer, quote_id)
     if not require_viewer(viewer).belongs_to(quote.organization_id):
         raise forbidden("Only members of the supplier that sent this quote may change it", code="not_a_member")
-    if quote.status not in CHANGEABLE:
+    if quote.status not in UNDECIDED_QUOTE_STATUSES:
         raise conflict(f"A quote that is {quote.status.value} cannot be changed", code="quote_not_active")
     return quote, rfq
 

@@ -6,16 +6,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Quote, Rfq
-from app.models.enums import NotificationKind, QuoteStatus
+from app.models.enums import UNDECIDED_QUOTE_STATUSES, NotificationKind, QuoteStatus
 from app.quotes.messages import tell_supplier
-
-# Quotes still in the running when the RFQ ends; a held one ends with them.
-UNDECIDED = (QuoteStatus.SUBMITTED, QuoteStatus.PENDING_REVIEW)
 
 
 async def submitted_quotes(session: AsyncSession, rfq_id: int) -> Sequence[Quote]:
-    return (await session.scalars(select(Quote).where(Quote.rfq_id == rfq_id, Quote.status.in_(UNDECIDED))
-                                  .order_by(Quote.id))).all()
+    undecided = select(Quote).where(Quote.rfq_id == rfq_id, Quote.status.in_(UNDECIDED_QUOTE_STATUSES))
+    return (await session.scalars(undecided.order_by(Quote.id))).all()
 
 
 async def decline_open_quotes(session: AsyncSession, rfq: Rfq) -> int:

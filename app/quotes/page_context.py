@@ -10,10 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.viewer import Viewer, can_manage
 from app.core.validators import normalise_currency
 from app.models import Quote, Rfq
-from app.models.enums import RfqStatus, SampleOffer
+from app.models.enums import UNDECIDED_QUOTE_STATUSES, RfqStatus, SampleOffer
 from app.pages.forms import CHOICES
 from app.quotes import repository
-from app.quotes.access import CHANGEABLE, refusal_of
+from app.quotes.access import refusal_of
 from app.quotes.comparison import SortBy, compare_quotes
 from app.quotes.decisions import DECIDED
 from app.quotes.schemas import HELD_NOTE, QuoteCreate, json_value
@@ -56,7 +56,7 @@ async def _buyer_context(request: Request, session: AsyncSession, viewer: Viewer
 
 async def _supplier_context(session: AsyncSession, viewer: Viewer, rfq: Rfq) -> dict[str, Any]:
     mine = list(await repository.quotes_on(session, rfq.id, viewer.organization_id))
-    active = next((quote for quote in mine if quote.status in CHANGEABLE), None)
+    active = next((quote for quote in mine if quote.status in UNDECIDED_QUOTE_STATUSES), None)
     refusal = refusal_of(rfq, await repository.active_quote_count(session, rfq.id))
     context: dict[str, Any] = {"my_quotes": mine, "my_quote": active, "quote_refusal": refusal,
                                "held_note": HELD_NOTE}

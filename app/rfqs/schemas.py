@@ -1,7 +1,7 @@
 """Pydantic input and output of RFQs (requests for quotation)."""
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from pydantic_core import PydanticCustomError
@@ -12,9 +12,8 @@ from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, RfqStatus, Unit
 from app.models.rfq import DEFAULT_MAX_QUOTES
 from app.rfqs.completeness import completeness
-from matching.factors import HARD_CONSTRAINTS
+from matching.factors import HARD_CONSTRAINTS, HardConstraint
 
-HardConstraint = Literal["hs", "price", "moq", "lead_time", "certifications", "destination", "trust"]
 REQUIRED_ON_UPDATE = ("title", "quantity", "unit", "valid_until", "max_quotes")
 MAX_QUOTES_LIMIT = 50
 
