@@ -4,22 +4,13 @@ can only reorder near-ties."""
 
 from collections.abc import Collection
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Subscription, Tier
-from app.models.enums import LIVE_SUBSCRIPTION_STATUSES
+from membership.tiers import current_tiers
 
 
 async def tier_boosts(session: AsyncSession, organization_ids: Collection[int]) -> dict[int, float]:
-    """The ranking boost of each organization's tier (0.0 = none), in two queries for any number of
-    organizations; those without a live subscription get the default tier's boost."""
-    default = await session.scalar(select(Tier.ranking_boost).where(Tier.is_default).order_by(Tier.rank).limit(1))
-    boosts = dict.fromkeys(organization_ids, float(default or 0))
-    rows = await session.execute(
-        select(Subscription.organization_id, Tier.ranking_boost).join(Tier, Tier.id == Subscription.tier_id)
-        .where(Subscription.organization_id.in_(set(organization_ids)),
-               Subscription.status.in_(LIVE_SUBSCRIPTION_STATUSES))
-    )
-    boosts.update({organization_id: float(boost) for organization_id, boost in rows})
-    return boosts
+    """The ranking boost of each organization's tier (0.0 = none); those without a live subscription get the
+    default tier's boost."""
+    tiers = await current_tiers(session, organization_ids)
+    return {organization_id: float(tier.ranking_boost) if tier else 0.0 for organization_id, tier in tiers.items()}

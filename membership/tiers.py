@@ -1,6 +1,6 @@
 """Tiers as data: reading them, the tier an organization is on now, and tier prices per billing interval."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import AppError, not_found
 from app.models import Subscription, Tier
-from app.models.enums import BillingInterval
+from app.models.enums import LIVE_SUBSCRIPTION_STATUSES, BillingInterval
 
 
 async def all_tiers(session: AsyncSession) -> list[Tier]:
@@ -43,6 +43,19 @@ async def current_tier(session: AsyncSession, organization_id: int) -> Tier:
         if tier is not None:
             return tier
     return await default_tier(session)
+
+
+async def current_tiers(session: AsyncSession, organization_ids: Collection[int]) -> dict[int, Tier | None]:
+    """current_tier of many organizations in two queries; None where neither a live subscription nor a default
+    tier gives one (no error: search ranking and badges do without)."""
+    default = await session.scalar(select(Tier).where(Tier.is_default).order_by(Tier.rank).limit(1))
+    tiers: dict[int, Tier | None] = dict.fromkeys(organization_ids, default)
+    rows = await session.execute(
+        select(Subscription.organization_id, Tier).join(Tier, Tier.id == Subscription.tier_id)
+        .where(Subscription.organization_id.in_(set(organization_ids)),
+               Subscription.status.in_(LIVE_SUBSCRIPTION_STATUSES)))
+    tiers.update((organization_id, tier) for organization_id, tier in rows)
+    return tiers
 
 
 async def cheapest_tier_where(session: AsyncSession, allows: Callable[[Tier], bool]) -> Tier | None:

@@ -28,7 +28,7 @@ from app.quotes.schemas import ComparisonOut, ComparisonRowOut, IncotermOut, Sup
 from app.rfqs.clock import today
 from matching.trust import TrustSignals, supplier_trust
 from membership.money import round_money
-from membership.tiers import current_tier
+from membership.tiers import current_tiers
 
 UNIT_PRICE_PLACES = Decimal("0.0001")
 ROUNDING = ("unit prices ROUND_HALF_UP to 4 places; totals computed exactly, then ROUND_HALF_UP once to the "
@@ -87,7 +87,8 @@ async def _listings(session: AsyncSession, quotes: Sequence[Quote]) -> dict[int,
 
 
 async def _badges(session: AsyncSession, organization_ids: set[int]) -> dict[int, str | None]:
-    return {organization: (await current_tier(session, organization)).badge for organization in organization_ids}
+    return {organization: tier.badge if tier else None
+            for organization, tier in (await current_tiers(session, organization_ids)).items()}
 
 
 def _none_last(value: Any) -> tuple[bool, Any]:
