@@ -1,9 +1,10 @@
 """Shared query helpers: pagination of a select, fetching one row by primary key, and a user's own row."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, inspect, select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
@@ -21,6 +22,14 @@ class UserOwned(Protocol):
 
 
 U = TypeVar("U", bound=UserOwned)
+
+
+class Identified(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+Row = TypeVar("Row", bound=Identified)
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,12 @@ async def paginate(session: AsyncSession, statement: Select[Any], page: int, per
 def upsert_insert(session: AsyncSession, model: type[Any]) -> PgInsert | SqliteInsert:
     """An INSERT of this database's dialect, so that ON CONFLICT clauses work on PostgreSQL and SQLite."""
     return pg_insert(model) if session.get_bind().dialect.name == "postgresql" else sqlite_insert(model)
+
+
+async def by_id(session: AsyncSession, model: type[Row], ids: Collection[int]) -> dict[int, Row]:
+    """Rows of `model` by primary key, in one query; ids without a row are left out."""
+    rows = await session.scalars(select(model).where(inspect(model).primary_key[0].in_(ids)))
+    return {row.id: row for row in rows}
 
 
 async def get_users_own(session: AsyncSession, model: type[U], ident: int, user_id: int, what: str) -> U:

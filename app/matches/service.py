@@ -3,13 +3,13 @@ with what each viewer may see (tier-limited leads a day, buyer contact details o
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, can_manage, require_seller, require_viewer
 from app.core.errors import forbidden
+from app.core.repository import by_id
 from app.matches.schemas import (
     BuyerOut,
     FactorOut,
@@ -35,14 +35,6 @@ def factors_out(factors: Sequence[FactorExplanation]) -> list[FactorOut]:
     return [FactorOut(factor=f.factor, contribution=f.contribution, text=f.text) for f in factors]
 
 
-M = TypeVar("M", Listing, Organization, Rfq, User)
-
-
-async def _by_id(session: AsyncSession, model: type[M], ids: set[int]) -> dict[int, M]:
-    rows = await session.scalars(select(model).where(model.id.in_(ids)))
-    return {row.id: row for row in rows}
-
-
 async def rfq_matches(session: AsyncSession, backend: SearchBackend, viewer: Viewer | None,
                       rfq_id: int, limit: int = MAX_MATCHES) -> MatchesOut:
     """For the buyer's members and admins only: the suppliers matched to the RFQ, best first."""
@@ -50,8 +42,8 @@ async def rfq_matches(session: AsyncSession, backend: SearchBackend, viewer: Vie
     if not can_manage(viewer, rfq.organization_id):
         raise forbidden("Only the buyer's members may see the matches of an RFQ", code="not_a_member")
     matches = await suppliers_for_rfq(session, backend, rfq, limit=limit)
-    organizations = await _by_id(session, Organization, {m.organization_id for m in matches})
-    listings = await _by_id(session, Listing, {m.best_listing_id for m in matches})
+    organizations = await by_id(session, Organization, {m.organization_id for m in matches})
+    listings = await by_id(session, Listing, {m.best_listing_id for m in matches})
     items = []
     for match in matches:
         organization, listing = organizations[match.organization_id], listings[match.best_listing_id]
@@ -80,8 +72,8 @@ async def _allowance(session: AsyncSession, organization_id: int) -> Allowance:
 async def _buyers(session: AsyncSession, rfqs: dict[int, Rfq],
                   show: bool) -> tuple[dict[int, BuyerOut | None], dict[int, str]]:
     """Each RFQ's buyer (contact details only when `show`) and the buyer's country."""
-    organizations = await _by_id(session, Organization, {rfq.organization_id for rfq in rfqs.values()})
-    users = await _by_id(session, User, {rfq.user_id for rfq in rfqs.values() if rfq.user_id}) if show else {}
+    organizations = await by_id(session, Organization, {rfq.organization_id for rfq in rfqs.values()})
+    users = await by_id(session, User, {rfq.user_id for rfq in rfqs.values() if rfq.user_id}) if show else {}
     buyers: dict[int, BuyerOut | None] = {}
     for rfq_id, rfq in rfqs.items():
         user = users.get(rfq.user_id or 0)
@@ -117,8 +109,8 @@ async def leads_feed(session: AsyncSession, backend: SearchBackend, viewer: View
     today = utc_today()
     for lead in shown:
         await record_lead_view(session, organization_id, lead.rfq_id, today)
-    rfqs = await _by_id(session, Rfq, {lead.rfq_id for lead in shown})
-    listings = await _by_id(session, Listing, {lead.best_listing_id for lead in shown})
+    rfqs = await by_id(session, Rfq, {lead.rfq_id for lead in shown})
+    listings = await by_id(session, Listing, {lead.best_listing_id for lead in shown})
     buyers, countries = await _buyers(session, rfqs, await contact_details_visible(session, organization_id))
     after = await daily_lead_allowance(session, organization_id, today)
     return LeadsOut(items=[_lead_out(lead, rfqs[lead.rfq_id], listings[lead.best_listing_id], buyers[lead.rfq_id],

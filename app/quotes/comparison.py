@@ -7,17 +7,17 @@ whole yen for JPY), with membership.money.round_money. The rate is the latest on
 direct, inverse or crossed through one pivot currency); without one the quote is shown in its own currency with
 the flag no_rate. A quote in another unit than the RFQ gets no total and the flag unit_differs."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer
 from app.core.currency import Rate, rate_between
+from app.core.repository import by_id
 from app.fx.repository import latest_rates
 from app.models import Listing, Organization, Quote, Rfq
 from app.quotes import repository
@@ -76,16 +76,6 @@ def _fit(rfq: Rfq, quote: Quote, listing: Listing | None, organization: Organiza
     }
 
 
-async def _suppliers(session: AsyncSession, quotes: Sequence[Quote]) -> dict[int, Organization]:
-    ids = {quote.organization_id for quote in quotes}
-    return {org.id: org for org in await session.scalars(select(Organization).where(Organization.id.in_(ids)))}
-
-
-async def _listings(session: AsyncSession, quotes: Sequence[Quote]) -> dict[int, Listing]:
-    ids = {quote.listing_id for quote in quotes if quote.listing_id is not None}
-    return {listing.id: listing for listing in await session.scalars(select(Listing).where(Listing.id.in_(ids)))}
-
-
 async def _badges(session: AsyncSession, organization_ids: set[int]) -> dict[int, str | None]:
     return {organization: tier.badge if tier else None
             for organization, tier in (await current_tiers(session, organization_ids)).items()}
@@ -109,7 +99,8 @@ async def compare_quotes(session: AsyncSession, viewer: Viewer | None, rfq_id: i
     day = today()
     quotes = await repository.quotes_on(session, rfq.id, active_only=True, for_buyer=True)
     rates = await latest_rates(session, day)
-    suppliers, listings = await _suppliers(session, quotes), await _listings(session, quotes)
+    suppliers = await by_id(session, Organization, {quote.organization_id for quote in quotes})
+    listings = await by_id(session, Listing, {quote.listing_id for quote in quotes if quote.listing_id is not None})
     trust = await supplier_trust(session, suppliers.keys())
     badges = await _badges(session, set(suppliers))
     ratings = await repository.ratings_on(session, [quote.id for quote in quotes])
