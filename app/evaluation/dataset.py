@@ -38,7 +38,8 @@ class Query:
     relevant: frozenset[str]
 
 
-def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each non-blank line of a JSON Lines file as (line number, object); DatasetError names the file and line."""
     try:
         with path.open(encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
@@ -84,7 +85,7 @@ def offer(record: dict[str, Any]) -> Offer:
 
 def read_corpus(path: Path) -> list[Offer]:
     offers: list[Offer] = []
-    for number, record in _lines(path):
+    for number, record in jsonl_records(path):
         if not record.get("id") or not record.get("source") or not _title(record):
             raise DatasetError(f"{path}:{number}: a corpus offer needs id, source and title or name")
         offers.append(offer(record))
@@ -98,7 +99,7 @@ def query_text(record: dict[str, Any]) -> str:
 
 def read_queries(path: Path) -> list[Query]:
     queries: list[Query] = []
-    for number, record in _lines(path):
+    for number, record in jsonl_records(path):
         relevant = record.get("relevant")
         if not record.get("id") or not isinstance(relevant, list) or not query_text(record):
             raise DatasetError(f"{path}:{number}: a query needs id, text fields and a list of relevant ids")

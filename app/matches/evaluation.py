@@ -2,7 +2,6 @@
 manufacturer), each query as an open RFQ of a scratch buyer, ranked through the matching engine's real path, and
 scored with the same metrics, scratch database and index as `eval search`."""
 
-import json
 import tempfile
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -14,7 +13,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from app.core.config import Settings
-from app.evaluation.dataset import DatasetError, Offer, Query, read_corpus, read_queries
+from app.evaluation.dataset import Offer, Query, jsonl_records, read_corpus, read_queries
 from app.evaluation.run import INDEX_BATCH, Evaluation, score
 from app.evaluation.scratch import Sessions, load_offers, scratch_backend, scratch_database
 from app.models import Listing, Organization, Rfq
@@ -62,10 +61,7 @@ def rfq_row(number: int, record: dict[str, Any], today: date) -> dict[str, Any]:
 
 
 def read_rfq_records(path: Path) -> list[dict[str, Any]]:
-    try:
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DatasetError(f"{path}: {exc}") from exc
+    return [record for _, record in jsonl_records(path)]
 
 
 async def assign_suppliers(sessions: Sessions, offers: Sequence[Offer]) -> None:

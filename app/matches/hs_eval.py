@@ -2,11 +2,10 @@
 Similar listings are left out on purpose: the labelled set includes the demo catalogue, whose own codes would
 otherwise vote for themselves."""
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.evaluation.dataset import DatasetError
+from app.evaluation.dataset import DatasetError, jsonl_records
 from app.matches.hs import suggest_from_text
 
 
@@ -22,18 +21,8 @@ class HsAccuracy:
 
 def read_labelled(path: Path) -> list[tuple[str, str]]:
     examples = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DatasetError(f"{path}: {exc.strerror or exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DatasetError(f"{path}:{number}: not JSON ({exc.msg})") from exc
-        if not isinstance(record, dict) or not record.get("text") or not record.get("hs_code"):
+    for number, record in jsonl_records(path):
+        if not record.get("text") or not record.get("hs_code"):
             raise DatasetError(f"{path}:{number}: a labelled example needs text and hs_code")
         examples.append((str(record["text"]), str(record["hs_code"])))
     return examples
