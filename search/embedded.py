@@ -36,6 +36,7 @@ class EmbeddedBackend:
         connection.execute("PRAGMA busy_timeout=30000")
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute(schema.ALIASES_DDL)
+        connection.execute(schema.SAVED_QUERIES_DDL)
         return connection
 
     def _transaction(self, work: Callable[[sqlite3.Connection], T], write: bool) -> T:
@@ -192,7 +193,7 @@ class EmbeddedBackend:
         def work(connection: sqlite3.Connection) -> tuple[dict[int, SearchQuery], str | None]:
             return percolate.stored_queries(connection), self._live(connection, PERCOLATED)
 
-        queries, live = await self._run(work, write=True)
+        queries, live = await self._run(work)
         if not queries:
             return set()
         try:
@@ -207,10 +208,17 @@ class EmbeddedBackend:
             for search_id, query in queries.items():
                 if _search(connection, version, query, vocabulary).total:
                     matched.add(search_id)
-                percolate.reset_temporary(connection)
+                _drop_temporary(connection)
             return matched
         finally:
             connection.close()
+
+
+def _drop_temporary(connection: sqlite3.Connection) -> None:
+    """A search leaves its matches in temporary tables (m, c, f below); the next search on this connection needs
+    them gone."""
+    for table in ("m", "c", "f"):
+        connection.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
 def _distinct(values: list[str], size: int) -> list[str]:

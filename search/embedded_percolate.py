@@ -11,22 +11,17 @@ from search.percolate import PERCOLATED, dumps, loads
 from search.spec import SPECS
 from search.types import Document, SearchQuery
 
-QUERIES_DDL = "CREATE TABLE IF NOT EXISTS saved_queries (id INTEGER PRIMARY KEY, query TEXT NOT NULL)"
-
 
 def store(connection: sqlite3.Connection, search_id: int, query: SearchQuery) -> None:
-    connection.execute(QUERIES_DDL)
     connection.execute("INSERT INTO saved_queries (id, query) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET "
                        "query = excluded.query", (search_id, dumps(query)))
 
 
 def forget(connection: sqlite3.Connection, search_id: int) -> None:
-    connection.execute(QUERIES_DDL)
     connection.execute("DELETE FROM saved_queries WHERE id = ?", (search_id,))
 
 
 def stored_queries(connection: sqlite3.Connection) -> dict[int, SearchQuery]:
-    connection.execute(QUERIES_DDL)
     return {row[0]: loads(row[1]) for row in connection.execute("SELECT id, query FROM saved_queries")}
 
 
@@ -46,10 +41,3 @@ def scratch_index(live_path: Path, live_version: str | None, document: Document,
         connection.execute("ATTACH DATABASE ? AS live", (str(live_path),))
         vocabulary = f"live.{schema.checked(live_version)}_vocab"
     return connection, version, vocabulary
-
-
-def reset_temporary(connection: sqlite3.Connection) -> None:
-    """A search leaves its matches in temporary tables; the next query on this connection needs them gone."""
-    connection.execute("DROP TABLE IF EXISTS temp.m")
-    connection.execute("DROP TABLE IF EXISTS temp.c")
-    connection.execute("DROP TABLE IF EXISTS temp.f")

@@ -11,6 +11,7 @@ TOKENIZER = "porter unicode61 remove_diacritics 2"
 _VERSION = re.compile(r"^(listings|rfqs|suppliers)_v\d{20}$")
 
 ALIASES_DDL = "CREATE TABLE IF NOT EXISTS aliases (doc_type TEXT PRIMARY KEY, version TEXT NOT NULL)"
+SAVED_QUERIES_DDL = "CREATE TABLE IF NOT EXISTS saved_queries (id INTEGER PRIMARY KEY, query TEXT NOT NULL)"
 
 
 def new_version_name(doc_type: DocType) -> str:
