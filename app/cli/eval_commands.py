@@ -2,8 +2,10 @@
 
 import asyncio
 import json
+from collections.abc import Callable, Coroutine
 from enum import StrEnum
 from pathlib import Path
+from typing import Any, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -13,7 +15,10 @@ from app.cli.runtime import FAILURE, console, database_errors, fail
 from app.core.config import get_settings
 from app.evaluation.dataset import DatasetError, read_queries
 from app.evaluation.run import Evaluation, evaluate
+from matching.model import ModelError
 from search.errors import SearchUnavailable
+
+T = TypeVar("T")
 
 eval_app = typer.Typer(help="Measure search quality on labelled data.", no_args_is_help=True)
 
@@ -23,7 +28,7 @@ class Engine(StrEnum):
     OPENSEARCH = "opensearch"
 
 
-def _print_table(evaluation: Evaluation) -> None:
+def print_table(evaluation: Evaluation) -> None:
     listings = f": {evaluation.listings} listings" if evaluation.listings else ""
     table = Table(title=f"{evaluation.backend}{listings}")
     for column in ("set", "queries", "MRR@10", "Recall@10", "nDCG@10"):
@@ -34,24 +39,36 @@ def _print_table(evaluation: Evaluation) -> None:
     console.print(table)
 
 
-@eval_app.command("search")
-def search(
-    corpus: Path = typer.Option(..., "--corpus", help="JSON Lines offers, loaded as published listings."),
-    queries: Path = typer.Option(..., "--queries", help="JSON Lines queries with the ids of relevant offers."),
-    backend: Engine = typer.Option(Engine.EMBEDDED, "--backend", help="Engine to evaluate."),
-) -> None:
-    """Print MRR@10, Recall@10 and nDCG@10 overall and per query set, then the same as one JSON line."""
-    settings = get_settings()
+def report(evaluation: Evaluation) -> None:
+    """The table, then the same figures as one JSON line (other tools read that line)."""
+    print_table(evaluation)
+    print(json.dumps(evaluation.as_json()))
+
+
+CORPUS = typer.Option(..., "--corpus", help="JSON Lines offers, loaded as published listings.")
+QUERIES = typer.Option(..., "--queries", help="JSON Lines queries with the ids of relevant offers.")
+BACKEND = typer.Option(Engine.EMBEDDED, "--backend", help="Engine to evaluate.")
+
+
+def with_progress(label: str, queries: Path, work: Callable[[Callable[[int], None]], Coroutine[Any, Any, T]]) -> T:
+    """Runs an evaluation with a progress bar over the queries; bad data and an unreachable engine end the
+    command with their message."""
     try:
         total = len(read_queries(queries))
-        columns = (TextColumn("Searching"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         with Progress(*columns, console=console, transient=True) as progress, database_errors():
             task = progress.add_task("queries", total=total)
-            evaluation = asyncio.run(evaluate(corpus, queries, backend.value, settings,
-                                              on_progress=lambda done: progress.advance(task, done)))
-    except (DatasetError, ValueError) as exc:
+            return asyncio.run(work(lambda done: progress.advance(task, done)))
+    except (DatasetError, ModelError, ValueError) as exc:
         fail(str(exc))
     except SearchUnavailable as exc:
         fail(f"The search engine is unavailable: {exc}", FAILURE)
-    _print_table(evaluation)
-    print(json.dumps(evaluation.as_json()))
+
+
+@eval_app.command("search")
+def search(corpus: Path = CORPUS, queries: Path = QUERIES, backend: Engine = BACKEND) -> None:
+    """Print MRR@10, Recall@10 and nDCG@10 overall and per query set, then the same as one JSON line."""
+    settings = get_settings()
+    evaluation: Evaluation = with_progress("Searching", queries, lambda advance: evaluate(
+        corpus, queries, backend.value, settings, on_progress=advance))
+    report(evaluation)

@@ -1,43 +1,19 @@
 """`tradeleads eval matching`, `tradeleads eval hs` and `tradeleads eval matching-train`: the matching engine
 and the HS suggester measured on labelled data. Registered on the `eval` group with `register(eval_app)`."""
 
-import asyncio
 import json
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, TypeVar
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from app.cli.eval_commands import Engine, _print_table
-from app.cli.runtime import FAILURE, console, database_errors, fail
+from app.cli.eval_commands import BACKEND, CORPUS, QUERIES, Engine, print_table, report, with_progress
+from app.cli.runtime import console, fail
 from app.core.config import get_settings
-from app.evaluation.dataset import DatasetError, read_queries
+from app.evaluation.dataset import DatasetError
 from app.evaluation.run import Evaluation
 from app.matches.evaluation import evaluate_matching
 from app.matches.hs_eval import measure, read_labelled
 from app.matches.training import train
-from matching.model import ModelError
-from search.errors import SearchUnavailable
-
-T = TypeVar("T")
-CORPUS = typer.Option(..., "--corpus", help="JSON Lines offers, loaded as published listings.")
-QUERIES = typer.Option(..., "--queries", help="JSON Lines queries with the ids of relevant offers.")
-BACKEND = typer.Option(Engine.EMBEDDED, "--backend", help="Engine to evaluate.")
-
-
-def _with_progress(label: str, queries: Path, work: Callable[[Callable[[int], None]], Coroutine[Any, Any, T]]) -> T:
-    try:
-        total = len(read_queries(queries))
-        columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-        with Progress(*columns, console=console, transient=True) as progress, database_errors():
-            task = progress.add_task("queries", total=total)
-            return asyncio.run(work(lambda done: progress.advance(task, done)))
-    except (DatasetError, ModelError, ValueError) as exc:
-        fail(str(exc))
-    except SearchUnavailable as exc:
-        fail(f"The search engine is unavailable: {exc}", FAILURE)
 
 
 def matching(corpus: Path = CORPUS, queries: Path = QUERIES, backend: Engine = BACKEND,
@@ -45,10 +21,9 @@ def matching(corpus: Path = CORPUS, queries: Path = QUERIES, backend: Engine = B
     """Each query as an RFQ through the matching engine: MRR@10, Recall@10 and nDCG@10 overall and per set, then
     the same as one JSON line."""
     settings = get_settings()
-    evaluation: Evaluation = _with_progress("Matching", queries, lambda advance: evaluate_matching(
+    evaluation: Evaluation = with_progress("Matching", queries, lambda advance: evaluate_matching(
         corpus, queries, backend.value, settings, top=top, on_progress=advance))
-    _print_table(evaluation)
-    print(json.dumps(evaluation.as_json()))
+    report(evaluation)
 
 
 def matching_train(corpus: Path = CORPUS, queries: Path = QUERIES, backend: Engine = BACKEND,
@@ -62,10 +37,10 @@ def matching_train(corpus: Path = CORPUS, queries: Path = QUERIES, backend: Engi
         import lightgbm  # noqa: F401
     except ImportError:
         fail('LightGBM is not installed: pip install -e ".[train]"')
-    result = _with_progress("Collecting", queries, lambda advance: train(
+    result = with_progress("Collecting", queries, lambda advance: train(
         corpus, queries, backend.value, settings, version=version, folds=folds, seed=seed, on_progress=advance))
     out.write_text(json.dumps(result.document, separators=(",", ":")) + "\n", encoding="utf-8")
-    _print_table(Evaluation(f"{backend.value}, out-of-fold ({result.folds} folds)", result.overall,
+    print_table(Evaluation(f"{backend.value}, out-of-fold ({result.folds} folds)", result.overall,
                             result.per_set, 0))
     console.print(f"Wrote {out} ({out.stat().st_size:,} bytes, {len(result.document['trees'])} trees)")
 
