@@ -6,7 +6,7 @@ from collections.abc import Collection
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Organization
-from matching.trust import supplier_trust
+from matching.trust import response_signals
 from matching.views import SupplierView, supplier_view
 from membership.ranking import tier_boosts
 
@@ -20,12 +20,10 @@ async def supplier_views(session: AsyncSession, organizations: Collection[Organi
         return {}
     ids = {organization.id for organization in organizations}
     boosts = await tier_boosts(session, ids)
-    trust = await supplier_trust(session, ids)
+    responses = await response_signals(session, ids)
     views = {}
     for organization in organizations:
-        signals = trust.get(organization.id)
-        views[organization.id] = supplier_view(
-            organization, boosts.get(organization.id, 0.0),
-            _float(signals.response_rate) if signals else None,
-            _float(signals.median_response_hours) if signals else None)
+        rate, hours = responses[organization.id]
+        views[organization.id] = supplier_view(organization, boosts.get(organization.id, 0.0), _float(rate),
+                                               _float(hours))
     return views

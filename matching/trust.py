@@ -68,6 +68,17 @@ async def _response_rates(session: AsyncSession, ids: set[int]) -> dict[int, Dec
             for organization_id, opened, answered in rows if opened}
 
 
+async def response_signals(session: AsyncSession,
+                           organization_ids: Collection[int]) -> dict[int, tuple[Decimal | None, Decimal | None]]:
+    """(response rate, median response hours) of each organization, in two queries: what matching weighs
+    (verification it reads from the organization row itself)."""
+    ids = set(organization_ids)
+    if not ids:
+        return {}
+    rates, hours = await _response_rates(session, ids), await _response_hours(session, ids)
+    return {organization_id: (rates.get(organization_id), hours.get(organization_id)) for organization_id in ids}
+
+
 async def supplier_trust(session: AsyncSession, organization_ids: Collection[int]) -> dict[int, TrustSignals]:
     """The trust signals of each organization, in four queries whatever their number."""
     ids = set(organization_ids)
