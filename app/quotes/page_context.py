@@ -41,15 +41,21 @@ def _comparison_params(request: Request) -> tuple[str | None, SortBy]:
     return currency, SortBy(sort) if sort in SortBy.__members__.values() else SortBy.TOTAL
 
 
+async def comparison_context(request: Request, session: AsyncSession, viewer: Viewer | None,
+                             rfq: Rfq) -> dict[str, Any]:
+    """What the buyer's comparison table needs (templates/quotes/comparison_table.html)."""
+    currency, sort = _comparison_params(request)
+    return {"choices": QUOTE_CHOICES, "comparison": await compare_quotes(session, viewer, rfq.id, currency, sort),
+            "may_award": rfq.status is RfqStatus.OPEN}
+
+
 async def _buyer_context(request: Request, session: AsyncSession, viewer: Viewer, rfq: Rfq) -> dict[str, Any]:
     quotes = await repository.quotes_on(session, rfq.id, for_buyer=True)
-    currency, sort = _comparison_params(request)
     return {
         "is_buyer": True,
         "quotes": quotes,
-        "comparison": await compare_quotes(session, viewer, rfq.id, currency, sort),
+        **await comparison_context(request, session, viewer, rfq),
         "ratings": await repository.ratings_on(session, [quote.id for quote in quotes]),
-        "may_award": rfq.status is RfqStatus.OPEN,
         "may_rate": rfq.status in DECIDED,
     }
 

@@ -17,7 +17,7 @@ from app.pages.forms import ObjectId, filled, parse, refused
 from app.pages.lookups import owner_and_hs
 from app.quotes import decisions, service
 from app.quotes.access import buyer_rfq, visible_quote
-from app.quotes.page_context import trading_context
+from app.quotes.page_context import comparison_context, trading_context
 from app.quotes.schemas import AwardIn, QuoteCreate, QuoteUpdate, RatingIn
 from app.rfqs.service import get_rfq
 
@@ -108,5 +108,5 @@ async def rate(request: Request, quote_id: ObjectId, form: CheckedForm, user: Si
 async def comparison_page(request: Request, rfq_id: ObjectId, session: DbSession, user: SignedInUser,
                           viewer: PageViewer) -> HTMLResponse:
     rfq = await buyer_rfq(session, viewer, rfq_id)
-    context = await trading_context(request, session, viewer, rfq)
+    context = await comparison_context(request, session, viewer, rfq)
     return render(request, "quotes/comparison.html", {"item": rfq, **context})
