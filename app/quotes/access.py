@@ -7,7 +7,7 @@ from app.core.errors import AppError, conflict, forbidden, not_found
 from app.models import Quote, Rfq
 from app.models.enums import HIDDEN_FROM_BUYER_QUOTE_STATUSES, UNDECIDED_QUOTE_STATUSES, RfqStatus
 from app.rfqs.clock import today
-from app.rfqs.service import get_rfq
+from app.rfqs.service import get_rfq, managed_rfq
 
 
 async def visible_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int) -> tuple[Quote, Rfq]:
@@ -61,7 +61,4 @@ async def rfq_for_quotes_list(session: AsyncSession, viewer: Viewer | None, rfq_
 
 async def buyer_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
     """An RFQ whose quotes the viewer decides on: members of the buyer and admins."""
-    rfq = await get_rfq(session, require_viewer(viewer), rfq_id)
-    if not can_manage(viewer, rfq.organization_id):
-        raise forbidden("Only members of the buyer may do this", code="not_a_member")
-    return rfq
+    return await managed_rfq(session, viewer, rfq_id, "Only members of the buyer may do this")

@@ -84,10 +84,12 @@ async def locked_rfq(session: AsyncSession, rfq_id: int) -> Rfq | None:
     return await session.scalar(statement)
 
 
-async def managed_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
+async def managed_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int,
+                      refusal: str = "Only members of the buyer may change this RFQ") -> Rfq:
+    """An RFQ the viewer acts on for the buyer (its members and admins); anyone else gets 403 `refusal`."""
     rfq = await get_rfq(session, require_viewer(viewer), rfq_id)
     if not can_manage(viewer, rfq.organization_id):
-        raise forbidden("Only members of the buyer may change this RFQ", code="not_a_member")
+        raise forbidden(refusal, code="not_a_member")
     return rfq
 
 
