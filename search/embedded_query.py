@@ -24,11 +24,9 @@ def edits1(word: str) -> set[str]:
 
 
 def corrections(connection: sqlite3.Connection, vocab: str, token: str) -> list[str]:
-    """Indexed words one edit away from a word the index does not know (the most common first)."""
+    """Indexed words one edit away from a word the index does not know (the most common first); the caller has
+    looked the word up already (_documents_with)."""
     if len(token) < TYPO_MIN_LENGTH or not token.isascii():
-        return []
-    known = connection.execute(f"SELECT 1 FROM {vocab} WHERE term = ?", (token,)).fetchone()
-    if known:
         return []
     candidates = sorted(edits1(token))
     marks = ",".join("?" * len(candidates))
@@ -66,14 +64,18 @@ def match_expressions(connection: sqlite3.Connection, vocab: str, text: str, doc
     tokens = words(text)
     correct = len(tokens) <= TYPO_MAX_WORDS
     alternatives: dict[str, list[str]] = {}
+    frequency: dict[str, int] = {}
     rare: list[str] = []
     common: list[str] = []
     for token in tokens:
         if token not in alternatives:
-            alternatives[token] = [token, *(corrections(connection, vocab, token) if correct else [])]
+            found = _documents_with(connection, vocab, token)
+            frequency[token] = found or 0
+            unknown = found is None
+            alternatives[token] = [token, *(corrections(connection, vocab, token) if correct and unknown else [])]
         # A word said twice counts twice (query term frequency), as in OpenSearch's match query.
         quoted = [_quoted(term) for term in alternatives[token]]
-        (common if _frequency(connection, vocab, token) > COMMON_SHARE * documents else rare).extend(quoted)
+        (common if frequency[token] > COMMON_SHARE * documents else rare).extend(quoted)
     codes = code_forms(text)
     if codes:
         rare.append(f"{CODES_FIELD} : (" + " OR ".join(_quoted(code) for code in codes) + ")")
@@ -86,9 +88,10 @@ def match_expressions(connection: sqlite3.Connection, vocab: str, text: str, doc
     return Expressions(any_word, " OR ".join([*rare, every_common]))
 
 
-def _frequency(connection: sqlite3.Connection, vocab: str, token: str) -> int:
+def _documents_with(connection: sqlite3.Connection, vocab: str, token: str) -> int | None:
+    """How many documents hold the word; None when the index does not know it."""
     row = connection.execute(f"SELECT docs FROM {vocab} WHERE term = ?", (token,)).fetchone()
-    return int(row[0]) if row else 0
+    return int(row[0]) if row else None
 
 
 def prefix_expression(spec: IndexSpec, text: str) -> str | None:
