@@ -152,7 +152,7 @@ class EmbeddedBackend:
     async def count(self, doc_type: DocType) -> int:
         def work(connection: sqlite3.Connection) -> int:
             v = self._live(connection, doc_type)
-            return int(connection.execute(f"SELECT count(*) FROM {v}_docs").fetchone()[0]) if v else 0
+            return _documents(connection, v) if v else 0
         return await self._run(work)
 
     async def ids(self, doc_type: DocType) -> set[int]:
