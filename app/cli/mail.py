@@ -1,29 +1,20 @@
 """`tradeleads mail send`: sends the queued e-mails (once, or polling like a worker)."""
 
-import asyncio
 
 import typer
 
 from app.cli.runtime import Sessions, report_drain, run_with_database
 from app.core.config import get_settings
 from app.notifications.email import create_sender
-from app.notifications.mailer import MailReport, RetryPolicy, drain_outgoing_emails
+from app.notifications.mailer import MailReport, RetryPolicy, run_mailer
 
 mail_app = typer.Typer(help="Outgoing e-mail.", no_args_is_help=True)
 
 
 async def _send(sessions: Sessions, batch_size: int, poll: float, once: bool) -> MailReport:
     settings = get_settings()
-    sender, policy = create_sender(settings), RetryPolicy.from_settings(settings)
-    total = MailReport()
-    while True:
-        report = await drain_outgoing_emails(sessions, sender, batch_size, policy)
-        for name in ("sent", "failed", "parked"):
-            getattr(total, name).extend(getattr(report, name))
-        if once:
-            return total
-        if not report.attempted:
-            await asyncio.sleep(poll)
+    return await run_mailer(sessions, create_sender(settings), RetryPolicy.from_settings(settings),
+                            batch=batch_size, poll_seconds=poll, once=once)
 
 
 @mail_app.command("send")

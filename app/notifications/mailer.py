@@ -2,6 +2,7 @@
 later with a doubling delay, and parks an e-mail after too many failures. Several drains may run at once on
 PostgreSQL: each claims its rows with FOR UPDATE SKIP LOCKED."""
 
+import asyncio
 import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -27,6 +28,11 @@ class MailReport:
     @property
     def attempted(self) -> int:
         return len(self.sent) + len(self.failed)
+
+    def add(self, other: "MailReport") -> None:
+        self.sent += other.sent
+        self.failed += other.failed
+        self.parked += other.parked
 
 
 @dataclass(frozen=True)
@@ -104,3 +110,16 @@ async def drain_outgoing_emails(
             break
         after_id = last_id
     return report
+
+
+async def run_mailer(session_factory: async_sessionmaker[AsyncSession], sender: EmailSender, policy: RetryPolicy, *,
+                     batch: int, poll_seconds: float, once: bool) -> MailReport:
+    """`tradeleads mail send`: passes over the due e-mails, once or for ever (sleeping when nothing was due)."""
+    total = MailReport()
+    while True:
+        report = await drain_outgoing_emails(session_factory, sender, batch, policy)
+        total.add(report)
+        if once:
+            return total
+        if not report.attempted:
+            await asyncio.sleep(poll_seconds)
