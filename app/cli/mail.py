@@ -1,6 +1,5 @@
 """`tradeleads mail send`: sends the queued e-mails (once, or polling like a worker)."""
 
-
 import typer
 
 from app.cli.runtime import Sessions, report_drain, run_with_database
