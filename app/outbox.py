@@ -14,4 +14,10 @@ def record_change(
     operation: OutboxOperation = OutboxOperation.UPSERT,
 ) -> None:
     session.add(OutboxEvent(entity_type=entity_type, entity_id=entity_id, operation=operation))
+    queue_after_commit_work(session)
+
+
+def queue_after_commit_work(session: AsyncSession) -> None:
+    """The session wrote durable work (outbox, alert jobs, e-mails): the request boundary runs the after-commit
+    steps once it commits."""
     session.info[OUTBOX_WRITTEN] = True

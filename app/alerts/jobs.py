@@ -5,10 +5,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import AlertJob
 from app.models.enums import AlertEvent
-from app.outbox import OUTBOX_WRITTEN
+from app.outbox import queue_after_commit_work
 
 
 def enqueue_alert(session: AsyncSession, event: AlertEvent, subject_id: int) -> None:
     session.add(AlertJob(event=event, subject_id=subject_id))
-    # Durable work to do after commit: the request boundary runs the after-commit hook (the embedded default).
-    session.info[OUTBOX_WRITTEN] = True
+    queue_after_commit_work(session)

@@ -15,7 +15,7 @@ from app.core.schemas import field_errors
 from app.discovery.params import ListingSearchParams
 from app.discovery.service import to_query
 from app.models import SavedSearch
-from app.outbox import OUTBOX_WRITTEN
+from app.outbox import queue_after_commit_work
 from search.types import SearchQuery
 
 MAX_PER_ORGANIZATION = 50
@@ -56,7 +56,7 @@ async def create_saved_search(session: AsyncSession, viewer: Viewer | None, data
     session.add(saved)
     await session.flush()
     # The alerts drain registers it with the search engine (after commit on the embedded default).
-    session.info[OUTBOX_WRITTEN] = True
+    queue_after_commit_work(session)
     return saved
 
 

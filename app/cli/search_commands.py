@@ -1,4 +1,4 @@
-"""`tradeleads worker`, `tradeleads reindex` and `tradeleads search check|health`: keeping the index in step
+"""`tradeleads worker`, `tradeleads reindex` and `tradeleads search check`: keeping the index in step
 with SQL. Registered on the main command with `register(cli)`."""
 
 import os

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from app.matches.hs_index import hs_index
+from matching.factors import hs_label
 from search.backend import SearchBackend
 from search.errors import SearchUnavailable
 from search.types import DocType, SearchQuery
@@ -25,7 +26,7 @@ class HsSuggestion:
 
     @property
     def label(self) -> str:
-        return f"{self.code[:4]}.{self.code[4:]}"
+        return hs_label(self.code)
 
 
 def _normalised(scores: dict[str, float]) -> dict[str, float]:

@@ -11,7 +11,7 @@ from app.core.repository import Page, get_users_own, paginate
 from app.models import Notification, OutgoingEmail, User
 from app.models.base import utcnow
 from app.models.enums import NotificationKind
-from app.outbox import OUTBOX_WRITTEN
+from app.outbox import queue_after_commit_work
 
 TITLE_LENGTH = 200
 
@@ -37,7 +37,7 @@ async def notify_organization(session: AsyncSession, organization_id: int, messa
                                  link=message.link))
         session.add(OutgoingEmail(to_address=user.email, subject=title, body_text=_email_text(message)))
     # The queued e-mails are an outbox too: the request boundary runs the after-commit hook, which sends them.
-    session.info[OUTBOX_WRITTEN] = True
+    queue_after_commit_work(session)
     await session.flush()
     return len(users)
 
