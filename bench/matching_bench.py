@@ -16,14 +16,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from search_catalogue import insert_catalogue
 
 from app.core.config import get_settings
 from app.evaluation.scratch import Sessions, scratch_backend, scratch_database
-from app.hs_table import read_hs_rows
-from app.models import HsCode, Listing, Organization, Rfq
+from app.models import Rfq
 from app.models.base import utcnow
-from app.models.enums import ListingStatus, OrganizationRole, RfqStatus, Unit
+from app.models.enums import ListingStatus, RfqStatus, Unit
 from matching.engine import suppliers_for_rfq
 from search.reindex import reindex
 from search.types import DocType
@@ -59,13 +58,7 @@ def listing_row(number: int, rng: random.Random) -> dict[str, Any]:
 async def load(sessions: Sessions, count: int, seed: int) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     rows = [listing_row(number, rng) for number in range(1, count + 1)]
-    async with sessions.begin() as session:
-        await session.execute(insert(HsCode), list(read_hs_rows()))
-        await session.execute(insert(Organization), [
-            {"id": number, "name": f"Supplier {number}", "slug": f"bench-{number}", "role": OrganizationRole.SUPPLIER,
-             "country": "CN"} for number in range(1, SUPPLIERS + 2)])
-        for start in range(0, count, BATCH):
-            await session.execute(insert(Listing), rows[start:start + BATCH])
+    await insert_catalogue(sessions, rows, SUPPLIERS + 1, "bench")  # the last organisation is the RFQs' buyer
     return rows
 
 

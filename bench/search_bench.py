@@ -23,15 +23,11 @@ from typing import Any
 
 import httpx
 from opensearchpy import AsyncOpenSearch, helpers
-from search_catalogue import SUPPLIERS, catalogue, queries
-from sqlalchemy import insert
+from search_catalogue import INSERT_BATCH, SUPPLIERS, catalogue, insert_catalogue, queries
 
 from app.core.config import Settings, get_settings
 from app.evaluation.scratch import Sessions, scratch_database
-from app.hs_table import read_hs_rows
 from app.main import create_app
-from app.models import HsCode, Listing, Organization
-from app.models.enums import OrganizationRole
 from search.backend import SearchBackend
 from search.documents import listing_documents
 from search.embedded import EmbeddedBackend
@@ -43,18 +39,7 @@ from search.spec import LISTINGS
 from search.types import DocType, Document, SearchQuery
 
 BATCH = 500
-INSERT_BATCH = 5000
 WARM_UP = 30
-
-
-async def load(sessions: Sessions, rows: list[dict[str, Any]]) -> None:
-    async with sessions.begin() as session:
-        await session.execute(insert(HsCode), list(read_hs_rows()))
-        await session.execute(insert(Organization), [
-            {"id": number, "name": f"Supplier {number}", "slug": f"bench-search-{number}",
-             "role": OrganizationRole.SUPPLIER, "country": "CN"} for number in range(1, SUPPLIERS + 1)])
-        for start in range(0, len(rows), INSERT_BATCH):
-            await session.execute(insert(Listing), rows[start:start + INSERT_BATCH])
 
 
 async def documents(sessions: Sessions, count: int) -> list[Document]:
@@ -145,7 +130,7 @@ async def run(kind: str, count: int, query_count: int, seed: int) -> dict[str, A
             "opensearch_url": base.opensearch_url if kind == "opensearch" else None})
         async with scratch_database(Path(folder)) as sessions:
             started = time.perf_counter()
-            await load(sessions, rows)
+            await insert_catalogue(sessions, rows, SUPPLIERS, "bench-search")
             docs = await documents(sessions, count)
         print(f"{kind}: {len(docs)} listings in SQL and built as documents in {time.perf_counter() - started:.1f} s")
         return await measure(kind, settings, docs, texts)

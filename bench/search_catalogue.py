@@ -8,9 +8,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from app.hs_table import read_hs_rows
+from app.models import HsCode, Listing, Organization
 from app.models.base import utcnow
-from app.models.enums import ListingStatus, Unit
+from app.models.enums import ListingStatus, OrganizationRole, Unit
 
 CHAPTERS = {"39", "40", "42", "61", "62", "63", "64", "69", "70", "73", "76", "82", "83", "84", "85", "87", "90",
             "94", "95", "96"}
@@ -24,6 +28,7 @@ COLOURS = ["black", "white", "red", "blue", "silver", "grey", "green", "gold"]
 SIZES = ["500 ml", "1 l", "12 v", "220 v", "16 gb", "10 in", "25 mm", "2 m", "5 kg", "100 w", "xl", "a4"]
 CERTIFICATIONS = ["CE", "ISO 9001", "RoHS", "FDA", "UL", "GOTS", "REACH"]
 SUPPLIERS = 2000
+INSERT_BATCH = 5000
 _CLAUSE = re.compile(r"[;,(]")
 _SKIP = {"other", "others", "n.e.c.", "not", "of", "and", "or", "the", "for", "with", "whether", "than", "but"}
 
@@ -88,3 +93,15 @@ def queries(rows: list[dict[str, Any]], count: int, seed: int) -> list[str]:
             specs["model"].lower().replace("-", ""), f"{specs['brand']} {specs['model']}",
         ]))
     return made
+
+
+async def insert_catalogue(sessions: async_sessionmaker[AsyncSession], rows: list[dict[str, Any]], suppliers: int,
+                           slug: str) -> None:
+    """The HS table, `suppliers` supplier organisations (ids from 1) and the listing rows, in one transaction."""
+    async with sessions.begin() as session:
+        await session.execute(insert(HsCode), list(read_hs_rows()))
+        await session.execute(insert(Organization), [
+            {"id": number, "name": f"Supplier {number}", "slug": f"{slug}-{number}", "role": OrganizationRole.SUPPLIER,
+             "country": "CN"} for number in range(1, suppliers + 1)])
+        for start in range(0, len(rows), INSERT_BATCH):
+            await session.execute(insert(Listing), rows[start:start + INSERT_BATCH])
