@@ -1,5 +1,6 @@
 """Queries of exchange rates."""
 
+from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
 
@@ -22,6 +23,8 @@ async def latest_rates(session: AsyncSession, on: date) -> dict[Pair, Decimal]:
     return {(base, quote): rate for base, quote, rate in rows}
 
 
-async def stored_rate(session: AsyncSession, base: str, quote: str, as_of: date) -> FxRate | None:
-    return await session.scalar(select(FxRate).where(FxRate.base == base, FxRate.quote == quote,
-                                                     FxRate.as_of == as_of))
+async def stored_rates(session: AsyncSession, bases: Collection[str],
+                       days: Collection[date]) -> dict[tuple[str, str, date], FxRate]:
+    """The stored rates of these base currencies on these days, by (base, quote, day), in one query."""
+    rows = await session.scalars(select(FxRate).where(FxRate.base.in_(set(bases)), FxRate.as_of.in_(set(days))))
+    return {(rate.base, rate.quote, rate.as_of): rate for rate in rows}

@@ -3,22 +3,24 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, require_admin
-from app.fx.repository import stored_rate
+from app.fx.repository import stored_rates
 from app.fx.schemas import FxRateIn
 from app.models import FxRate
 
 
 async def load_rates(session: AsyncSession, rows: list[FxRateIn]) -> list[FxRate]:
+    existing = await stored_rates(session, {row.base for row in rows}, {row.as_of for row in rows})
     stored: list[FxRate] = []
     for row in rows:
-        rate = await stored_rate(session, row.base, row.quote, row.as_of)
+        rate = existing.get((row.base, row.quote, row.as_of))
         if rate is None:
-            rate = FxRate(base=row.base, quote=row.quote, as_of=row.as_of, rate=row.rate)
+            rate = existing[(row.base, row.quote, row.as_of)] = FxRate(base=row.base, quote=row.quote,
+                                                                        as_of=row.as_of, rate=row.rate)
             session.add(rate)
         else:
             rate.rate = row.rate
         stored.append(rate)
-        await session.flush()
+    await session.flush()
     return stored
 
 
