@@ -56,11 +56,16 @@ class OwnedPages:
 
     async def detail(self, request: Request, item_id: ObjectId, session: DbSession,
                      viewer: PageViewer) -> HTMLResponse:
+        return await self.detail_response(request, session, viewer, item_id)
+
+    async def detail_response(self, request: Request, session: AsyncSession, viewer: Viewer | None, item_id: int,
+                              extra: Mapping[str, Any] | None = None, status_code: int = 200) -> HTMLResponse:
+        """The detail page, with `extra` context on top (a form shown again with its refusal, for instance)."""
         item = await self.get(session, viewer, item_id)
         context = await owner_and_hs(session, item)
         if self.detail_extra is not None:
             context.update(await self.detail_extra(request, session, viewer, item))
-        return render(request, f"{self.folder}/detail.html", context)
+        return render(request, f"{self.folder}/detail.html", {**context, **(extra or {})}, status_code=status_code)
 
     async def _my_context(self, session: AsyncSession, user: PageUser, pagination: PageParams) -> dict[str, Any]:
         self.require_role(user.viewer)

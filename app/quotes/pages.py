@@ -14,12 +14,11 @@ from app.http.deps import DbSession
 from app.http.page_deps import CheckedForm, PageViewer, SignedInUser, csrf_checked_form
 from app.http.templating import render
 from app.pages.forms import ObjectId, filled, parse, refused
-from app.pages.lookups import owner_and_hs
+from app.pages.rfqs import pages as rfq_pages
 from app.quotes import decisions, service
 from app.quotes.access import buyer_rfq, visible_quote
-from app.quotes.page_context import comparison_context, trading_context
+from app.quotes.page_context import comparison_context
 from app.quotes.schemas import AwardIn, QuoteCreate, QuoteUpdate, RatingIn
-from app.rfqs.service import get_rfq
 
 router = APIRouter()
 checked = [Depends(csrf_checked_form)]
@@ -28,10 +27,7 @@ Work = Callable[[], Awaitable[Any]]
 
 async def rfq_page(request: Request, session: AsyncSession, user: SignedInUser, rfq_id: int,
                    extra: dict[str, Any] | None = None, status_code: int = 200) -> HTMLResponse:
-    rfq = await get_rfq(session, user.viewer, rfq_id)
-    context = {**await owner_and_hs(session, rfq), **await trading_context(request, session, user.viewer, rfq),
-               **(extra or {})}
-    return render(request, "rfqs/detail.html", context, status_code=status_code)
+    return await rfq_pages.detail_response(request, session, user.viewer, rfq_id, extra, status_code)
 
 
 async def _attempt(request: Request, session: AsyncSession, user: SignedInUser, rfq_id: int, work: Work,
