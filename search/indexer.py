@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.core.attempts import MAX_ERROR_LENGTH, count_failure
 from app.models import Listing, OutboxEvent, Rfq
 from app.models.base import utcnow
 from app.models.enums import EntityType, ListingStatus, RfqStatus
@@ -29,7 +30,6 @@ Sessions = async_sessionmaker[AsyncSession]
 DocKey = tuple[DocType, int]
 PRIMARY = {EntityType.LISTING: DocType.LISTINGS, EntityType.RFQ: DocType.RFQS,
            EntityType.ORGANIZATION: DocType.SUPPLIERS}
-MAX_ERROR_LENGTH = 2000
 
 
 @dataclass
@@ -118,11 +118,8 @@ async def drain_once(sessions: Sessions, backend: SearchBackend, *, batch_size: 
                 event.processed_at, event.last_error = now, None
                 report.processed.append(event.id)
                 continue
-            event.attempts += 1
-            event.last_error = errors[event.id]
             report.failed.append(event.id)
-            if event.attempts >= max_attempts:
-                event.parked_at = now
+            if count_failure(event, errors[event.id], max_attempts, now):
                 report.parked.append(event.id)
                 logger.error("outbox row %s parked after %s attempts: %s", event.id, event.attempts,
                              event.last_error)

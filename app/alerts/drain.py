@@ -16,6 +16,7 @@ from app.alerts.delivery import deliver
 from app.alerts.matches import listing_published_alerts, rfq_opened_alerts
 from app.alerts.saved_search_matches import register_pending, saved_search_alerts
 from app.alerts.types import Alert
+from app.core.attempts import count_failure, error_text
 from app.core.config import Settings
 from app.models import AlertJob, OutboxEvent
 from app.models.base import utcnow
@@ -26,7 +27,6 @@ from search.errors import SearchUnavailable
 logger = logging.getLogger(__name__)
 Sessions = async_sessionmaker[AsyncSession]
 SUBJECTS = {AlertEvent.RFQ_OPENED: EntityType.RFQ, AlertEvent.LISTING_PUBLISHED: EntityType.LISTING}
-MAX_ERROR_LENGTH = 2000
 
 
 @dataclass(frozen=True)
@@ -93,11 +93,8 @@ async def _run_job(session: AsyncSession, backend: SearchBackend, job: AlertJob,
         raise
     except Exception as exc:
         logger.exception("alert job %s failed", job.id)
-        job.attempts += 1
-        job.last_error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH]
         report.failed.append(job.id)
-        if job.attempts >= options.max_attempts:
-            job.parked_at = utcnow()
+        if count_failure(job, error_text(exc), options.max_attempts, utcnow()):
             report.parked.append(job.id)
 
 

@@ -10,13 +10,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.core.attempts import count_failure, error_text
 from app.core.config import Settings
 from app.models import OutgoingEmail
 from app.models.base import utcnow
 from app.notifications.email import Email, EmailSender
 
 SEND_ERRORS = (OSError, smtplib.SMTPException)
-MAX_ERROR_LENGTH = 2000
 
 
 @dataclass
@@ -69,11 +69,8 @@ async def _send_one(row: OutgoingEmail, sender: EmailSender, policy: RetryPolicy
         await sender.send(email_of(row))
     except SEND_ERRORS as exc:
         now = utcnow()
-        row.attempts += 1
-        row.last_error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH]
         report.failed.append(row.id)
-        if row.attempts >= policy.max_attempts:
-            row.parked_at = now
+        if count_failure(row, error_text(exc), policy.max_attempts, now):
             report.parked.append(row.id)
         else:
             row.next_attempt_at = policy.next_attempt(row.attempts, now)
