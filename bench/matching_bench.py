@@ -18,10 +18,10 @@ from typing import Any
 
 from search_catalogue import insert_catalogue
 
+from app.core.clock import utcnow
 from app.core.config import get_settings
 from app.evaluation.scratch import Sessions, scratch_backend, scratch_database
 from app.models import Rfq
-from app.models.base import utcnow
 from app.models.enums import ListingStatus, RfqStatus, Unit
 from matching.engine import suppliers_for_rfq
 from search.reindex import reindex

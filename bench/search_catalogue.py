@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.core.clock import utcnow
 from app.hs_table import read_hs_rows
 from app.models import HsCode, Listing, Organization
-from app.models.base import utcnow
 from app.models.enums import ListingStatus, OrganizationRole, Unit
 
 CHAPTERS = {"39", "40", "42", "61", "62", "63", "64", "69", "70", "73", "76", "82", "83", "84", "85", "87", "90",

@@ -5,11 +5,12 @@ model score x bounded tier boost -> best listing per supplier. The leads feed ru
 way: each published listing of the supplier searches the open RFQs."""
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core import clock
 from app.models import Listing, Organization, Rfq
 from app.models.enums import ListingStatus
 from matching.candidates import listing_candidates, normalised, rfq_candidates
@@ -30,7 +31,7 @@ MAX_FEED_RFQS = 500
 
 
 def _today(today: date | None) -> date:
-    return today or datetime.now(UTC).date()
+    return today or clock.today()
 
 
 async def listing_pool(session: AsyncSession, backend: SearchBackend, rfq: Rfq,

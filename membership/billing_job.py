@@ -17,10 +17,10 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.db import session_scope
 from app.models import Invoice, Subscription, Tier
-from app.models.base import utcnow
 from app.models.enums import LIVE_SUBSCRIPTION_STATUSES, InvoicePurpose, InvoiceStatus, SubscriptionStatus
 from membership import invoices
 from membership.enforcement import enforce_listing_limit

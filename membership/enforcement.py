@@ -7,8 +7,8 @@ have been live longest keep their place (and their search history). The owner re
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import utcnow
 from app.models import Listing, OutboxEvent
-from app.models.base import utcnow
 from app.models.enums import EntityType, ListingStatus, OutboxOperation
 from membership.tiers import current_tier
 

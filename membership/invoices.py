@@ -15,9 +15,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from app.core.clock import utcnow
 from app.core.errors import conflict, not_found
 from app.models import Invoice, InvoiceCounter, InvoiceLine, Organization, Subscription
-from app.models.base import utcnow
 from app.models.enums import InvoicePurpose, InvoiceStatus
 from membership.money import round_money
 

@@ -8,12 +8,13 @@ one place per protected action, before they flush the change they ask about.
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core import clock
 from app.core.errors import AppError
 from app.models import Tier
 from membership import usage
@@ -97,15 +98,11 @@ def _fits(limit: int | None, used: int) -> bool:
     return limit is None or used < limit
 
 
-def utc_today() -> date:
-    return datetime.now(UTC).date()
-
-
 async def decide(session: AsyncSession, organization_id: int, action: Action, today: date | None = None) -> Decision:
     rule = RULES[action]
     tier = await current_tier(session, organization_id)
     limit = rule.limit(tier)
-    used = await rule.usage(session, organization_id, today or utc_today())
+    used = await rule.usage(session, organization_id, today or clock.today())
     if _fits(limit, used):
         return Decision(action, True, tier.code, limit, used)
     better = await cheapest_tier_where(session, lambda candidate: _fits(rule.limit(candidate), used))

@@ -6,10 +6,10 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.errors import conflict
 from app.models import Invoice, Subscription, Tier
-from app.models.base import utcnow
 from app.models.enums import BillingInterval, InvoicePurpose, PaymentProviderName, SubscriptionStatus
 from membership import invoices
 from membership.periods import period_end

@@ -17,8 +17,8 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.attempts import MAX_ERROR_LENGTH, count_failure
+from app.core.clock import utcnow
 from app.models import Listing, OutboxEvent, Rfq
-from app.models.base import utcnow
 from app.models.enums import EntityType, ListingStatus, RfqStatus
 from search.backend import SearchBackend
 from search.documents import build

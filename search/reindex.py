@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.core.clock import utcnow
 from app.models import Listing, Organization, Rfq
-from app.models.base import utcnow
 from search.backend import SearchBackend
 from search.documents import build, searchable_ids_query
 from search.indexer import write_documents

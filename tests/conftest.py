@@ -5,6 +5,7 @@ import os
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +22,40 @@ from fastapi import FastAPI
 from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core import clock
 from app.core.config import Settings, get_settings
 from app.core.db import is_sqlite
 from app.main import create_app
 from app.models import Base, User
+from tests.support.clock import Travel
 from tests.support.database import prepare_database
 
 REFERENCE_TABLES = {"hs_codes", "alembic_version", "tiers"}  # seeded by migrations
 BASE_URL = "http://testserver"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--clock", metavar="ISO", help="run with the services' clock moved to this UTC moment "
+                     "(e.g. 2027-12-31T23:59); it keeps running from there. The machine's clock is not touched.")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    moment = config.getoption("--clock")
+    if moment:
+        parsed = datetime.fromisoformat(moment)
+        clock.shift_to(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"services' clock: {clock.utcnow().isoformat(timespec='seconds')}"
+
+
+@pytest.fixture
+def travel() -> Iterator[Travel]:
+    """Moves the services' clock to a moment for the rest of one test (it keeps running from there)."""
+    before = clock.offset()
+    yield clock.shift_to
+    clock.set_offset(before)
 
 
 @pytest.fixture(scope="session")

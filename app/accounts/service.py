@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts import repository
 from app.accounts.schemas import ChangePasswordInput, OrganizationUpdate, RegisterInput
 from app.accounts.viewer import Viewer, can_manage
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.errors import (
     AppError,
@@ -24,7 +25,6 @@ from app.core.errors import (
 from app.core.repository import get_users_own
 from app.core.security import hash_api_token, hash_password, new_api_token, verify_password
 from app.models import ApiToken, LoginFailure, Organization, User
-from app.models.base import utcnow
 from app.models.enums import EntityType, MemberRole
 from app.outbox import record_change
 

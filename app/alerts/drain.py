@@ -17,9 +17,9 @@ from app.alerts.matches import listing_published_alerts, rfq_opened_alerts
 from app.alerts.saved_search_matches import register_pending, saved_search_alerts
 from app.alerts.types import Alert
 from app.core.attempts import count_failure, error_text
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.models import AlertJob, OutboxEvent
-from app.models.base import utcnow
 from app.models.enums import AlertEvent, EntityType
 from search.backend import SearchBackend
 from search.errors import SearchUnavailable

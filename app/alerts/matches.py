@@ -5,8 +5,8 @@ alert says what the RFQ page shows."""
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alerts.types import Alert, event_key, factor_data, factor_lines
+from app.core.clock import utcnow
 from app.models import Listing, Rfq
-from app.models.base import utcnow
 from app.models.enums import ListingStatus, NotificationKind, RfqStatus
 from app.notifications.service import Message
 from matching.candidates import rfq_candidates

@@ -8,8 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alerts.saved_searches import saved_query
 from app.alerts.types import Alert, event_key
+from app.core.clock import utcnow
 from app.models import Listing, SavedSearch
-from app.models.base import utcnow
 from app.models.enums import NotificationKind
 from app.notifications.service import Message
 from search.backend import SearchBackend

@@ -11,7 +11,6 @@ Due deliveries are leased in a short transaction (their next attempt moved past 
 no transaction open, and their outcome recorded in another: a slow receiver never holds a database lock."""
 
 import asyncio
-import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -20,10 +19,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.alerts.destinations import private_destination
+from app.core import clock
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.security import timestamped_signature_header
 from app.models import WebhookDelivery, WebhookEndpoint
-from app.models.base import utcnow
 
 SIGNATURE_HEADER = "X-Tradeleads-Signature"
 EVENT_HEADER = "X-Tradeleads-Event"
@@ -109,7 +109,7 @@ async def _post(client: httpx.AsyncClient, item: Leased, policy: WebhookPolicy) 
     body = item.payload.encode()
     headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT, EVENT_HEADER: item.event_type,
                DELIVERY_HEADER: item.event_id,
-               SIGNATURE_HEADER: timestamped_signature_header(item.secret, int(time.time()), body)}
+               SIGNATURE_HEADER: timestamped_signature_header(item.secret, int(clock.unix_time()), body)}
     try:
         response = await client.post(item.url, content=body, headers=headers)
     except httpx.HTTPError as exc:

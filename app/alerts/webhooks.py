@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.viewer import Viewer, require_viewer
 from app.alerts.destinations import plainly_private
 from app.alerts.schemas import WebhookCreate
+from app.core.clock import utcnow
 from app.core.errors import FieldError, conflict, not_found, validation_failed
 from app.core.repository import Page, paginate, upsert_insert
 from app.models import WebhookDelivery, WebhookEndpoint
-from app.models.base import utcnow
 from app.models.enums import NotificationKind
 
 MAX_PER_ORGANIZATION = 10

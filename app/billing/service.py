@@ -20,11 +20,11 @@ from app.billing.schemas import (
     TierOut,
     TierUpdate,
 )
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.errors import AppError, FieldError, not_found, validation_failed
 from app.core.repository import Page, paginate
 from app.models import Invoice, Subscription, Tier
-from app.models.base import utcnow
 from app.models.enums import InvoiceStatus, PaymentProviderName
 from membership import invoices, payments, policy, reports, subscriptions, tiers
 from membership.enforcement import unpublished_count

@@ -6,6 +6,7 @@ import typer
 from rich.table import Table
 
 from app.cli.runtime import Sessions, console, fail, run_with_database
+from app.core import clock
 from app.core.config import get_settings
 from membership.billing_job import BillingReport, run_billing
 
@@ -26,7 +27,7 @@ def run(
 ) -> None:
     """Renew subscriptions whose period ended (invoicing the next one), end cancelled ones, remind about unpaid
     invoices once a day, and expire plans unpaid past the grace period (TRADELEADS_BILLING_GRACE_DAYS)."""
-    now = _parse_moment(at) if at else datetime.now(UTC)
+    now = _parse_moment(at) if at else clock.utcnow()
 
     async def work(sessions: Sessions) -> BillingReport:
         return await run_billing(sessions, get_settings(), now)

@@ -6,10 +6,11 @@ import hashlib
 import hmac
 import json
 import secrets
-import time
 from typing import Any
 
 from pwdlib import PasswordHash
+
+from app.core import clock
 
 _password_hash = PasswordHash.recommended()
 TOKEN_PREFIX = "tl_"
@@ -45,7 +46,7 @@ def _mac(secret: str, purpose: str, payload: str) -> str:
 
 
 def sign(secret: str, purpose: str, data: dict[str, Any]) -> str:
-    payload = _b64(json.dumps({**data, "iat": int(time.time())}, separators=(",", ":")).encode())
+    payload = _b64(json.dumps({**data, "iat": int(clock.unix_time())}, separators=(",", ":")).encode())
     return f"{payload}.{_mac(secret, purpose, payload)}"
 
 
@@ -58,7 +59,7 @@ def unsign(secret: str, purpose: str, value: str, max_age: int) -> dict[str, Any
         data = json.loads(_unb64(payload))
     except ValueError:
         return None
-    if not isinstance(data, dict) or time.time() - int(data.get("iat", 0)) > max_age:
+    if not isinstance(data, dict) or clock.unix_time() - int(data.get("iat", 0)) > max_age:
         return None
     return data
 

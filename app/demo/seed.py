@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts import service as accounts
 from app.accounts.schemas import RegisterInput
 from app.accounts.viewer import Viewer
+from app.core import clock
 from app.demo.listings import LISTINGS, DemoListing
 from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization
 from app.demo.rfqs import RFQS, DemoRfq
@@ -83,7 +84,7 @@ async def _add_listing(session: AsyncSession, owner: Member, admin: Viewer, demo
 
 
 async def _add_rfq(session: AsyncSession, owner: Member, admin: Viewer, demo: DemoRfq) -> RfqStatus:
-    valid_until = rfqs.today() + timedelta(days=demo.valid_for_days)
+    valid_until = clock.today() + timedelta(days=demo.valid_for_days)
     rfq = await rfqs.create_rfq(session, owner.viewer, RfqCreate.model_validate({**demo.fields,
                                                                                  "valid_until": valid_until}))
     if demo.status in (RfqStatus.PENDING_REVIEW, RfqStatus.OPEN):

@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker
 from app.evaluation.dataset import Offer
 from app.models import Base, Listing, Organization
-from app.models.base import utcnow
 from app.models.enums import ListingStatus, OrganizationRole, Unit
 from search.backend import SearchBackend
 from search.embedded import EmbeddedBackend

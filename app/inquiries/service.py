@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import get_organization_by_id
 from app.accounts.viewer import Viewer, require_viewer
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.errors import conflict, forbidden, not_found, too_many_requests
 from app.core.repository import Page, paginate
@@ -15,7 +16,6 @@ from app.inquiries import repository
 from app.inquiries.schemas import InquiryCreate, InquiryRole, ReplyInput
 from app.listings.service import get_listing
 from app.models import Inquiry, InquiryMessage, Listing, User
-from app.models.base import utcnow
 from app.models.enums import ListingStatus, NotificationKind
 from app.notifications.service import Message, notify_organization, shorten
 

@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, can_manage, require_admin, require_seller, require_viewer, visible_to
 from app.alerts.jobs import enqueue_alert
+from app.core.clock import utcnow
 from app.core.errors import forbidden, not_found
 from app.core.lifecycle import move
 from app.core.repository import Page, paginate
@@ -13,7 +14,6 @@ from app.hs_codes import ensure_hs_code_usable
 from app.listings.repository import ListingFilters, listings_query
 from app.listings.schemas import ListingCreate, ListingUpdate
 from app.models import Listing
-from app.models.base import utcnow
 from app.models.enums import AlertEvent, EntityType, ListingStatus, NotificationKind
 from app.notifications.service import Message, notify_organization
 from app.outbox import record_change

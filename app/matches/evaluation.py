@@ -12,12 +12,12 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.evaluation.dataset import Offer, Query, jsonl_records, read_corpus, read_queries
 from app.evaluation.run import INDEX_BATCH, Evaluation, score
 from app.evaluation.scratch import Sessions, load_offers, scratch_backend, scratch_database
 from app.models import Listing, Organization, Rfq
-from app.models.base import utcnow
 from app.models.enums import OrganizationRole, RfqStatus, Unit
 from matching.engine import rank_listings
 from matching.model import MatchingModel

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, can_manage, require_seller, require_viewer
+from app.core import clock
 from app.core.errors import forbidden
 from app.core.repository import by_id
 from app.matches.schemas import (
@@ -24,7 +25,7 @@ from app.models import LeadView, Listing, Organization, Rfq, User
 from app.rfqs.service import get_rfq
 from matching.engine import rank_leads, suppliers_for_rfq
 from matching.types import FactorExplanation, LeadMatch
-from membership.policy import UPGRADE_URL, contact_details_visible, daily_lead_allowance, utc_today
+from membership.policy import UPGRADE_URL, contact_details_visible, daily_lead_allowance
 from membership.usage import record_lead_view
 from search.backend import SearchBackend
 
@@ -65,7 +66,7 @@ class Allowance:
 async def _allowance(session: AsyncSession, organization_id: int) -> Allowance:
     decision = await daily_lead_allowance(session, organization_id)
     seen = set(await session.scalars(select(LeadView.rfq_id).where(
-        LeadView.organization_id == organization_id, LeadView.viewed_on == utc_today())))
+        LeadView.organization_id == organization_id, LeadView.viewed_on == clock.today())))
     return Allowance(decision.limit, decision.remaining, seen)
 
 
@@ -106,7 +107,7 @@ async def leads_feed(session: AsyncSession, backend: SearchBackend, viewer: View
     leads = await rank_leads(session, backend, organization_id)
     allowance = await _allowance(session, organization_id)
     shown, limited = _shown(leads[(page - 1) * per_page: page * per_page], allowance)
-    today = utc_today()
+    today = clock.today()
     for lead in shown:
         await record_lead_view(session, organization_id, lead.rfq_id, today)
     rfqs = await by_id(session, Rfq, {lead.rfq_id for lead in shown})

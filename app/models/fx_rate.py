@@ -4,7 +4,8 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, Date, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, utcnow
+from app.core.clock import utcnow
+from app.models.base import Base
 
 # Rates need more places than prices: 1 JPY = 0.0066666667 USD.
 RATE_TYPE = Numeric(24, 10)

@@ -4,7 +4,8 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, str_enum, utcnow
+from app.core.clock import utcnow
+from app.models.base import Base, str_enum
 from app.models.enums import Unit
 
 

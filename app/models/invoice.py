@@ -4,7 +4,8 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, str_enum, utcnow
+from app.core.clock import utcnow
+from app.models.base import Base, str_enum
 from app.models.enums import PERIOD_INVOICE_PURPOSES, InvoicePurpose, InvoiceStatus, PaymentProviderName
 
 _PERIOD = "purpose IN (" + ", ".join(f"'{purpose.value}'" for purpose in PERIOD_INVOICE_PURPOSES) + ")"

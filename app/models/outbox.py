@@ -3,7 +3,8 @@ from datetime import datetime
 from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, str_enum, utcnow
+from app.core.clock import utcnow
+from app.models.base import Base, str_enum
 from app.models.enums import EntityType, OutboxOperation
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import CheckConstraint, ForeignKey, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, utcnow
+from app.core.clock import utcnow
+from app.models.base import Base
 
 
 class QuoteRevision(Base):

@@ -3,7 +3,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, str_enum, utcnow
+from app.core.clock import utcnow
+from app.models.base import Base, str_enum
 from app.models.enums import MemberRole
 from app.models.organization import Organization
 

@@ -3,7 +3,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, utcnow
+from app.core.clock import utcnow
+from app.models.base import Base
 
 
 class WebhookEndpoint(Base):

@@ -11,9 +11,9 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.attempts import count_failure, error_text
+from app.core.clock import utcnow
 from app.core.config import Settings
 from app.models import OutgoingEmail
-from app.models.base import utcnow
 from app.notifications.email import Email, EmailSender
 
 SEND_ERRORS = (OSError, smtplib.SMTPException)

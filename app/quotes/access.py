@@ -3,10 +3,10 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, can_manage, require_viewer
+from app.core.clock import today
 from app.core.errors import AppError, conflict, forbidden, not_found
 from app.models import Quote, Rfq
 from app.models.enums import HIDDEN_FROM_BUYER_QUOTE_STATUSES, UNDECIDED_QUOTE_STATUSES, RfqStatus
-from app.rfqs.clock import today
 from app.rfqs.service import get_rfq, managed_rfq
 
 

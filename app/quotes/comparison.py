@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer
+from app.core.clock import today
 from app.core.currency import Rate, rate_between
 from app.core.repository import by_id
 from app.fx.repository import latest_rates
@@ -25,7 +26,6 @@ from app.quotes.access import buyer_rfq
 from app.quotes.incoterms import INCOTERMS
 from app.quotes.messages import hours
 from app.quotes.schemas import ComparisonOut, ComparisonRowOut, IncotermOut, SupplierOut
-from app.rfqs.clock import today
 from matching.trust import TrustSignals, supplier_trust
 from membership.money import round_money
 from membership.tiers import current_tiers

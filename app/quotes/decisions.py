@@ -4,10 +4,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, require_member
+from app.core.clock import utcnow
 from app.core.errors import AppError, conflict, not_found
 from app.core.lifecycle import move
 from app.models import Quote, QuoteRating, Rfq
-from app.models.base import utcnow
 from app.models.enums import HIDDEN_FROM_BUYER_QUOTE_STATUSES, EntityType, NotificationKind, QuoteStatus, RfqStatus
 from app.outbox import record_change
 from app.quotes import repository

@@ -4,9 +4,9 @@ submitted and the buyer told) or rejects it with a reason (it stops being active
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, require_admin
+from app.core.clock import utcnow
 from app.core.errors import conflict, not_found
 from app.models import Quote, Rfq
-from app.models.base import utcnow
 from app.models.enums import NotificationKind, QuoteStatus
 from app.quotes.contact_details import contact_details_in
 from app.quotes.messages import tell_buyer, tell_supplier

@@ -6,10 +6,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, require_seller, require_viewer
+from app.core.clock import utcnow
 from app.core.errors import AppError, FieldError, conflict, forbidden, validation_failed
 from app.core.schemas import merged_update
 from app.models import Listing, Quote, QuoteRevision, Rfq
-from app.models.base import utcnow
 from app.models.enums import ListingStatus, NotificationKind, QuoteStatus
 from app.quotes import repository
 from app.quotes.access import own_quote, refusal_of, rfq_for_quotes_list, visible_quote

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.core.clock import utcnow
 from app.models import Rfq
-from app.models.base import utcnow
 from app.models.enums import EntityType, NotificationKind, RfqStatus
 from app.outbox import record_change
 from app.quotes.messages import tell_buyer

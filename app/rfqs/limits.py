@@ -7,11 +7,11 @@ import unicodedata
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import day_start, today
 from app.core.errors import AppError, conflict
 from app.models import Rfq, RfqLimit
 from app.models.enums import RfqStatus
 from app.models.rfq_limit import DEFAULT_OPEN_RFQS, DEFAULT_RFQS_PER_DAY
-from app.rfqs.clock import day_start, today
 
 LIVE = (RfqStatus.PENDING_REVIEW, RfqStatus.OPEN)
 

@@ -7,18 +7,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer, can_manage, require_admin, require_buyer, require_viewer, visible_to
 from app.alerts.jobs import enqueue_alert
+from app.core.clock import today, utcnow
 from app.core.errors import FieldError, forbidden, not_found, validation_failed
 from app.core.lifecycle import move
 from app.core.repository import Page, paginate
 from app.core.schemas import merged_update
 from app.hs_codes import ensure_hs_code_usable
 from app.models import Rfq
-from app.models.base import utcnow
 from app.models.enums import AlertEvent, EntityType, NotificationKind, RfqStatus
 from app.notifications.service import Message, notify_organization
 from app.outbox import record_change
 from app.quotes.outcomes import decline_open_quotes
-from app.rfqs.clock import today as today
 from app.rfqs.contact import buyer_contact
 from app.rfqs.limits import ensure_daily_cap, ensure_not_duplicate, ensure_open_cap
 from app.rfqs.repository import RfqFilters, rfqs_query

@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 
 from app.alerts.webhook_sender import SendReport, WebhookPolicy, send_due, webhook_client
-from app.models.base import utcnow
+from app.core.clock import utcnow
 from search.backend import SearchBackend
 from tests.alerts.conftest import work_off
 from tests.alerts.receiver import Receiver, running_receiver

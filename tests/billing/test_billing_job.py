@@ -16,6 +16,7 @@ from app.models.enums import AlertEvent, EntityType, InvoicePurpose
 from membership.billing_job import run_billing
 from tests.billing.conftest import billing_run, paid_subscription, subscribe
 from tests.support.actors import Cast
+from tests.support.clock import Travel
 from tests.support.membership import add_listings
 from tests.support.outbox import outbox_operations
 from tests.support.problems import assert_problem
@@ -52,10 +53,11 @@ async def test_a_renewal_invoices_the_next_period_once_however_often_the_job_run
 
 @pytest.mark.postgres_only
 async def test_two_billing_runs_at_the_same_time_issue_one_invoice_per_period(
-    app: FastAPI, cast: Cast, make_actor: Any, settings: Settings, db: AsyncSession,
+    app: FastAPI, make_actor: Any, settings: Settings, db: AsyncSession, travel: Travel,
 ) -> None:
     if is_sqlite(settings.database_url):
         pytest.skip("row locks under concurrency need PostgreSQL; SQLite has a single writer")
+    travel(datetime(2027, 3, 10, 9, tzinfo=UTC))
     ends = set()
     for _ in range(6):
         owner = await make_actor("supplier")
@@ -69,11 +71,33 @@ async def test_two_billing_runs_at_the_same_time_issue_one_invoice_per_period(
             await engine.dispose()
 
     renewals = await _renewals(db)
-    assert len(renewals) == 6
+    assert ends == {"2027-04-10"}
     assert len({subscription_id for subscription_id, _, _ in renewals}) == 6
     assert sum(len(report.renewed) for report in reports) == 6
-    numbers = sorted(int(number.split("-")[1]) for _, _, number in renewals)
-    assert numbers == list(range(7, 13))  # after the six first invoices, no gap
+    # Gapless within the year, no duplicates: the six first invoices of 2027 took 1-6.
+    assert sorted(number for _, _, number in renewals) == [f"2027-{n:06d}" for n in range(7, 13)]
+
+
+async def test_invoices_issued_either_side_of_new_year_are_numbered_by_their_own_year(
+    app: FastAPI, make_actor: Any, db: AsyncSession, travel: Travel,
+) -> None:
+    admin = await make_actor("supplier", admin=True)
+    travel(datetime(2027, 12, 31, 23, 50, tzinfo=UTC))
+    december = [await subscribe((await make_actor("supplier")).client, "silver") for _ in range(2)]
+    travel(datetime(2028, 1, 1, 0, 10, tzinfo=UTC))
+    january = [await subscribe((await make_actor("supplier")).client, "silver") for _ in range(2)]
+    for body in december:
+        paid = await admin.client.post(f"/api/v1/billing/invoices/{body['invoice']['id']}/mark-paid",
+                                       json={"reference": "BANK-1"})
+        assert paid.status_code == 200, paid.text
+
+    report = await billing_run(app, noon("2028-01-31"))
+
+    assert [body["invoice"]["number"] for body in december] == ["2027-000001", "2027-000002"]
+    assert [body["invoice"]["number"] for body in january] == ["2028-000001", "2028-000002"]
+    assert [body["subscription"]["current_period_end"] for body in december] == ["2028-01-31"] * 2
+    assert len(report.renewed) == 2
+    assert sorted(number for _, _, number in await _renewals(db)) == ["2028-000003", "2028-000004"]
 
 
 async def test_a_downgrade_unpublishes_the_newest_listings_and_an_upgrade_allows_republishing(

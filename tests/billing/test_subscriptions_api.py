@@ -1,22 +1,22 @@
 """Subscribing, upgrading (prorated, at once), downgrading and cancelling (at period end) through the API."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from membership.money import round_money
 from tests.billing.conftest import subscribe
 from tests.support.actors import Cast
+from tests.support.clock import MID_MONTH_NOON, Travel
 
 
-async def test_subscribing_issues_an_open_invoice_with_payment_instructions(cast: Cast) -> None:
+async def test_subscribing_issues_an_open_invoice_with_payment_instructions(cast: Cast, travel: Travel) -> None:
     owner = await cast.owner()
+    travel(datetime(2028, 2, 29, 12, tzinfo=UTC))  # a leap day: the year ends on the 28th of February
 
     body = await subscribe(owner.client, "silver", interval="year")
 
     subscription, invoice = body["subscription"], body["invoice"]
-    start = date.fromisoformat(subscription["current_period_start"])
-    end = date(start.year + 1, start.month, start.day) if (start.month, start.day) != (2, 29) \
-        else date(start.year + 1, 2, 28)
+    start, end = date(2028, 2, 29), date(2029, 2, 28)
     assert subscription == {"tier": "silver", "pending_tier": None, "interval": "year", "status": "active",
                             "provider": "manual", "current_period_start": start.isoformat(),
                             "current_period_end": end.isoformat(), "cancel_at_period_end": False}
@@ -35,8 +35,9 @@ async def test_subscribing_issues_an_open_invoice_with_payment_instructions(cast
                              "remaining": 100, "reason": None, "upgrade_to": None}
 
 
-async def test_an_upgrade_takes_effect_at_once_with_a_prorated_invoice(cast: Cast) -> None:
+async def test_an_upgrade_takes_effect_at_once_with_a_prorated_invoice(cast: Cast, travel: Travel) -> None:
     owner = await cast.owner()
+    travel(MID_MONTH_NOON)  # subscribed and upgraded on the same day, whatever clock the suite runs with
     subscription = (await subscribe(owner.client, "silver"))["subscription"]
     start = date.fromisoformat(subscription["current_period_start"])
     end = date.fromisoformat(subscription["current_period_end"])

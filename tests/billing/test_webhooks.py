@@ -1,13 +1,13 @@
 """The card gateway's signed webhooks: signature, replay window, duplicates and out-of-order delivery."""
 
 import json
-import time
 from typing import Any
 
 import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core import clock
 from app.core.config import Settings
 from app.models import PaymentEvent
 from membership.providers.card_gateway import SIGNATURE_HEADER, signature_header
@@ -24,7 +24,7 @@ def event(event_id: str, kind: str, invoice: str, created: int) -> bytes:
 
 async def deliver(client: httpx.AsyncClient, body: bytes, timestamp: int | None = None,
                   secret: str = WEBHOOK_SECRET) -> httpx.Response:
-    signed_at = int(time.time()) if timestamp is None else timestamp
+    signed_at = int(clock.unix_time()) if timestamp is None else timestamp
     return await client.post(URL, content=body, headers={SIGNATURE_HEADER: signature_header(secret, signed_at, body),
                                                          "content-type": "application/json"})
 
@@ -51,7 +51,7 @@ async def _events(db: AsyncSession) -> int:
 async def test_a_signed_success_pays_the_invoice_once(cast: Cast, gateway_settings: Settings,
                                                       db: AsyncSession) -> None:
     client, invoice = await _card_subscription(cast)
-    body = event("evt_1", "charge.succeeded", invoice["number"], int(time.time()))
+    body = event("evt_1", "charge.succeeded", invoice["number"], int(clock.unix_time()))
 
     first = await deliver(cast.anonymous, body)
     second = await deliver(cast.anonymous, body)
@@ -65,11 +65,11 @@ async def test_a_signed_success_pays_the_invoice_once(cast: Cast, gateway_settin
 async def test_a_wrong_signature_is_refused_and_changes_nothing(cast: Cast, gateway_settings: Settings,
                                                                 db: AsyncSession) -> None:
     client, invoice = await _card_subscription(cast)
-    body = event("evt_1", "charge.succeeded", invoice["number"], int(time.time()))
+    body = event("evt_1", "charge.succeeded", invoice["number"], int(clock.unix_time()))
 
     forged = await deliver(cast.anonymous, body, secret="whsec_guessed")
     tampered = await cast.anonymous.post(URL, content=body.replace(b"evt_1", b"evt_2"), headers={
-        SIGNATURE_HEADER: signature_header(WEBHOOK_SECRET, int(time.time()), body)})
+        SIGNATURE_HEADER: signature_header(WEBHOOK_SECRET, int(clock.unix_time()), body)})
     unsigned = await cast.anonymous.post(URL, content=body)
     malformed = await cast.anonymous.post(URL, content=body, headers={SIGNATURE_HEADER: "v1=abc"})
 
@@ -82,10 +82,10 @@ async def test_a_wrong_signature_is_refused_and_changes_nothing(cast: Cast, gate
 
 async def test_a_replayed_old_delivery_is_refused(cast: Cast, gateway_settings: Settings, db: AsyncSession) -> None:
     client, invoice = await _card_subscription(cast)
-    body = event("evt_1", "charge.succeeded", invoice["number"], int(time.time()) - 3600)
+    body = event("evt_1", "charge.succeeded", invoice["number"], int(clock.unix_time()) - 3600)
 
-    replay = await deliver(cast.anonymous, body, timestamp=int(time.time()) - 301)
-    within = await deliver(cast.anonymous, body, timestamp=int(time.time()) - 240)
+    replay = await deliver(cast.anonymous, body, timestamp=int(clock.unix_time()) - 301)
+    within = await deliver(cast.anonymous, body, timestamp=int(clock.unix_time()) - 240)
 
     assert (replay.status_code, replay.json()["code"]) == (400, "stale_webhook")
     assert within.json()["outcome"] == "applied"
@@ -94,7 +94,7 @@ async def test_a_replayed_old_delivery_is_refused(cast: Cast, gateway_settings: 
 
 async def test_a_late_failure_does_not_undo_a_newer_success(cast: Cast, gateway_settings: Settings) -> None:
     client, invoice = await _card_subscription(cast)
-    now = int(time.time())
+    now = int(clock.unix_time())
 
     success = await deliver(cast.anonymous, event("evt_2", "charge.succeeded", invoice["number"], now))
     failure = await deliver(cast.anonymous, event("evt_1", "charge.failed", invoice["number"], now - 60))
@@ -105,7 +105,7 @@ async def test_a_late_failure_does_not_undo_a_newer_success(cast: Cast, gateway_
 
 async def test_a_failure_then_a_success_in_order(cast: Cast, gateway_settings: Settings) -> None:
     client, invoice = await _card_subscription(cast)
-    now = int(time.time())
+    now = int(clock.unix_time())
 
     failure = await deliver(cast.anonymous, event("evt_1", "charge.failed", invoice["number"], now - 60))
     assert await _state(client, invoice) == ("open", "past_due")
@@ -116,7 +116,7 @@ async def test_a_failure_then_a_success_in_order(cast: Cast, gateway_settings: S
 
 
 async def test_bad_bodies_and_unknown_invoices(cast: Cast, gateway_settings: Settings) -> None:
-    now = int(time.time())
+    now = int(clock.unix_time())
     not_json = await deliver(cast.anonymous, b"{not json")
     missing = await deliver(cast.anonymous, json.dumps({"id": "evt_1", "type": "charge.succeeded"}).encode())
     unknown = await deliver(cast.anonymous, event("evt_9", "charge.succeeded", "1999-000001", now))
@@ -127,6 +127,6 @@ async def test_bad_bodies_and_unknown_invoices(cast: Cast, gateway_settings: Set
 
 
 async def test_without_a_secret_webhooks_are_refused(cast: Cast) -> None:
-    response = await deliver(cast.anonymous, event("evt_1", "charge.succeeded", "2026-000001", int(time.time())))
+    response = await deliver(cast.anonymous, event("evt_1", "charge.succeeded", "2026-000001", int(clock.unix_time())))
 
     assert (response.status_code, response.json()["code"]) == (503, "provider_not_configured")

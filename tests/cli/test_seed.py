@@ -1,7 +1,7 @@
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from app.core import clock
 from app.models import Listing, Organization, OutboxEvent, Rfq, User
 from app.models.enums import EntityType, ListingStatus, OrganizationRole, RfqStatus
 
@@ -24,7 +24,7 @@ async def test_seed_demo_builds_the_catalogue_through_the_services(app, run_cli,
     assert await count_rows(User, User.is_platform_admin.is_(True)) == 1
     assert await _statuses(app, Listing) == {"published": 35, "pending_review": 3, "draft": 2}
     assert await _statuses(app, Rfq) == {"open": 5, "pending_review": 1}
-    assert await count_rows(Rfq, Rfq.valid_until <= datetime.now(UTC).date()) == 0
+    assert await count_rows(Rfq, Rfq.valid_until <= clock.today()) == 0
     async with app.state.sessionmaker() as session:
         indexed = set(await session.scalars(select(OutboxEvent.entity_id).where(
             OutboxEvent.entity_type == EntityType.LISTING)))

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from search.backend import SearchBackend
 from tests.conftest import Actor, ActorFactory
 from tests.matching.conftest import index_now, open_rfq, published_listing
+from tests.support.clock import MID_MONTH_NOON, Travel
 from tests.support.membership import put_on_tier
 
 FREE_LEADS_PER_DAY = 5
@@ -17,7 +18,8 @@ FREE_LEADS_PER_DAY = 5
 
 @pytest.fixture
 async def coffee(app: FastAPI, engine: SearchBackend, make_actor: ActorFactory, admin: Actor,
-                 buyer: Actor) -> dict[str, Any]:
+                 buyer: Actor, travel: Travel) -> dict[str, Any]:
+    travel(MID_MONTH_NOON)  # the daily allowance is counted twice in some tests: the day must not turn between
     roaster = await make_actor("supplier", organization_name="Minas Coffee", country="BR")
     listing = await published_listing(roaster, admin, title="Green coffee beans arabica", hs_code="090111",
                                       moq="1", moq_unit="metric_ton")

@@ -8,8 +8,8 @@ from fastapi import FastAPI
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import utcnow
 from app.models import Organization
-from app.models.base import utcnow
 from search.backend import SearchBackend
 from tests.conftest import Actor, ActorFactory
 from tests.matching.conftest import index_now, open_rfq, published_listing

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import utcnow
 from app.models import LeadView, Organization, Quote, QuoteRating, Rfq
-from app.models.base import utcnow
 from app.models.enums import OrganizationRole, QuoteStatus, RfqStatus, Unit
 from matching.trust import TrustSignals, supplier_trust
 from tests.support.membership import new_organization

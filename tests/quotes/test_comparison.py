@@ -7,8 +7,8 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import update
 
+from app.core.clock import utcnow
 from app.models import Organization
-from app.models.base import utcnow
 from tests.conftest import Actor
 from tests.support.actors import Cast
 from tests.support.problems import assert_invalid, assert_problem

@@ -8,10 +8,11 @@ from fastapi import FastAPI
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import utcnow
 from app.models import Rfq
-from app.models.base import utcnow
 from tests.conftest import Actor
 from tests.support.actors import Cast
+from tests.support.clock import MID_MONTH_NOON, Travel
 from tests.support.membership import add_quotes
 from tests.support.problems import assert_invalid, assert_problem
 from tests.support.quotes import notifications_of, open_rfq, quote_payload, set_valid_until, submit, suppliers
@@ -139,7 +140,8 @@ async def test_one_active_quote_per_supplier(cast: Cast, supplier: Actor) -> Non
 
 
 async def test_the_monthly_quota_is_spent_by_quotes_not_by_revisions(cast: Cast, supplier: Actor,
-                                                                     db: AsyncSession) -> None:
+                                                                     db: AsyncSession, travel: Travel) -> None:
+    travel(MID_MONTH_NOON)
     rfq = await open_rfq(cast)
     await add_quotes(db, supplier.organization_id, 9, created_at=utcnow())  # Free allows 10 a month
     await db.commit()

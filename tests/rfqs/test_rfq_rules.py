@@ -13,6 +13,7 @@ from app.rfqs.expiry import run_expiry
 from app.rfqs.limits import normalised_title
 from tests.cli.conftest import RunCli, run_cli
 from tests.support.actors import Cast
+from tests.support.clock import MID_MONTH_NOON, Travel
 from tests.support.outbox import outbox_operations
 from tests.support.problems import assert_problem
 from tests.support.quotes import notifications_of, open_rfq, set_valid_until, submit, suppliers
@@ -74,7 +75,8 @@ async def limit(db: AsyncSession, organization_id: int, **caps: int) -> None:
     await db.commit()
 
 
-async def test_the_daily_cap_counts_rfqs_created_today(cast: Cast, db: AsyncSession) -> None:
+async def test_the_daily_cap_counts_rfqs_created_today(cast: Cast, db: AsyncSession, travel: Travel) -> None:
+    travel(MID_MONTH_NOON)
     owner = await cast.owner()
     await limit(db, owner.organization_id, rfqs_per_day=2, open_rfqs=25)
     for n in range(2):
@@ -89,7 +91,8 @@ async def test_the_daily_cap_counts_rfqs_created_today(cast: Cast, db: AsyncSess
     assert (await stranger.client.post("/api/v1/rfqs", json=rfq_payload())).status_code == 201
 
 
-async def test_the_default_daily_cap_is_ten(cast: Cast) -> None:
+async def test_the_default_daily_cap_is_ten(cast: Cast, travel: Travel) -> None:
+    travel(MID_MONTH_NOON)
     owner = await cast.owner()
     for n in range(10):
         await create_rfq(owner.client, title=f"Request {n}")

@@ -1,10 +1,11 @@
 """RFQs for tests: a valid payload, and RFQs brought to a status through the API."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
 
+from app.core import clock
 from app.models.enums import EntityType
 from tests.support.actors import Cast
 from tests.support.owned import OwnedKind, bring_to, create
@@ -23,7 +24,7 @@ PATH_TO = {
 
 
 def days_from_today(days: int) -> date:
-    return datetime.now(UTC).date() + timedelta(days=days)
+    return clock.today() + timedelta(days=days)
 
 
 def rfq_payload(**overrides: Any) -> dict[str, Any]:

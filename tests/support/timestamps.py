@@ -1,6 +1,8 @@
 """Checks of the timestamps the API returns."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+
+from app.core import clock
 
 
 def parse_utc(text: str) -> datetime:
@@ -11,5 +13,5 @@ def parse_utc(text: str) -> datetime:
 def assert_recent(text: str) -> datetime:
     """An ISO 8601 UTC timestamp ("...Z") from the last minute."""
     moment = parse_utc(text)
-    assert timedelta(0) <= datetime.now(UTC) - moment < timedelta(minutes=1), text
+    assert timedelta(0) <= clock.utcnow() - moment < timedelta(minutes=1), text
     return moment
