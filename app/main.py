@@ -12,8 +12,6 @@ from app.alerts.wiring import install_alerts
 from app.billing import api as billing_api
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
-from app.discovery import api as discovery_api
-from app.discovery.wiring import install_search
 from app.fx import api as fx_api
 from app.http.problems import install_error_handlers
 from app.http.templating import render_error
@@ -26,6 +24,8 @@ from app.notifications.wiring import install_mail
 from app.pages import router as pages_router
 from app.quotes import api as quotes_api
 from app.rfqs import api as rfqs_api
+from app.search_api import api as search_api
+from app.search_api.wiring import install_search
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_search(app, settings)
     install_alerts(app, settings)
     install_mail(app, settings)
-    app.include_router(discovery_api.router)
+    app.include_router(search_api.router)
     for router in (accounts_api.router, listings_api.router, rfqs_api.router, pages_router):
         app.include_router(router)
     app.include_router(billing_api.router)

@@ -12,10 +12,10 @@ from app.alerts.schemas import SavedSearchCreate
 from app.core.errors import FieldError, conflict, not_found, validation_failed
 from app.core.repository import Page, paginate
 from app.core.schemas import field_errors
-from app.discovery.params import ListingSearchParams
-from app.discovery.service import to_query
 from app.models import SavedSearch
 from app.outbox import queue_after_commit_work
+from app.search_api.params import ListingSearchParams
+from app.search_api.service import to_query
 from search.types import SearchQuery
 
 MAX_PER_ORGANIZATION = 50

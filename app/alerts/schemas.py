@@ -5,8 +5,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
 
-from app.discovery.params import QUERY_MAX_LENGTH
 from app.models.enums import ALERT_KINDS, NotificationKind
+from app.search_api.params import QUERY_MAX_LENGTH
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 URL_MAX_LENGTH = 500

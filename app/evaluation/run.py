@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from app.core.config import Settings
-from app.discovery.params import ListingSearchParams
-from app.discovery.service import search_listings
 from app.evaluation.dataset import Query, read_corpus, read_queries
 from app.evaluation.metrics import CUTOFF, Scores, mean_scores
 from app.evaluation.scratch import Sessions, load_offers, scratch_backend, scratch_database
+from app.search_api.params import ListingSearchParams
+from app.search_api.service import search_listings
 from search.backend import SearchBackend
 from search.reindex import reindex
 from search.types import DocType

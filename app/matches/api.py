@@ -4,12 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.discovery.wiring import SearchEngine
 from app.http.deps import DbSession, OptionalViewer
 from app.http.pagination import Pagination
 from app.matches import service
 from app.matches.hs import suggest_hs
 from app.matches.schemas import HsSuggestionOut, HsSuggestionsOut, LeadsOut, MatchesOut
+from app.search_api.wiring import SearchEngine
 
 router = APIRouter(prefix="/api/v1", tags=["matching"])
 MAX_HS_SUGGESTIONS = 10

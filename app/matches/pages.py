@@ -7,13 +7,13 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from app.accounts.viewer import Viewer
-from app.discovery.wiring import SearchEngine
 from app.http.deps import DbSession
 from app.http.page_deps import page_viewer
 from app.http.templating import render
 from app.matches import service
 from app.matches.hs import suggest_hs
 from app.rfqs.service import get_rfq
+from app.search_api.wiring import SearchEngine
 
 router = APIRouter()
 PageViewer = Annotated[Viewer | None, Depends(page_viewer)]

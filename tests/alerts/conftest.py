@@ -13,7 +13,7 @@ from app.alerts.drain import AlertReport, AlertSettings, drain_alerts
 from app.core.config import Settings, get_settings
 from app.models import AlertDelivery, AlertJob, Notification, OutgoingEmail, User
 from search.backend import SearchBackend
-from tests.discovery.conftest import index_now
+from tests.search_api.conftest import index_now
 
 TOP_SUPPLIERS = 2
 MIN_SCORE = None  # rank decides: a new listing must enter an RFQ's top suppliers

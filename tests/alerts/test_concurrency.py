@@ -18,7 +18,7 @@ from app.models.enums import AlertEvent
 from search.backend import SearchBackend
 from tests.alerts.conftest import pending_jobs, work_off
 from tests.alerts.test_match_alerts import CAMERA
-from tests.discovery.conftest import index_now, open_rfq, published_listing
+from tests.search_api.conftest import index_now, open_rfq, published_listing
 
 RFQS = 4
 COPIES = 3  # each RFQ's event queued this many times

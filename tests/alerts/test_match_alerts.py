@@ -12,7 +12,7 @@ from app.models.enums import AlertEvent
 from search.backend import SearchBackend
 from tests.alerts.conftest import alerted, emails_to, notifications_of, pending_jobs, work_off
 from tests.conftest import Actor
-from tests.discovery.conftest import open_rfq, published_listing
+from tests.search_api.conftest import open_rfq, published_listing
 
 CAMERA = {"title": "Sony Cyber-shot DSC-W120P digital camera", "hs_code": "852589", "moq": "10", "moq_unit": "piece",
           "price_min": "90", "price_max": "95", "currency": "USD"}

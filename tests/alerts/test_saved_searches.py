@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from search.backend import SearchBackend
 from tests.alerts.conftest import alerted, notifications_of, work_off
 from tests.conftest import Actor
-from tests.discovery.conftest import published_listing
+from tests.search_api.conftest import published_listing
 from tests.support.problems import assert_invalid
 
 URL = "/api/v1/saved-searches"

@@ -16,7 +16,7 @@ from tests.alerts.conftest import work_off
 from tests.alerts.receiver import Receiver, running_receiver
 from tests.alerts.test_match_alerts import CAMERA
 from tests.conftest import Actor
-from tests.discovery.conftest import open_rfq, published_listing
+from tests.search_api.conftest import open_rfq, published_listing
 from tests.support.problems import assert_invalid
 
 URL = "/api/v1/webhooks"

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import Rfq
 from search.backend import SearchBackend
 from tests.conftest import Actor, ActorFactory
-from tests.discovery.conftest import index_now, open_rfq, published_listing
+from tests.search_api.conftest import index_now, open_rfq, published_listing
 
 __all__ = ["index_now", "open_rfq", "published_listing"]
 

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.viewer import Viewer
 from app.core.errors import AppError, FieldError, validation_failed
-from app.discovery.params import SearchParams
 from app.models import Listing, Organization, Rfq
+from app.search_api.params import SearchParams
 from membership.policy import contact_details_visible
 from search.backend import SearchBackend
 from search.errors import InvalidCursor, SearchUnavailable

@@ -4,9 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.discovery import service
-from app.discovery.params import ListingSearchParams, RfqSearchParams, SupplierSearchParams
-from app.discovery.schemas import (
+from app.http.deps import DbSession, OptionalViewer
+from app.search_api import service
+from app.search_api.params import ListingSearchParams, RfqSearchParams, SupplierSearchParams
+from app.search_api.schemas import (
     ListingHitOut,
     RfqHitOut,
     SearchPageOut,
@@ -17,8 +18,7 @@ from app.discovery.schemas import (
     search_page,
     supplier_hit,
 )
-from app.discovery.wiring import SearchEngine
-from app.http.deps import DbSession, OptionalViewer
+from app.search_api.wiring import SearchEngine
 from search.types import DocType
 
 router = APIRouter(prefix="/api/v1/search", tags=["search"])

@@ -6,10 +6,10 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 from app.core.schemas import DecimalOut
-from app.discovery.service import Found, Results, RfqLead
 from app.listings.schemas import ListingOut
 from app.models import Listing, Organization
 from app.models.enums import BusinessType, Incoterm, Unit
+from app.search_api.service import Found, Results, RfqLead
 
 T = TypeVar("T")
 

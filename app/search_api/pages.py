@@ -9,13 +9,13 @@ from pydantic import ValidationError
 from app.accounts.viewer import Viewer
 from app.core.errors import AppError
 from app.core.schemas import field_errors
-from app.discovery import service
-from app.discovery.links import QueryLinks
-from app.discovery.params import PARAMS, SearchParams
-from app.discovery.wiring import SearchEngine
 from app.http.deps import DbSession
 from app.http.page_deps import page_viewer
 from app.http.templating import render
+from app.search_api import service
+from app.search_api.links import QueryLinks
+from app.search_api.params import PARAMS, SearchParams
+from app.search_api.wiring import SearchEngine
 from search.types import DocType
 
 router = APIRouter()
@@ -57,16 +57,16 @@ async def search_page(request: Request, session: DbSession, engine: SearchEngine
         params = _params(request, doc_type)
     except ValidationError as exc:
         context["errors"] = [f"{e.field}: {e.message}" for e in field_errors(exc.errors())]
-        return render(request, "discovery/search.html", context, status_code=422)
+        return render(request, "search_api/search.html", context, status_code=422)
     try:
         results = await _results(session, engine, params, viewer)
     except AppError as exc:
         context["errors"] = [exc.detail]
-        return render(request, "discovery/search.html", context, status_code=exc.status)
+        return render(request, "search_api/search.html", context, status_code=exc.status)
     if not results.items and params.q.strip():
         context["suggestions"] = await _suggestions(engine, doc_type, params.q)
     context.update(results=results, params=params)
-    return render(request, "discovery/search.html", context)
+    return render(request, "search_api/search.html", context)
 
 
 async def _suggestions(engine: SearchEngine, doc_type: DocType, text: str) -> list[str]:

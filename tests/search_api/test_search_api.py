@@ -11,7 +11,7 @@ from app.main import create_app
 from search.backend import SearchBackend
 from search.factory import is_embedded
 from tests.conftest import BASE_URL, Actor
-from tests.discovery.conftest import index_now, open_rfq, published_listing
+from tests.search_api.conftest import index_now, open_rfq, published_listing
 
 PROBLEM = "application/problem+json"
 

@@ -6,7 +6,7 @@ import httpx
 from fastapi import FastAPI
 
 from search.backend import SearchBackend
-from tests.discovery.conftest import index_now, published_listing
+from tests.search_api.conftest import index_now, published_listing
 
 
 async def _two_listings(app: FastAPI, make_actor: Any) -> None:
