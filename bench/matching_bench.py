@@ -20,10 +20,10 @@ from search_catalogue import insert_catalogue
 
 from app.core.clock import utcnow
 from app.core.config import get_settings
-from app.evaluation.scratch import Sessions, scratch_backend, scratch_database
 from app.models import Rfq
 from app.models.enums import ListingStatus, RfqStatus, Unit
 from matching.engine import suppliers_for_rfq
+from search.evaluation.scratch import Sessions, scratch_backend, scratch_database
 from search.reindex import reindex
 from search.types import DocType
 

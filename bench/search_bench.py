@@ -26,11 +26,11 @@ from opensearchpy import AsyncOpenSearch, helpers
 from search_catalogue import INSERT_BATCH, SUPPLIERS, catalogue, insert_catalogue, queries
 
 from app.core.config import Settings, get_settings
-from app.evaluation.scratch import Sessions, scratch_database
 from app.main import create_app
 from search.backend import SearchBackend
 from search.documents import listing_documents
 from search.embedded import EmbeddedBackend
+from search.evaluation.scratch import Sessions, scratch_database
 from search.factory import opensearch_client
 from search.opensearch import OpenSearchBackend, index_source
 from search.opensearch_mapping import index_body

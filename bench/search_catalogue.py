@@ -12,9 +12,9 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.clock import utcnow
-from app.hs_table import read_hs_rows
 from app.models import HsCode, Listing, Organization
 from app.models.enums import ListingStatus, OrganizationRole, Unit
+from matching.hs.table import read_hs_rows
 
 CHAPTERS = {"39", "40", "42", "61", "62", "63", "64", "69", "70", "73", "76", "82", "83", "84", "85", "87", "90",
             "94", "95", "96"}

@@ -10,13 +10,17 @@ from typing import Any, TypeVar
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.cli.runtime import FAILURE, console, database_errors, fail
 from app.core.config import get_settings
-from app.evaluation.dataset import DatasetError, read_queries
-from app.evaluation.run import Evaluation, evaluate
+from app.search_api.params import ListingSearchParams
+from app.search_api.service import search_listings
 from matching.model import ModelError
+from search.backend import SearchBackend
 from search.errors import SearchUnavailable
+from search.evaluation.dataset import DatasetError, read_queries
+from search.evaluation.run import Evaluation, evaluate
 
 T = TypeVar("T")
 
@@ -65,10 +69,16 @@ def with_progress(label: str, queries: Path, work: Callable[[Callable[[int], Non
         fail(f"The search engine is unavailable: {exc}", FAILURE)
 
 
+async def api_ranking(session: AsyncSession, backend: SearchBackend, text: str, size: int) -> list[int]:
+    """The listing ids of the first results page for `text`, asked through the search service the API uses."""
+    results = await search_listings(session, backend, ListingSearchParams(q=text, per_page=size))
+    return [found.item[0].id for found in results.items]
+
+
 @eval_app.command("search")
 def search(corpus: Path = CORPUS, queries: Path = QUERIES, backend: Engine = BACKEND) -> None:
     """Print MRR@10, Recall@10 and nDCG@10 overall and per query set, then the same as one JSON line."""
     settings = get_settings()
     evaluation: Evaluation = with_progress("Searching", queries, lambda advance: evaluate(
-        corpus, queries, backend.value, settings, on_progress=advance))
+        corpus, queries, backend.value, settings, api_ranking, on_progress=advance))
     report(evaluation)

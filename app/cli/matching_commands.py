@@ -9,11 +9,11 @@ import typer
 from app.cli.eval_commands import BACKEND, CORPUS, QUERIES, Engine, print_table, report, with_progress
 from app.cli.runtime import console, fail
 from app.core.config import get_settings
-from app.evaluation.dataset import DatasetError
-from app.evaluation.run import Evaluation
-from app.matches.evaluation import evaluate_matching
-from app.matches.hs_eval import measure, read_labelled
-from app.matches.training import train
+from matching.evaluation import evaluate_matching
+from matching.hs.evaluation import measure, read_labelled
+from matching.training import train
+from search.evaluation.dataset import DatasetError
+from search.evaluation.run import Evaluation
 
 
 def matching(corpus: Path = CORPUS, queries: Path = QUERIES, backend: Engine = BACKEND,

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.accounts.viewer import Viewer
 from app.core.errors import AppError, FieldError
 from app.core.schemas import as_validation_failed
-from app.hs_codes import ensure_hs_code_usable
+from app.hs.service import ensure_hs_code_usable
 from app.imports.rows import ROW, Columns, RawRow
 from app.listings import service
 from app.listings.schemas import ListingCreate

@@ -10,7 +10,7 @@ from app.core.errors import forbidden, not_found
 from app.core.lifecycle import move
 from app.core.repository import Page, paginate
 from app.core.schemas import merged_update
-from app.hs_codes import ensure_hs_code_usable
+from app.hs.service import ensure_hs_code_usable
 from app.listings.repository import ListingFilters, listings_query
 from app.listings.schemas import ListingCreate, ListingUpdate
 from app.models import Listing

@@ -7,9 +7,9 @@ from fastapi import APIRouter, Query
 from app.http.deps import DbSession, OptionalViewer
 from app.http.pagination import Pagination
 from app.matches import service
-from app.matches.hs import suggest_hs
 from app.matches.schemas import HsSuggestionOut, HsSuggestionsOut, LeadsOut, MatchesOut
 from app.search_api.wiring import SearchEngine
+from matching.hs.suggest import suggest_hs
 
 router = APIRouter(prefix="/api/v1", tags=["matching"])
 MAX_HS_SUGGESTIONS = 10

@@ -11,9 +11,9 @@ from app.http.deps import DbSession
 from app.http.page_deps import page_viewer
 from app.http.templating import render
 from app.matches import service
-from app.matches.hs import suggest_hs
 from app.rfqs.service import get_rfq
 from app.search_api.wiring import SearchEngine
+from matching.hs.suggest import suggest_hs
 
 router = APIRouter()
 PageViewer = Annotated[Viewer | None, Depends(page_viewer)]

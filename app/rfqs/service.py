@@ -12,7 +12,7 @@ from app.core.errors import FieldError, forbidden, not_found, validation_failed
 from app.core.lifecycle import move
 from app.core.repository import Page, paginate
 from app.core.schemas import merged_update
-from app.hs_codes import ensure_hs_code_usable
+from app.hs.service import ensure_hs_code_usable
 from app.models import Rfq
 from app.models.enums import AlertEvent, EntityType, NotificationKind, RfqStatus
 from app.notifications.service import Message, notify_organization

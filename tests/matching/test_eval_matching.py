@@ -1,4 +1,4 @@
-"""`tradeleads eval matching` end to end on the tiny benchmark of `eval search` (tests/evaluation/data): each
+"""`tradeleads eval matching` end to end on the tiny benchmark of `eval search` (tests/search/evaluation/data): each
 query becomes an RFQ ranked by the matching engine; four queries have their product in the corpus, one names an
 offer that is not there."""
 
@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from app.cli import cli
 from tests.search.conftest import ENGINES
 
-DATA = Path(__file__).parents[1] / "evaluation" / "data"
+DATA = Path(__file__).parents[1] / "search" / "evaluation" / "data"
 WIDE = {"COLUMNS": "200"}
 
 

@@ -14,11 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker
-from app.evaluation.dataset import Offer
 from app.models import Base, Listing, Organization
 from app.models.enums import ListingStatus, OrganizationRole, Unit
 from search.backend import SearchBackend
 from search.embedded import EmbeddedBackend
+from search.evaluation.dataset import Offer
 from search.factory import opensearch_client
 from search.opensearch import OpenSearchBackend
 

@@ -14,14 +14,14 @@ from sqlalchemy import insert, select, update
 
 from app.core.clock import utcnow
 from app.core.config import Settings
-from app.evaluation.dataset import Offer, Query, jsonl_records, read_corpus, read_queries
-from app.evaluation.run import INDEX_BATCH, Evaluation, score
-from app.evaluation.scratch import Sessions, load_offers, scratch_backend, scratch_database
 from app.models import Listing, Organization, Rfq
 from app.models.enums import OrganizationRole, RfqStatus, Unit
 from matching.engine import rank_listings
 from matching.model import MatchingModel
 from search.backend import SearchBackend
+from search.evaluation.dataset import Offer, Query, jsonl_records, read_corpus, read_queries
+from search.evaluation.run import INDEX_BATCH, Evaluation, score
+from search.evaluation.scratch import Sessions, load_offers, scratch_backend, scratch_database
 from search.reindex import reindex
 from search.types import DocType
 

@@ -7,6 +7,9 @@ from typing import TypedDict
 
 HS_CSV = Path(__file__).parent / "data" / "harmonized-system.csv"
 LEVELS = (2, 4, 6)
+# The table keeps Comtrade's 99 / 9999 / 999999 "commodities not specified according to kind" (section TOTAL):
+# a statistical bucket, not a classification a product can have.
+UNCLASSIFIED_SECTION = "TOTAL"
 
 
 class HsRow(TypedDict):

@@ -1,5 +1,5 @@
 """BM25 over the HS nomenclature: each subheading is a document made of its own description, its heading's and
-its chapter's (weighted lower), and the trade words of the keyword table (app/matches/hs_keywords.json) that
+its chapter's (weighted lower), and the trade words of the keyword table (matching/hs/keywords.json) that
 point at it. Built once per process from the table shipped with the package; never changes while running."""
 
 import json
@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app.hs_codes import UNCLASSIFIED_SECTION
-from app.hs_table import HsRow, read_hs_rows
+from matching.hs.table import UNCLASSIFIED_SECTION, HsRow, read_hs_rows
 from search.normalise import words
 
-KEYWORDS_FILE = Path(__file__).parent / "hs_keywords.json"
+KEYWORDS_FILE = Path(__file__).parent / "keywords.json"
 HEADING_WEIGHT, CHAPTER_WEIGHT, KEYWORD_WEIGHT = 0.6, 0.25, 3.0
 K1, B = 1.2, 0.75
 STOP = frozenset({"of", "and", "or", "the", "a", "an", "for", "with", "in", "other", "than", "not", "nec", "n",

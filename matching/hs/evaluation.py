@@ -5,8 +5,8 @@ otherwise vote for themselves."""
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.evaluation.dataset import DatasetError, jsonl_records
-from app.matches.hs import suggest_from_text
+from matching.hs.suggest import suggest_from_text
+from search.evaluation.dataset import DatasetError, jsonl_records
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from app.evaluation.metrics import Scores, mean_scores, ndcg, recall, reciprocal_rank
+from search.evaluation.metrics import Scores, mean_scores, ndcg, recall, reciprocal_rank
 
 
 def test_reciprocal_rank_is_one_over_the_rank_of_the_first_relevant_id() -> None:

@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from app.core.config import Settings
-from app.evaluation.dataset import Query
-from app.evaluation.metrics import Scores
-from app.evaluation.run import score
-from app.matches.evaluation import Loaded, Progress, loaded_benchmark
 from matching.engine import listing_pool
+from matching.evaluation import Loaded, Progress, loaded_benchmark
 from matching.model import load_model
 from matching.signals import SIGNALS, pool_signals
 from matching.trees import flatten_lightgbm
+from search.evaluation.dataset import Query
+from search.evaluation.metrics import Scores
+from search.evaluation.run import score
 
 PARAMETERS: dict[str, Any] = {
     "objective": "lambdarank", "learning_rate": 0.1, "num_leaves": 15, "min_data_in_leaf": 20,

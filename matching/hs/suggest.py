@@ -1,12 +1,12 @@
 """HS code suggestions for free text (a listing or RFQ being written): BM25 over the nomenclature and the
-keyword table (app/matches/hs_index.py), fused with the HS codes of the most similar published listings."""
+keyword table (matching/hs/index.py), fused with the HS codes of the most similar published listings."""
 
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
-from app.matches.hs_index import hs_index
 from matching.factors import hs_label
+from matching.hs.index import hs_index
 from search.backend import SearchBackend
 from search.errors import SearchUnavailable
 from search.types import DocType, SearchQuery

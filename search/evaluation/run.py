@@ -1,25 +1,28 @@
-"""`eval search`: load the corpus into a scratch database and index, ask every query through the same search
-service the API uses, and score the rankings overall and per query set."""
+"""`eval search`: load the corpus into a scratch database and index, ask every query through the ranking step
+the caller passes in (the command line passes the search service the API uses), and score the rankings overall
+and per query set."""
 
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from app.core.config import Settings
-from app.evaluation.dataset import Query, read_corpus, read_queries
-from app.evaluation.metrics import CUTOFF, Scores, mean_scores
-from app.evaluation.scratch import Sessions, load_offers, scratch_backend, scratch_database
-from app.search_api.params import ListingSearchParams
-from app.search_api.service import search_listings
 from search.backend import SearchBackend
+from search.evaluation.dataset import Query, read_corpus, read_queries
+from search.evaluation.metrics import CUTOFF, Scores, mean_scores
+from search.evaluation.scratch import Sessions, load_offers, scratch_backend, scratch_database
 from search.reindex import reindex
 from search.types import DocType
 
 INDEX_BATCH = 1000
 Progress = Callable[[int], None]
+Ranker = Callable[[AsyncSession, SearchBackend, str, int], Awaitable[list[int]]]
+"""(session, backend, query text, page size) -> the listing ids of the first results page, best first."""
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,12 @@ class Evaluation:
                 "queries": self.overall.queries, "backend": self.backend}
 
 
-async def rank(sessions: Sessions, backend: SearchBackend, text: str, keys: dict[int, str]) -> list[str]:
-    """The corpus ids of the first results page for `text`, as the API would list them."""
-    params = ListingSearchParams(q=text, per_page=CUTOFF)
+async def rank(ranker: Ranker, sessions: Sessions, backend: SearchBackend, text: str,
+               keys: dict[int, str]) -> list[str]:
+    """The corpus ids of the first results page for `text`, as `ranker` lists them."""
     async with sessions() as session:
-        results = await search_listings(session, backend, params)
-    return [keys[found.item[0].id] for found in results.items]
+        found = await ranker(session, backend, text, CUTOFF)
+    return [keys[listing_id] for listing_id in found]
 
 
 def score(queries: Sequence[Query], rankings: Sequence[list[str]]) -> tuple[Scores, dict[str, Scores]]:
@@ -53,7 +56,7 @@ def score(queries: Sequence[Query], rankings: Sequence[list[str]]) -> tuple[Scor
     return overall, {name: mean_scores(pairs) for name, pairs in by_set.items()}
 
 
-async def evaluate(corpus: Path, queries_path: Path, engine: str, settings: Settings,
+async def evaluate(corpus: Path, queries_path: Path, engine: str, settings: Settings, ranker: Ranker,
                    on_progress: Progress | None = None) -> Evaluation:
     offers = read_corpus(corpus)
     queries = read_queries(queries_path)
@@ -64,7 +67,7 @@ async def evaluate(corpus: Path, queries_path: Path, engine: str, settings: Sett
             await reindex(sessions, backend, DocType.LISTINGS, batch_size=INDEX_BATCH)
             rankings: list[list[str]] = []
             for query in queries:
-                rankings.append(await rank(sessions, backend, query.text, keys))
+                rankings.append(await rank(ranker, sessions, backend, query.text, keys))
                 if on_progress:
                     on_progress(1)
     overall, per_set = score(queries, rankings)

@@ -1,0 +1,14 @@
+"""Queries of the stored HS table."""
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import HsCode
+from matching.hs.table import UNCLASSIFIED_SECTION
+
+
+async def usable_code(session: AsyncSession, code: str) -> str | None:
+    """The code when it is a 4-digit heading or 6-digit subheading of the table outside the unclassified bucket."""
+    return await session.scalar(select(HsCode.code).where(
+        HsCode.code == code, HsCode.level.in_((4, 6)), HsCode.section != UNCLASSIFIED_SECTION
+    ))
