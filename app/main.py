@@ -1,31 +1,76 @@
-"""Composition root: builds the FastAPI app, mounts the routers, picks backends from configuration."""
+"""Composition root: builds the FastAPI app, picks the backends from configuration, wires the interfaces the
+request plumbing and the background work need, and mounts every router from one list."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
-from fastapi import FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.accounts import api as accounts_api
+from app.accounts import pages as accounts_pages
+from app.accounts.service import AccountsIdentity
 from app.alerts import api as alerts_api
-from app.alerts.wiring import install_alerts
+from app.alerts import pages as alerts_pages
+from app.alerts.drain import AlertSettings, drain_alerts
+from app.background.after_commit import AfterCommitChain
 from app.billing import api as billing_api
+from app.billing import pages as billing_pages
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.fx import api as fx_api
+from app.home import pages as home_pages
+from app.http.identity import install_request_facts
+from app.http.page_deps import page_user
 from app.http.problems import install_error_handlers
 from app.http.templating import render_error
 from app.inquiries import api as inquiries_api
+from app.inquiries import pages as inquiries_pages
 from app.listings import api as listings_api
+from app.listings import pages as listings_pages
 from app.matches import api as matches_api
+from app.matches import pages as matches_pages
 from app.moderation import api as moderation_api
+from app.moderation import pages as moderation_pages
 from app.notifications import api as notifications_api
-from app.notifications.wiring import install_mail
-from app.pages import router as pages_router
+from app.notifications import pages as notifications_pages
+from app.notifications.email import EmailSender, create_sender
+from app.notifications.mailer import RetryPolicy, drain_outgoing_emails
+from app.notifications.service import unread_count
 from app.quotes import api as quotes_api
+from app.quotes import pages as quotes_pages
 from app.rfqs import api as rfqs_api
 from app.search_api import api as search_api
-from app.search_api.wiring import install_search
+from app.search_api import pages as search_pages
+from search.backend import SearchBackend
+from search.factory import create_backend, is_embedded
+from search.indexer import drain_all
+
+
+@dataclass(frozen=True)
+class Mount:
+    router: APIRouter
+    page: bool = False  # HTML: left out of the OpenAPI document, and resolves its viewer first (for the nav)
+
+
+def page(router: APIRouter) -> Mount:
+    return Mount(router, page=True)
+
+
+# Every router, in the order the app matches them.
+ROUTERS: list[Mount] = [
+    Mount(search_api.router), Mount(accounts_api.router), Mount(listings_api.router), Mount(rfqs_api.router),
+    Mount(billing_api.router), Mount(matches_api.router), Mount(alerts_api.saved_searches_router),
+    Mount(alerts_api.webhooks_router), Mount(notifications_api.router), Mount(inquiries_api.router),
+    Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router),
+    page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
+    page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
+    page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
+]
+
+# In-process batches per commit on the embedded default; `tradeleads worker` and `mail send` catch up on the rest.
+INDEX_BATCHES, ALERT_BATCHES, MAIL_BATCHES = 10, 5, 4
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -42,20 +87,40 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.search = create_backend(settings)
+    app.state.mail_sender = create_sender(settings)
+    app.state.after_commit = after_commit_chain(app, settings) if is_embedded(settings) else None
+    install_request_facts(app, AccountsIdentity(), unread_count)
     install_error_handlers(app, render_error)
-    install_search(app, settings)
-    install_alerts(app, settings)
-    install_mail(app, settings)
-    app.include_router(search_api.router)
-    for router in (accounts_api.router, listings_api.router, rfqs_api.router, pages_router):
-        app.include_router(router)
-    app.include_router(billing_api.router)
-    app.include_router(matches_api.router)
-    app.include_router(alerts_api.saved_searches_router)
-    app.include_router(alerts_api.webhooks_router)
-    for router in (notifications_api.router, inquiries_api.router, moderation_api.router):
-        app.include_router(router)
-    app.include_router(quotes_api.router)
-    app.include_router(fx_api.router)
+    for mount in ROUTERS:
+        if mount.page:
+            app.include_router(mount.router, include_in_schema=False, dependencies=[Depends(page_user)])
+        else:
+            app.include_router(mount.router)
     app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")
     return app
+
+
+def after_commit_chain(app: FastAPI, settings: Settings) -> AfterCommitChain:
+    """On the embedded default there is no separate worker: right after each commit that queued work, index the
+    changes, then work off the alerts (they read the index), then send the e-mails (the alerts' included)."""
+    sessions = app.state.sessionmaker
+    backend: SearchBackend = app.state.search
+    sender: EmailSender = app.state.mail_sender
+    alert_settings, mail_policy = AlertSettings.from_settings(settings), RetryPolicy.from_settings(settings)
+
+    async def index() -> None:
+        await drain_all(sessions, backend, worker="in-process", max_attempts=settings.outbox_max_attempts,
+                        max_batches=INDEX_BATCHES)
+
+    async def alerts() -> None:
+        await drain_alerts(sessions, backend, alert_settings, worker="in-process", max_batches=ALERT_BATCHES)
+
+    async def mail() -> None:
+        await drain_outgoing_emails(sessions, sender, policy=mail_policy, max_batches=MAIL_BATCHES)
+
+    chain = AfterCommitChain()
+    chain.add(index, "indexing after commit failed; the outbox keeps the change")
+    chain.add(alerts, "alerts after commit failed; alert_jobs keeps the work")
+    chain.add(mail, "sending e-mail after commit failed; outgoing_emails keeps it")
+    return chain

@@ -3,14 +3,14 @@
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import repository
 from app.accounts.schemas import ChangePasswordInput, OrganizationUpdate, RegisterInput
-from app.accounts.viewer import Viewer, can_manage
+from app.auth.viewer import SignedIn, Viewer, can_manage
+from app.background.outbox import record_change
 from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.errors import (
@@ -26,7 +26,6 @@ from app.core.repository import get_users_own
 from app.core.security import hash_api_token, hash_password, new_api_token, verify_password
 from app.models import ApiToken, LoginFailure, Organization, User
 from app.models.enums import EntityType, MemberRole
-from app.outbox import record_change
 
 ADDRESS_FAILURE_FACTOR = 4  # one address may fail for several accounts (an office behind one NAT)
 
@@ -143,34 +142,30 @@ async def me(session: AsyncSession, viewer: Viewer) -> tuple[User, Organization]
     return user, await get_organization_by_id(session, viewer.organization_id)
 
 
-@dataclass(frozen=True)
-class AuthenticatedUser:
-    user: User
-    organization: Organization
-
-    @property
-    def viewer(self) -> Viewer:
-        return viewer_of(self.user, self.organization)
+def _signed_in(user: User, organization: Organization) -> SignedIn:
+    return SignedIn(viewer_of(user, organization), user.name, user.email, organization.name, organization.slug)
 
 
-async def resolve_user(session: AsyncSession, user_id: int, version: str) -> AuthenticatedUser | None:
-    user = await repository.user_by_id(session, user_id)
-    if user is None or session_version(user) != version:
-        return None
-    organization = await session.get(Organization, user.organization_id)
-    return AuthenticatedUser(user, organization) if organization else None
+class AccountsIdentity:
+    """Who is asking, for the request plumbing (app.http.identity.Identity)."""
 
+    async def from_session(self, session: AsyncSession, user_id: int, version: str) -> SignedIn | None:
+        user = await repository.user_by_id(session, user_id)
+        if user is None or session_version(user) != version:
+            return None
+        organization = await session.get(Organization, user.organization_id)
+        return _signed_in(user, organization) if organization else None
 
-async def resolve_token(session: AsyncSession, token: str) -> AuthenticatedUser | None:
-    api_token = await repository.live_token(session, hash_api_token(token))
-    if api_token is None:
-        return None
-    user = await repository.user_by_id(session, api_token.user_id)
-    organization = await session.get(Organization, user.organization_id) if user else None
-    if user is None or organization is None:
-        return None
-    api_token.last_used_at = utcnow()
-    return AuthenticatedUser(user, organization)
+    async def from_token(self, session: AsyncSession, token: str) -> SignedIn | None:
+        api_token = await repository.live_token(session, hash_api_token(token))
+        if api_token is None:
+            return None
+        user = await repository.user_by_id(session, api_token.user_id)
+        organization = await session.get(Organization, user.organization_id) if user else None
+        if user is None or organization is None:
+            return None
+        api_token.last_used_at = utcnow()
+        return _signed_in(user, organization)
 
 
 async def create_token(session: AsyncSession, viewer: Viewer, name: str) -> tuple[ApiToken, str]:

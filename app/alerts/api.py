@@ -16,8 +16,8 @@ from app.alerts.schemas import (
 )
 from app.core.schemas import PageOut, page_out
 from app.http.deps import AppSettings, DbSession, OptionalViewer
+from app.http.forms import ObjectId
 from app.http.pagination import Pagination
-from app.pages.forms import ObjectId
 
 saved_searches_router = APIRouter(prefix="/api/v1/saved-searches", tags=["alerts"])
 webhooks_router = APIRouter(prefix="/api/v1/webhooks", tags=["alerts"])

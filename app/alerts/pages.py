@@ -14,10 +14,10 @@ from app.alerts.schemas import SavedSearchCreate, WebhookCreate
 from app.core.errors import AppError
 from app.core.schemas import as_validation_failed
 from app.http.deps import AppSettings, DbSession
+from app.http.forms import ObjectId, filled, refused
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser, csrf_checked_form
 from app.http.templating import render
 from app.models.enums import ALERT_KINDS
-from app.pages.forms import ObjectId, filled, refused
 
 router = APIRouter()
 SAVED = "/saved-searches"

@@ -7,13 +7,13 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, require_buyer, require_viewer
 from app.alerts.schemas import SavedSearchCreate
+from app.auth.viewer import Viewer, require_buyer, require_viewer
+from app.background.outbox import queue_after_commit_work
 from app.core.errors import FieldError, conflict, not_found, validation_failed
 from app.core.repository import Page, paginate
 from app.core.schemas import field_errors
 from app.models import SavedSearch
-from app.outbox import queue_after_commit_work
 from app.search_api.params import ListingSearchParams
 from app.search_api.service import to_query
 from search.types import SearchQuery

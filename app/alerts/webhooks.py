@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, require_viewer
 from app.alerts.destinations import plainly_private
 from app.alerts.schemas import WebhookCreate
+from app.auth.viewer import Viewer, require_viewer
 from app.core.clock import utcnow
 from app.core.errors import FieldError, conflict, not_found, validation_failed
 from app.core.repository import Page, paginate, upsert_insert

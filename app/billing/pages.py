@@ -6,10 +6,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from app.billing import service
 from app.billing.schemas import ChangePlanInput, SubscribeInput
 from app.http.deps import AppSettings, DbSession
+from app.http.forms import ObjectId, filled, parse
 from app.http.page_deps import CheckedForm, PageViewer, SignedInUser
 from app.http.pagination import Pagination
 from app.http.templating import render
-from app.pages.forms import ObjectId, filled, parse
 
 router = APIRouter()
 BILLING = "/billing"

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, can_manage, require_admin, require_owner, require_viewer
+from app.auth.viewer import Viewer, can_manage, require_admin, require_owner, require_viewer
 from app.billing.schemas import (
     NOT_NULL_TIER_FIELDS,
     AdminSubscriptionOut,

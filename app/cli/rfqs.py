@@ -6,7 +6,7 @@ import typer
 
 from app.cli.runtime import Sessions, console, fail, run_with_database
 from app.core.clock import today
-from app.rfqs.expiry import ExpiryReport, run_expiry
+from app.quotes.rfq_endings import ExpiryReport, run_expiry
 
 rfqs_app = typer.Typer(help="Requests for quotation.", no_args_is_help=True)
 

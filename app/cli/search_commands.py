@@ -20,13 +20,14 @@ from rich.table import Table
 
 from app.alerts.webhook_sender import WebhookPolicy, webhook_client
 from app.alerts.worker import alerts_step
+from app.background.worker import run_worker
 from app.cli.runtime import FAILURE, Sessions, console, fail, report_drain, run_with_database
 from app.core.config import get_settings
 from search.backend import SearchBackend
 from search.check import CheckReport, check
 from search.errors import SearchUnavailable
 from search.factory import create_backend
-from search.indexer import DrainReport, run_worker
+from search.indexer import DrainReport
 from search.reindex import ReindexFailed, ReindexReport, reindex
 from search.types import DocType
 

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import service as accounts
 from app.accounts.schemas import RegisterInput
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 from app.core import clock
 from app.demo.listings import LISTINGS, DemoListing
 from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization

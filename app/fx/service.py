@@ -2,7 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, require_admin
+from app.auth.viewer import Viewer, require_admin
 from app.fx.repository import stored_rates
 from app.fx.schemas import FxRateIn
 from app.models import FxRate

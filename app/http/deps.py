@@ -1,21 +1,19 @@
-"""Request dependencies: the unit-of-work session, settings, and who is asking (cookie or bearer token)."""
+"""Request dependencies: the unit-of-work session (its after-commit work included), settings, the search backend,
+and who is asking (cookie or bearer token, resolved through app.http.identity)."""
 
-import asyncio
-import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.accounts import service as accounts
-from app.accounts.viewer import Viewer, require_admin, require_viewer
+from app.auth.viewer import SignedIn, Viewer, require_admin, require_viewer
+from app.background.after_commit import run_after_commit
 from app.core.config import Settings
 from app.core.db import session_scope
+from app.http.identity import request_facts
 from app.http.session_cookie import read_session_cookie
-from app.outbox import OUTBOX_WRITTEN
-
-logger = logging.getLogger(__name__)
+from search.backend import SearchBackend
 
 
 def get_settings(request: Request) -> Settings:
@@ -27,47 +25,18 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
     factory: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async for session in session_scope(factory):
         yield session
-    await run_after_commit(request, session)
+    await run_after_commit(request.app, session)
 
 
-async def run_after_commit(request: Request, session: AsyncSession) -> None:
-    """After a successful commit that wrote outbox rows, the app's hook (indexing, on the embedded default)."""
-    hook = getattr(request.app.state, "after_commit", None)
-    if hook is not None and session.info.pop(OUTBOX_WRITTEN, False):
-        await hook()
-
-
-AfterCommit = Callable[[], Awaitable[None]]
-
-
-def add_after_commit(app: FastAPI, step: AfterCommit, on_failure: str) -> None:
-    """Appends a step to the app's after-commit hook: steps run in the order they were added, each one drain at a
-    time. A step works off durable rows, so when it fails it is logged with `on_failure` and the rows wait for the
-    next drain (or the worker): the request that made the change must not fail for it."""
-    lock = asyncio.Lock()
-
-    async def guarded() -> None:
-        async with lock:
-            try:
-                await step()
-            except Exception:
-                logger.exception(on_failure)
-
-    first: AfterCommit | None = getattr(app.state, "after_commit", None)
-    if first is None:
-        app.state.after_commit = guarded
-        return
-
-    async def both() -> None:
-        await first()
-        await guarded()
-
-    app.state.after_commit = both
+def get_search(request: Request) -> SearchBackend:
+    backend: SearchBackend = request.app.state.search
+    return backend
 
 
 # scope="function": commit before the response is sent, so a failed commit can never look like success.
 DbSession = Annotated[AsyncSession, Depends(get_db, scope="function")]
 AppSettings = Annotated[Settings, Depends(get_settings)]
+SearchEngine = Annotated[SearchBackend, Depends(get_search)]
 
 
 def bearer_token(request: Request) -> str | None:
@@ -75,19 +44,18 @@ def bearer_token(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-async def authenticated_user(
-    request: Request, session: DbSession, settings: AppSettings
-) -> accounts.AuthenticatedUser | None:
+async def authenticated_user(request: Request, session: DbSession, settings: AppSettings) -> SignedIn | None:
+    identity = request_facts(request).identity
     token = bearer_token(request)
     if token is not None:
-        return await accounts.resolve_token(session, token)
+        return await identity.from_token(session, token)
     cookie = read_session_cookie(request, settings)
     if cookie is None:
         return None
-    return await accounts.resolve_user(session, cookie.user_id, cookie.version)
+    return await identity.from_session(session, cookie.user_id, cookie.version)
 
 
-CurrentUser = Annotated[accounts.AuthenticatedUser | None, Depends(authenticated_user)]
+CurrentUser = Annotated[SignedIn | None, Depends(authenticated_user)]
 
 
 async def optional_viewer(current: CurrentUser) -> Viewer | None:

@@ -6,11 +6,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.datastructures import FormData
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 from app.core.errors import not_authenticated
 from app.http.csrf import CSRF_FIELD, check_csrf
 from app.http.deps import AppSettings, CurrentUser, DbSession
-from app.notifications.service import unread_count
+from app.http.identity import request_facts
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,9 @@ async def page_user(request: Request, current: CurrentUser, session: DbSession) 
     """Resolves the session cookie once per request and leaves the result on request.state for the templates."""
     user = None
     if current is not None:
-        user = PageUser(current.viewer, current.user.name, current.user.email, current.organization.name,
-                        current.organization.slug, await unread_count(session, current.viewer))
+        unread = await request_facts(request).unread_count(session, current.viewer)
+        user = PageUser(current.viewer, current.name, current.email, current.organization_name,
+                        current.organization_slug, unread)
     request.state.current_user = user
     request.state.viewer = user.viewer if user else None
     return user

@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import repository
 from app.accounts.service import viewer_of
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 from app.core.errors import conflict, forbidden, not_found
 from app.models import User
 from app.models.enums import MemberRole

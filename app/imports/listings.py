@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 from app.core.errors import AppError, FieldError
 from app.core.schemas import as_validation_failed
 from app.hs.service import ensure_hs_code_usable

@@ -4,6 +4,7 @@ from fastapi import APIRouter, status
 
 from app.core.schemas import PageOut, page_out
 from app.http.deps import AppSettings, DbSession, RequiredViewer
+from app.http.forms import ObjectId
 from app.http.pagination import Pagination
 from app.inquiries import service, views
 from app.inquiries.schemas import (
@@ -15,7 +16,6 @@ from app.inquiries.schemas import (
     ReplyInput,
     UnreadInquiriesOut,
 )
-from app.pages.forms import ObjectId
 
 router = APIRouter(prefix="/api/v1", tags=["inquiries"])
 

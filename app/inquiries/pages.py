@@ -8,14 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import AppError
 from app.http.deps import AppSettings, DbSession
+from app.http.forms import CHOICES, ObjectId, filled, parse, refused
+from app.http.lookups import owner_and_hs
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser
 from app.http.pagination import Pagination
 from app.http.templating import render
 from app.inquiries import service, views
 from app.inquiries.schemas import InquiryCreate, InquiryRole, ReplyInput
 from app.listings.service import get_listing
-from app.pages.forms import CHOICES, ObjectId, filled, parse, refused
-from app.pages.lookups import owner_and_hs
 
 router = APIRouter()
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import get_organization_by_id
-from app.accounts.viewer import Viewer, require_viewer
+from app.auth.viewer import Viewer, require_viewer
 from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.errors import conflict, forbidden, not_found, too_many_requests

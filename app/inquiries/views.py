@@ -2,11 +2,11 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
+from app.http.lookups import organization_names
 from app.inquiries import service
 from app.inquiries.schemas import InquiryDetailOut, InquiryOut, MessageOut
 from app.models import Inquiry, InquiryMessage
-from app.pages.lookups import organization_names
 
 
 async def summaries(session: AsyncSession, viewer: Viewer, inquiries: list[Inquiry]) -> list[InquiryOut]:

@@ -10,8 +10,9 @@ from app.http.deps import DbSession, OptionalViewer
 from app.http.pagination import Pagination
 from app.listings import service
 from app.listings.repository import ListingFilters
-from app.listings.schemas import ListingCreate, ListingOut, ListingUpdate, RejectInput
+from app.listings.schemas import ListingCreate, ListingOut, ListingUpdate
 from app.models.enums import ListingStatus
+from app.owned.schemas import RejectInput
 
 router = APIRouter(prefix="/api/v1/listings", tags=["listings"])
 

@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, Select
 
 from app.models import Listing
 from app.models.enums import ListingStatus
-from app.owned_queries import owned_query
+from app.owned.repository import owned_query
 
 
 @dataclass(frozen=True)

@@ -66,12 +66,6 @@ class ListingUpdate(ListingFields):
         return self
 
 
-class RejectInput(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
-
-    reason: str = Field(min_length=3, max_length=2000)
-
-
 class ListingOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

@@ -4,11 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.http.deps import DbSession, OptionalViewer
+from app.http.deps import DbSession, OptionalViewer, SearchEngine
 from app.http.pagination import Pagination
 from app.matches import service
 from app.matches.schemas import HsSuggestionOut, HsSuggestionsOut, LeadsOut, MatchesOut
-from app.search_api.wiring import SearchEngine
 from matching.hs.suggest import suggest_hs
 
 router = APIRouter(prefix="/api/v1", tags=["matching"])

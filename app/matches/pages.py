@@ -6,13 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from app.accounts.viewer import Viewer
-from app.http.deps import DbSession
+from app.auth.viewer import Viewer
+from app.http.deps import DbSession, SearchEngine
 from app.http.page_deps import page_viewer
 from app.http.templating import render
 from app.matches import service
 from app.rfqs.service import get_rfq
-from app.search_api.wiring import SearchEngine
 from matching.hs.suggest import suggest_hs
 
 router = APIRouter()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, can_manage, require_seller, require_viewer
+from app.auth.viewer import Viewer, can_manage, require_seller, require_viewer
 from app.core import clock
 from app.core.errors import forbidden
 from app.core.repository import by_id

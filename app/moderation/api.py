@@ -6,6 +6,7 @@ from fastapi import APIRouter, Path, Query
 
 from app.core.schemas import PageOut, page_out
 from app.http.deps import AdminViewer, DbSession
+from app.http.forms import ObjectId
 from app.http.pagination import Pagination
 from app.moderation import service
 from app.moderation.schemas import (
@@ -17,7 +18,6 @@ from app.moderation.schemas import (
     RejectDecisionInput,
 )
 from app.moderation.views import queue_out
-from app.pages.forms import ObjectId
 
 router = APIRouter(prefix="/api/v1/admin/moderation", tags=["moderation"])
 EntityType = Annotated[str, Path(max_length=32)]

@@ -6,16 +6,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, require_admin
+from app.auth.viewer import Viewer, require_admin
 from app.core.errors import AppError, not_found
 from app.http.deps import DbSession
+from app.http.forms import ObjectId, filled, parse, refused
 from app.http.page_deps import CheckedForm, SignedInUser
 from app.http.pagination import PageParams, Pagination
 from app.http.templating import render
 from app.moderation import service
 from app.moderation.schemas import REASON_LABELS, ApproveInput, RejectDecisionInput
 from app.moderation.views import queue_out
-from app.pages.forms import ObjectId, filled, parse, refused
 
 router = APIRouter()
 MODERATION = "/admin/moderation"

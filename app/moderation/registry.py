@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 
 Approve = Callable[[AsyncSession, Viewer, int], Awaitable[Any]]
 Reject = Callable[[AsyncSession, Viewer, int, str], Awaitable[Any]]

@@ -4,7 +4,7 @@
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, require_admin
+from app.auth.viewer import Viewer, require_admin
 from app.core.repository import Page, paginate
 from app.models import ModerationDecision
 from app.models.enums import ModerationDecisionKind

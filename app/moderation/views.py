@@ -2,9 +2,9 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.http.lookups import organization_names
 from app.moderation.registry import QueueItem
 from app.moderation.schemas import QueueItemOut
-from app.pages.lookups import organization_names
 
 
 async def queue_out(session: AsyncSession, items: list[QueueItem]) -> list[QueueItemOut]:

@@ -4,10 +4,10 @@ from fastapi import APIRouter
 
 from app.core.schemas import PageOut, page_out
 from app.http.deps import DbSession, RequiredViewer
+from app.http.forms import ObjectId
 from app.http.pagination import Pagination
 from app.notifications import service
 from app.notifications.schemas import MarkedReadOut, NotificationOut, UnreadCountOut
-from app.pages.forms import ObjectId
 
 router = APIRouter(prefix="/api/v1/notifications", tags=["notifications"])
 

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from app.http.deps import DbSession
+from app.http.forms import ObjectId
 from app.http.page_deps import SignedInUser, csrf_checked_form
 from app.http.pagination import Pagination
 from app.http.templating import render
 from app.notifications import service
-from app.pages.forms import ObjectId
 
 router = APIRouter()
 NOTIFICATIONS = "/notifications"

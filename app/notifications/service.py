@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
+from app.background.outbox import queue_after_commit_work
 from app.core.clock import utcnow
 from app.core.repository import Page, get_users_own, paginate
 from app.models import Notification, OutgoingEmail, User
 from app.models.enums import NotificationKind
-from app.outbox import queue_after_commit_work
 
 TITLE_LENGTH = 200
 

@@ -2,7 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, can_manage, require_viewer
+from app.auth.viewer import Viewer, can_manage, require_viewer
 from app.core.clock import today
 from app.core.errors import AppError, conflict, forbidden, not_found
 from app.models import Quote, Rfq

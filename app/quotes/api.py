@@ -6,8 +6,8 @@ from fastapi import APIRouter, Query, status
 
 from app.core.validators import CurrencyCode
 from app.http.deps import DbSession, OptionalViewer
-from app.pages.forms import ObjectId
-from app.quotes import decisions, service
+from app.http.forms import ObjectId
+from app.quotes import decisions, rfq_endings, service
 from app.quotes.comparison import SortBy, compare_quotes
 from app.quotes.schemas import (
     AwardIn,
@@ -43,7 +43,13 @@ async def comparison(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewe
 
 @router.post("/rfqs/{rfq_id}/award", response_model=RfqOut)
 async def award(rfq_id: ObjectId, data: AwardIn, session: DbSession, viewer: OptionalViewer) -> RfqOut:
-    return RfqOut.model_validate(await decisions.award_quote(session, viewer, rfq_id, data.quote_id))
+    return RfqOut.model_validate(await rfq_endings.award_quote(session, viewer, rfq_id, data.quote_id))
+
+
+@router.post("/rfqs/{rfq_id}/close", response_model=RfqOut, tags=["rfqs"])
+async def close_rfq(rfq_id: int, session: DbSession, viewer: OptionalViewer) -> RfqOut:
+    """Closes the RFQ without award; the quotes still undecided are declined."""
+    return RfqOut.model_validate(await rfq_endings.close_rfq(session, viewer, rfq_id))
 
 
 @router.get("/quotes/{quote_id}", response_model=QuoteOut)

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 from app.core.clock import today
 from app.core.currency import Rate, rate_between
 from app.core.repository import by_id

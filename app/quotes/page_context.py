@@ -7,11 +7,11 @@ from fastapi import Request
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, can_manage
+from app.auth.viewer import Viewer, can_manage
 from app.core.validators import normalise_currency
+from app.http.forms import CHOICES
 from app.models import Quote, Rfq
 from app.models.enums import UNDECIDED_QUOTE_STATUSES, RfqStatus, SampleOffer
-from app.pages.forms import CHOICES
 from app.quotes import repository
 from app.quotes.access import refusal_of
 from app.quotes.comparison import SortBy, compare_quotes

@@ -3,6 +3,7 @@ comparison page, award and rating. Every form is CSRF-checked; a refused one sho
 reason."""
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -11,16 +12,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import AppError
 from app.http.deps import DbSession
+from app.http.forms import ObjectId, filled, parse, refused
 from app.http.page_deps import CheckedForm, PageViewer, SignedInUser, csrf_checked_form
 from app.http.templating import render
-from app.pages.forms import ObjectId, filled, parse, refused
-from app.pages.rfqs import pages as rfq_pages
-from app.quotes import decisions, service
+from app.quotes import decisions, rfq_endings, service
 from app.quotes.access import buyer_rfq, visible_quote
-from app.quotes.page_context import comparison_context
+from app.quotes.page_context import comparison_context, trading_context
 from app.quotes.schemas import AwardIn, QuoteCreate, QuoteUpdate, RatingIn
+from app.rfqs import pages as rfqs_pages
 
+# The RFQ pages, with the trading floor on the detail page and closing (which declines the quotes) as an action.
+rfq_pages = replace(rfqs_pages.pages, detail_extra=trading_context,
+                    actions={**rfqs_pages.pages.actions, "close": rfq_endings.close_rfq})
 router = APIRouter()
+router.include_router(rfq_pages.router())
 checked = [Depends(csrf_checked_form)]
 Work = Callable[[], Awaitable[Any]]
 
@@ -83,7 +88,7 @@ async def award(request: Request, rfq_id: ObjectId, form: CheckedForm, user: Sig
                 session: DbSession) -> Response:
     async def work() -> Any:
         choice = parse(AwardIn, filled(form, AwardIn.model_fields))
-        return await decisions.award_quote(session, user.viewer, rfq_id, choice.quote_id)
+        return await rfq_endings.award_quote(session, user.viewer, rfq_id, choice.quote_id)
 
     return await _attempt(request, session, user, rfq_id, work)
 

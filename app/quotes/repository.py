@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Quote, QuoteRating, QuoteRevision
-from app.models.enums import ACTIVE_QUOTE_STATUSES, HIDDEN_FROM_BUYER_QUOTE_STATUSES
+from app.models.enums import ACTIVE_QUOTE_STATUSES, HIDDEN_FROM_BUYER_QUOTE_STATUSES, UNDECIDED_QUOTE_STATUSES
 
 
 async def active_quote_count(session: AsyncSession, rfq_id: int) -> int:
@@ -50,3 +50,13 @@ async def ratings_on(session: AsyncSession, quote_ids: Sequence[int]) -> dict[in
     rows = await session.execute(select(QuoteRating.quote_id, QuoteRating.score)
                                  .where(QuoteRating.quote_id.in_(quote_ids)))
     return dict(rows.all())
+
+
+async def undecided_quotes(session: AsyncSession, rfq_id: int) -> Sequence[Quote]:
+    undecided = select(Quote).where(Quote.rfq_id == rfq_id, Quote.status.in_(UNDECIDED_QUOTE_STATUSES))
+    return (await session.scalars(undecided.order_by(Quote.id))).all()
+
+
+async def fresh_quote(session: AsyncSession, quote_id: int) -> Quote | None:
+    """The quote as stored now (the session's copy refreshed), for a decision taken under the RFQ's row lock."""
+    return await session.get(Quote, quote_id, populate_existing=True)

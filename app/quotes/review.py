@@ -3,7 +3,7 @@ submitted and the buyer told) or rejects it with a reason (it stops being active
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, require_admin
+from app.auth.viewer import Viewer, require_admin
 from app.core.clock import utcnow
 from app.core.errors import conflict, not_found
 from app.models import Quote, Rfq

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, require_seller, require_viewer
+from app.auth.viewer import Viewer, require_seller, require_viewer
 from app.core.clock import utcnow
 from app.core.errors import AppError, FieldError, conflict, forbidden, validation_failed
 from app.core.schemas import merged_update

@@ -8,8 +8,8 @@ from app.core.schemas import PageOut, page_out
 from app.core.validators import CountryCode, HsCodeText
 from app.http.deps import DbSession, OptionalViewer
 from app.http.pagination import Pagination
-from app.listings.schemas import RejectInput
 from app.models.enums import RfqStatus
+from app.owned.schemas import RejectInput
 from app.rfqs import service
 from app.rfqs.repository import RfqFilters
 from app.rfqs.schemas import RfqCreate, RfqOut, RfqUpdate
@@ -61,8 +61,3 @@ async def approve_rfq(rfq_id: int, session: DbSession, viewer: OptionalViewer) -
 @router.post("/{rfq_id}/reject", response_model=RfqOut)
 async def reject_rfq(rfq_id: int, data: RejectInput, session: DbSession, viewer: OptionalViewer) -> RfqOut:
     return RfqOut.model_validate(await service.reject_rfq(session, viewer, rfq_id, data.reason))
-
-
-@router.post("/{rfq_id}/close", response_model=RfqOut)
-async def close_rfq(rfq_id: int, session: DbSession, viewer: OptionalViewer) -> RfqOut:
-    return RfqOut.model_validate(await service.close_rfq(session, viewer, rfq_id))

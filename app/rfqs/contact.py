@@ -4,7 +4,7 @@ anonymous visitors and buyers never see them."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 from app.models import Organization, Rfq, User
 from app.rfqs.schemas import BuyerContactOut
 from membership.policy import contact_details_visible

@@ -1,13 +1,15 @@
 """Queries of RFQs."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select
+from sqlalchemy import ColumnElement, Select, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Rfq
 from app.models.enums import RfqStatus
-from app.owned_queries import owned_query
+from app.owned.repository import owned_query
 
 
 @dataclass(frozen=True)
@@ -30,3 +32,22 @@ def rfqs_query(filters: RfqFilters, visible_organization_ids: set[int] | None) -
     if filters.q:
         conditions.append(Rfq.title.icontains(filters.q, autoescape=True))
     return owned_query(Rfq, filters.organization, conditions, RfqStatus.OPEN, visible_organization_ids)
+
+
+async def locked_rfq(session: AsyncSession, rfq_id: int) -> Rfq | None:
+    """The RFQ with its row locked until the transaction ends (PostgreSQL; SQLite has a single writer anyway)."""
+    statement = select(Rfq).where(Rfq.id == rfq_id).with_for_update().execution_options(populate_existing=True)
+    return await session.scalar(statement)
+
+
+async def fresh_rfq(session: AsyncSession, rfq_id: int) -> Rfq:
+    return await session.get_one(Rfq, rfq_id, populate_existing=True)
+
+
+async def expire_open_before(session: AsyncSession, today: date, now: datetime) -> list[int]:
+    """Moves the open RFQs whose valid-until date is before `today` to expired, in one conditional UPDATE (so each
+    is expired by exactly one of several concurrent runs); their ids, ascending."""
+    statement = (update(Rfq).where(Rfq.status == RfqStatus.OPEN, Rfq.valid_until < today)
+                 .values(status=RfqStatus.EXPIRED, updated_at=now)
+                 .returning(Rfq.id).execution_options(synchronize_session=False))
+    return sorted((await session.scalars(statement)).all())

@@ -1,23 +1,21 @@
-"""RFQs: a buyer's request for quotation, from draft through review to open and closed."""
+"""RFQs: a buyer's request for quotation, from draft through review (app.owned.lifecycle) to open; how an open
+RFQ ends (closed, awarded, expired) is app.quotes.rfq_endings."""
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer, can_manage, require_admin, require_buyer, require_viewer, visible_to
-from app.alerts.jobs import enqueue_alert
-from app.core.clock import today, utcnow
-from app.core.errors import FieldError, forbidden, not_found, validation_failed
-from app.core.lifecycle import move
+from app.auth.viewer import Viewer, require_buyer, visible_to
+from app.background.outbox import record_change
+from app.core.clock import today
+from app.core.errors import FieldError, forbidden, validation_failed
 from app.core.repository import Page, paginate
 from app.core.schemas import merged_update
 from app.hs.service import ensure_hs_code_usable
 from app.models import Rfq
 from app.models.enums import AlertEvent, EntityType, NotificationKind, RfqStatus
-from app.notifications.service import Message, notify_organization
-from app.outbox import record_change
-from app.quotes.outcomes import decline_open_quotes
+from app.owned.lifecycle import OwnedKind
+from app.rfqs import repository
 from app.rfqs.contact import buyer_contact
 from app.rfqs.limits import ensure_daily_cap, ensure_not_duplicate, ensure_open_cap
 from app.rfqs.repository import RfqFilters, rfqs_query
@@ -42,9 +40,16 @@ def _ensure_valid_until_ahead(valid_until: date) -> None:
         raise validation_failed([FieldError("valid_until", "must be today or a later date", "date_in_past")])
 
 
-def _changed(session: AsyncSession, rfq: Rfq) -> None:
-    rfq.updated_at = utcnow()
-    record_change(session, EntityType.RFQ, rfq.id)
+RFQS = OwnedKind(
+    model=Rfq, entity=EntityType.RFQ, noun="RFQ", transitions=TRANSITIONS,
+    review=S.PENDING_REVIEW, live=S.OPEN, refused=S.REJECTED,
+    # Open RFQs, and those that were open (closed, awarded, expired), are public.
+    is_public=lambda rfq: rfq.opened_at is not None,
+    refusal="Only members of the buyer may change this RFQ", pages_url="/rfqs",
+    went_live_at="opened_at", live_alert=AlertEvent.RFQ_OPENED,
+    approved=NotificationKind.RFQ_APPROVED, approved_title="Your RFQ is open for quotes: {title}",
+    approved_body="It passed review; suppliers can quote on it now.", rejected=NotificationKind.RFQ_REJECTED,
+)
 
 
 async def create_rfq(session: AsyncSession, viewer: Viewer | None, data: RfqCreate) -> Rfq:
@@ -64,10 +69,7 @@ async def create_rfq(session: AsyncSession, viewer: Viewer | None, data: RfqCrea
 async def get_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
     """Open RFQs (and those that were open: closed, awarded, expired) are public; drafts, pending and rejected
     ones exist only for the buyer's organization and admins."""
-    rfq = await session.get(Rfq, rfq_id)
-    if rfq is None or (rfq.opened_at is None and not can_manage(viewer, rfq.organization_id)):
-        raise not_found("RFQ")
-    return rfq
+    return await RFQS.get(session, viewer, rfq_id)
 
 
 async def rfq_out(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> RfqOut:
@@ -77,19 +79,15 @@ async def rfq_out(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> 
 
 
 async def locked_rfq(session: AsyncSession, rfq_id: int) -> Rfq | None:
-    """The RFQ with its row locked until the transaction ends (PostgreSQL; SQLite has a single writer anyway):
-    quotes, awards and closing of one RFQ happen one after the other."""
-    statement = select(Rfq).where(Rfq.id == rfq_id).with_for_update().execution_options(populate_existing=True)
-    return await session.scalar(statement)
+    """The RFQ with its row locked until the transaction ends: quotes, awards and closing of one RFQ happen one
+    after the other."""
+    return await repository.locked_rfq(session, rfq_id)
 
 
 async def managed_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int,
-                      refusal: str = "Only members of the buyer may change this RFQ") -> Rfq:
+                      refusal: str | None = None) -> Rfq:
     """An RFQ the viewer acts on for the buyer (its members and admins); anyone else gets 403 `refusal`."""
-    rfq = await get_rfq(session, require_viewer(viewer), rfq_id)
-    if not can_manage(viewer, rfq.organization_id):
-        raise forbidden(refusal, code="not_a_member")
-    return rfq
+    return await RFQS.managed(session, viewer, rfq_id, refusal)
 
 
 async def update_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, data: RfqUpdate) -> Rfq:
@@ -102,61 +100,27 @@ async def update_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, 
     await ensure_hs_code_usable(session, merged.hs_code)
     for field, value in merged.model_dump().items():
         setattr(rfq, field, value)
-    _changed(session, rfq)
+    RFQS.changed(session, rfq)
     await session.flush()
     return rfq
 
 
 async def submit_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
-    rfq = await managed_rfq(session, viewer, rfq_id)
-    move(rfq, S.PENDING_REVIEW, TRANSITIONS, "RFQ")
-    _ensure_valid_until_ahead(rfq.valid_until)
-    await ensure_not_duplicate(session, rfq.organization_id, rfq.title, rfq.hs_code, rfq.id)
-    await ensure_open_cap(session, rfq.organization_id)
-    await ensure_allowed(session, rfq.organization_id, Action.POST_RFQ)
-    rfq.rejection_reason = None
-    _changed(session, rfq)
-    await session.flush()
-    return rfq
+    async def submittable(rfq: Rfq) -> None:
+        _ensure_valid_until_ahead(rfq.valid_until)
+        await ensure_not_duplicate(session, rfq.organization_id, rfq.title, rfq.hs_code, rfq.id)
+        await ensure_open_cap(session, rfq.organization_id)
+        await ensure_allowed(session, rfq.organization_id, Action.POST_RFQ)
+
+    return await RFQS.submit(session, viewer, rfq_id, submittable)
 
 
 async def approve_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
-    require_admin(viewer)
-    rfq = await get_rfq(session, viewer, rfq_id)
-    move(rfq, S.OPEN, TRANSITIONS, "RFQ")
-    rfq.opened_at = utcnow()
-    _changed(session, rfq)
-    enqueue_alert(session, AlertEvent.RFQ_OPENED, rfq.id)
-    await notify_organization(session, rfq.organization_id, Message(
-        NotificationKind.RFQ_APPROVED, f"Your RFQ is open for quotes: {rfq.title}",
-        "It passed review; suppliers can quote on it now.", f"/rfqs/{rfq.id}"))
-    await session.flush()
-    return rfq
+    return await RFQS.approve(session, viewer, rfq_id)
 
 
 async def reject_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, reason: str) -> Rfq:
-    require_admin(viewer)
-    rfq = await get_rfq(session, viewer, rfq_id)
-    move(rfq, S.REJECTED, TRANSITIONS, "RFQ")
-    rfq.rejection_reason = reason
-    _changed(session, rfq)
-    await notify_organization(session, rfq.organization_id, Message(
-        NotificationKind.RFQ_REJECTED, f"Your RFQ was not approved: {rfq.title}",
-        f"Reason: {reason}\nEdit it and submit it for review again.", "/my/rfqs"))
-    await session.flush()
-    return rfq
-
-
-async def close_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
-    """Closes without award: the quotes still submitted are declined and their suppliers told."""
-    await managed_rfq(session, viewer, rfq_id)
-    rfq = await locked_rfq(session, rfq_id)
-    assert rfq is not None
-    move(rfq, S.CLOSED, TRANSITIONS, "RFQ")
-    _changed(session, rfq)
-    await decline_open_quotes(session, rfq)
-    await session.flush()
-    return rfq
+    return await RFQS.reject(session, viewer, rfq_id, reason)
 
 
 async def list_rfqs(

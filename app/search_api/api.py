@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.http.deps import DbSession, OptionalViewer
+from app.http.deps import DbSession, OptionalViewer, SearchEngine
 from app.search_api import service
 from app.search_api.params import ListingSearchParams, RfqSearchParams, SupplierSearchParams
 from app.search_api.schemas import (
@@ -18,7 +18,6 @@ from app.search_api.schemas import (
     search_page,
     supplier_hit,
 )
-from app.search_api.wiring import SearchEngine
 from search.types import DocType
 
 router = APIRouter(prefix="/api/v1/search", tags=["search"])

@@ -6,16 +6,15 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 from app.core.errors import AppError
 from app.core.schemas import field_errors
-from app.http.deps import DbSession
+from app.http.deps import DbSession, SearchEngine
 from app.http.page_deps import page_viewer
 from app.http.templating import render
 from app.search_api import service
 from app.search_api.links import QueryLinks
 from app.search_api.params import PARAMS, SearchParams
-from app.search_api.wiring import SearchEngine
 from search.types import DocType
 
 router = APIRouter()

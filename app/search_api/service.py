@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 from app.core.errors import AppError, FieldError, validation_failed
 from app.models import Listing, Organization, Rfq
 from app.search_api.params import SearchParams

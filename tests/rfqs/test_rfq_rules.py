@@ -9,7 +9,7 @@ from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker
 from app.models import RfqLimit
 from app.models.enums import EntityType
-from app.rfqs.expiry import run_expiry
+from app.quotes.rfq_endings import run_expiry
 from app.rfqs.limits import normalised_title
 from tests.cli.conftest import RunCli, run_cli
 from tests.support.actors import Cast

@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.background.outbox import record_change
 from app.core.clock import utcnow
 from app.models import Listing, Organization, OutboxEvent
 from app.models.enums import EntityType, ListingStatus, OrganizationRole, Unit
-from app.outbox import record_change
 
 Sessions = async_sessionmaker[AsyncSession]
 

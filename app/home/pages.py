@@ -4,12 +4,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app.http.deps import DbSession
+from app.http.lookups import organization_names
 from app.http.page_deps import PageViewer
 from app.http.templating import render
 from app.listings.repository import ListingFilters
 from app.listings.service import list_listings
 from app.models.enums import ListingStatus, RfqStatus
-from app.pages.lookups import organization_names
 from app.rfqs.repository import RfqFilters
 from app.rfqs.service import list_rfqs
 

@@ -1,10 +1,10 @@
 """Listing pages: /listings/{id} for everyone, and "My listings" where a supplier creates and manages its own."""
 
-from app.accounts.viewer import require_seller
+from app.auth.viewer import require_seller
+from app.http.owned_pages import OwnedPages
 from app.listings import service
 from app.listings.repository import ListingFilters
 from app.listings.schemas import ListingCreate
-from app.pages.owned import OwnedPages
 
 pages = OwnedPages(
     folder="listings",

@@ -70,3 +70,15 @@ def require_buyer(viewer: Viewer | None) -> Viewer:
     if not viewer.organization_role.buys:
         raise forbidden("Your organization is registered as a supplier only", code="not_a_buyer")
     return viewer
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who signed in, as plain values (still readable after the request's session rolled back): the viewer, and
+    what pages show of the user and the organization."""
+
+    viewer: Viewer
+    name: str
+    email: str
+    organization_name: str
+    organization_slug: str

@@ -9,12 +9,12 @@ from app.accounts import service as accounts
 from app.accounts.schemas import LoginInput, RegisterInput
 from app.core.errors import AppError
 from app.http.deps import AppSettings, DbSession, client_address
+from app.http.forms import CHOICES, filled, parse, refused
 from app.http.page_deps import CheckedForm, csrf_checked_form
 from app.http.session_cookie import clear_session_cookie, write_session_cookie
 from app.http.templating import render
 from app.models import User
 from app.models.enums import OrganizationRole
-from app.pages.forms import CHOICES, filled, parse, refused
 
 router = APIRouter()
 REGISTER = "accounts/register.html"

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.service import get_organization_by_id
+from app.core.errors import not_found
 from app.models import HsCode, Listing, Organization, Rfq
 
 
@@ -27,5 +27,7 @@ async def hs_description(session: AsyncSession, code: str | None) -> str | None:
 
 async def owner_and_hs(session: AsyncSession, item: Listing | Rfq) -> dict[str, Any]:
     """What a detail page shows beside a listing or RFQ: its organization and its HS code's description."""
-    organization = await get_organization_by_id(session, item.organization_id)
+    organization = await session.get(Organization, item.organization_id)
+    if organization is None:
+        raise not_found("Organization")
     return {"item": item, "organization": organization, "hs_description": await hs_description(session, item.hs_code)}

@@ -10,15 +10,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.viewer import Viewer
+from app.auth.viewer import Viewer
 from app.core.errors import AppError, not_found
 from app.core.repository import Page
 from app.http.deps import DbSession
+from app.http.forms import CHOICES, ObjectId, filled, parse, refused
+from app.http.lookups import owner_and_hs
 from app.http.page_deps import CheckedForm, PageUser, PageViewer, SignedInUser, csrf_checked_form
 from app.http.pagination import PageParams, Pagination
 from app.http.templating import render
-from app.pages.forms import CHOICES, ObjectId, filled, parse, refused
-from app.pages.lookups import owner_and_hs
 
 ItemAction = Callable[[AsyncSession, Viewer | None, int], Awaitable[Any]]
 # More of a detail page, for the viewer: (request, session, viewer, item) -> extra template context.

@@ -1,0 +1,38 @@
+"""The small interfaces through which the request plumbing learns who is asking and what the nav shows, without
+importing a domain: the composition root (app.main) installs the accounts domain's identity and the notifications
+domain's unread count on the app."""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from fastapi import FastAPI, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.viewer import SignedIn, Viewer
+
+
+class Identity(Protocol):
+    async def from_token(self, session: AsyncSession, token: str) -> SignedIn | None:
+        """The user of a live personal access token."""
+
+    async def from_session(self, session: AsyncSession, user_id: int, version: str) -> SignedIn | None:
+        """The user of a session cookie, when the cookie's version is still the user's."""
+
+
+UnreadCount = Callable[[AsyncSession, Viewer], Awaitable[int]]
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    identity: Identity
+    unread_count: UnreadCount
+
+
+def install_request_facts(app: FastAPI, identity: Identity, unread_count: UnreadCount) -> None:
+    app.state.request_facts = RequestFacts(identity, unread_count)
+
+
+def request_facts(request: Request) -> RequestFacts:
+    facts: RequestFacts = request.app.state.request_facts
+    return facts
