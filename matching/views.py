@@ -1,11 +1,11 @@
 """The plain facts matching compares, read once from SQL rows: an RFQ, a listing and its supplier. Prices are in
-USD (search.currency), codes are normalised part numbers (search.normalise)."""
+USD (app.core.currency), codes are normalised part numbers (search.normalise)."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.core.currency import to_usd
 from app.models import Listing, Organization, Rfq
-from search.currency import to_usd
 from search.normalise import code_forms, words
 
 MODEL_SPECS = ("model", "model number", "modelno", "part number", "mpn")

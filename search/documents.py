@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from app.core.currency import to_usd
 from app.models import HsCode, Listing, Organization, Rfq
 from app.models.enums import ListingStatus, OrganizationRole, RfqStatus
 from membership.ranking import tier_boosts
-from search.currency import to_usd
 from search.ranking import rank_multiplier
 from search.types import DocType, Document
 

@@ -5,8 +5,8 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.core.currency import supported, to_usd
 from app.core.validators import CountryCode, CurrencyCode
-from search.currency import supported, to_usd
 from search.types import DocType, Filters, Range, Sort
 
 Chapter = Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
