@@ -103,3 +103,19 @@ async def test_trust_explains_verification(app: FastAPI, catalogue: dict[str, An
     assert trust["Bulk Cameras"]["text"] == "verified supplier"
     assert trust["Osaka Optics"]["text"] == "not verified"
     assert trust["Bulk Cameras"]["contribution"] > trust["Osaka Optics"]["contribution"] == 0.0
+
+
+async def test_each_supplier_is_listed_once_with_its_best_listing(app: FastAPI, catalogue: dict[str, Any],
+                                                                   buyer: Actor, admin: Actor) -> None:
+    # Osaka Optics gets a second, weaker camera listing (pricier, bigger MOQ): it must not take a second place.
+    weaker = await published_listing(catalogue["osaka"], admin, **CAMERA, moq="3000", price_min="140",
+                                     price_max="140")
+    await index_now(app)
+    rfq = await camera_rfq(buyer, admin)
+
+    items = (await buyer.client.get(f"/api/v1/rfqs/{rfq['id']}/matches")).json()["items"]
+
+    listings = {item["supplier"]["name"]: item["listing"]["id"] for item in items}
+    assert len(listings) == len(items)  # no supplier twice
+    assert (listings["Osaka Optics"], listings["Bulk Cameras"]) == (catalogue["cheap"]["id"], catalogue["big"]["id"])
+    assert weaker["id"] not in [item["listing"]["id"] for item in items]
