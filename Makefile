@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate seed test check lint typecheck imports pytest clean postgres
+.PHONY: install run migrate seed test check lint typecheck imports pytest clean postgres chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,10 @@ imports: install
 
 check: lint typecheck imports
 
-pytest: install
+chromium:
+	@bash scripts/chromium.sh
+
+pytest: install chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: check pytest
