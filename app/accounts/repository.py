@@ -6,6 +6,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import ApiToken, LoginFailure, Organization, User
+from app.models.enums import MemberRole
 
 
 async def user_by_email(session: AsyncSession, email: str) -> User | None:
@@ -14,6 +15,19 @@ async def user_by_email(session: AsyncSession, email: str) -> User | None:
 
 async def user_by_id(session: AsyncSession, user_id: int) -> User | None:
     return await session.get(User, user_id)
+
+
+async def owner_of(session: AsyncSession, organization_id: int) -> User | None:
+    """The organization's first owner (lowest id), if it has one."""
+    return await session.scalar(
+        select(User).where(User.organization_id == organization_id, User.member_role == MemberRole.OWNER)
+        .order_by(User.id).limit(1)
+    )
+
+
+async def has_organizations(session: AsyncSession) -> bool:
+    """Whether at least one organization is registered."""
+    return await session.scalar(select(Organization.id).limit(1)) is not None
 
 
 async def organization_by_slug(session: AsyncSession, slug: str) -> Organization | None:

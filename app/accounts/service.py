@@ -22,7 +22,7 @@ from app.core.errors import (
     too_many_requests,
     validation_failed,
 )
-from app.core.repository import get_users_own
+from app.core.repository import get_or_404, get_or_none, get_users_own
 from app.core.security import hash_api_token, hash_password, new_api_token, verify_password
 from app.models import ApiToken, LoginFailure, Organization, User
 from app.models.enums import EntityType, MemberRole
@@ -153,7 +153,7 @@ class AccountsIdentity:
         user = await repository.user_by_id(session, user_id)
         if user is None or session_version(user) != version:
             return None
-        organization = await session.get(Organization, user.organization_id)
+        organization = await get_or_none(session, Organization, user.organization_id)
         return _signed_in(user, organization) if organization else None
 
     async def from_token(self, session: AsyncSession, token: str) -> SignedIn | None:
@@ -161,7 +161,7 @@ class AccountsIdentity:
         if api_token is None:
             return None
         user = await repository.user_by_id(session, api_token.user_id)
-        organization = await session.get(Organization, user.organization_id) if user else None
+        organization = await get_or_none(session, Organization, user.organization_id) if user else None
         if user is None or organization is None:
             return None
         api_token.last_used_at = utcnow()
@@ -190,10 +190,7 @@ async def revoke_token(session: AsyncSession, viewer: Viewer, token_id: int) -> 
 
 
 async def get_organization_by_id(session: AsyncSession, organization_id: int) -> Organization:
-    organization = await session.get(Organization, organization_id)
-    if organization is None:
-        raise not_found("Organization")
-    return organization
+    return await get_or_404(session, Organization, organization_id, "Organization")
 
 
 async def get_organization(session: AsyncSession, slug: str) -> Organization:

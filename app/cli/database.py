@@ -3,10 +3,11 @@
 import typer
 from rich.table import Table
 
+from app.accounts.repository import has_organizations
 from app.cli.runtime import FAILURE, Sessions, console, database_errors, fail, run_with_database
 from app.core.errors import AppError
 from app.core.migrations import upgrade_to_head
-from app.demo.seed import DEMO_PASSWORD, SeedResult, has_organizations, seed_demo
+from app.demo.seed import DEMO_PASSWORD, SeedResult, seed_demo
 
 
 def migrate() -> None:

@@ -1,6 +1,7 @@
-"""Shared query helpers: pagination of a select, fetching one row by primary key, and a user's own row."""
+"""Shared query helpers: pagination of a select, rows by primary key (several at once, one or None, one that must
+exist, one or 404), and a user's own row."""
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -61,9 +62,26 @@ async def by_id(session: AsyncSession, model: type[Row], ids: Collection[int]) -
     return {row.id: row for row in rows}
 
 
-async def get_users_own(session: AsyncSession, model: type[U], ident: int, user_id: int, what: str) -> U:
-    """The row when it belongs to the user; anyone else's does not exist for them (404)."""
+async def get_or_none(session: AsyncSession, model: type[T], ident: int) -> T | None:
+    """The row of `model` with this primary key, or None."""
+    return await session.get(model, ident)
+
+
+async def get_one(session: AsyncSession, model: type[T], ident: int) -> T:
+    """The row of `model` with this primary key, which must exist (a foreign key points at it)."""
+    return await session.get_one(model, ident)
+
+
+async def get_or_404(session: AsyncSession, model: type[T], ident: int, what: str,
+                     visible: Callable[[T], bool] | None = None) -> T:
+    """The row of `model` with this primary key; a missing row, or one `visible` hides from the asker, does not
+    exist for them (404 "`what` not found")."""
     row = await session.get(model, ident)
-    if row is None or row.user_id != user_id:
+    if row is None or (visible is not None and not visible(row)):
         raise not_found(what)
     return row
+
+
+async def get_users_own(session: AsyncSession, model: type[U], ident: int, user_id: int, what: str) -> U:
+    """The row when it belongs to the user; anyone else's does not exist for them (404)."""
+    return await get_or_404(session, model, ident, what, lambda row: row.user_id == user_id)

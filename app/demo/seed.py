@@ -4,7 +4,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import service as accounts
@@ -16,7 +15,6 @@ from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization
 from app.demo.rfqs import RFQS, DemoRfq
 from app.listings import service as listings
 from app.listings.schemas import ListingCreate
-from app.models import Organization
 from app.models.enums import ListingStatus, RfqStatus
 from app.rfqs import service as rfqs
 from app.rfqs.schemas import RfqCreate
@@ -44,10 +42,6 @@ class SeedResult:
     logins: list[DemoLogin] = field(default_factory=list)
     listings: Counter[ListingStatus] = field(default_factory=Counter)
     rfqs: Counter[RfqStatus] = field(default_factory=Counter)
-
-
-async def has_organizations(session: AsyncSession) -> bool:
-    return await session.scalar(select(Organization.id).limit(1)) is not None
 
 
 async def seed_demo(session: AsyncSession) -> SeedResult:

@@ -1,4 +1,7 @@
-"""Read-only look-ups that pages need to show names beside ids: organization names and HS code descriptions."""
+"""Read-only look-ups that pages need to show names beside ids: organization names and HS code descriptions.
+
+They are small queries of their own here, not calls of the accounts and hs repositories: app.http imports no
+domain."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -6,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import not_found
+from app.core.repository import get_or_404
 from app.models import HsCode, Listing, Organization, Rfq
 
 
@@ -27,7 +30,5 @@ async def hs_description(session: AsyncSession, code: str | None) -> str | None:
 
 async def owner_and_hs(session: AsyncSession, item: Listing | Rfq) -> dict[str, Any]:
     """What a detail page shows beside a listing or RFQ: its organization and its HS code's description."""
-    organization = await session.get(Organization, item.organization_id)
-    if organization is None:
-        raise not_found("Organization")
+    organization = await get_or_404(session, Organization, item.organization_id, "Organization")
     return {"item": item, "organization": organization, "hs_description": await hs_description(session, item.hs_code)}

@@ -1,14 +1,11 @@
 """Imports act as a member of the target organization: its owner, so the services apply their usual rules."""
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import repository
 from app.accounts.service import viewer_of
 from app.auth.viewer import Viewer
 from app.core.errors import conflict, forbidden, not_found
-from app.models import User
-from app.models.enums import MemberRole
 
 
 async def supplier_owner(session: AsyncSession, organization_slug: str) -> Viewer:
@@ -18,10 +15,7 @@ async def supplier_owner(session: AsyncSession, organization_slug: str) -> Viewe
     if not organization.role.sells:
         raise forbidden(f"Organization '{organization_slug}' is registered as a buyer only; "
                         "listings belong to suppliers", code="not_a_supplier")
-    owner = await session.scalar(
-        select(User).where(User.organization_id == organization.id, User.member_role == MemberRole.OWNER)
-        .order_by(User.id).limit(1)
-    )
+    owner = await repository.owner_of(session, organization.id)
     if owner is None:
         raise conflict(f"Organization '{organization_slug}' has no owner to act as", code="no_owner")
     return viewer_of(owner, organization)

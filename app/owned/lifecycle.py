@@ -15,8 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.viewer import Viewer, can_manage, require_admin, require_viewer
 from app.background.outbox import enqueue_alert, record_change
 from app.core.clock import utcnow
-from app.core.errors import forbidden, not_found
+from app.core.errors import forbidden
 from app.core.lifecycle import move
+from app.core.repository import get_or_404
 from app.models.enums import AlertEvent, EntityType, NotificationKind
 from app.notifications.service import Message, notify_organization
 
@@ -55,10 +56,8 @@ class OwnedKind(Generic[T]):
 
     async def get(self, session: AsyncSession, viewer: Viewer | None, ident: int) -> T:
         """Public objects for everyone; the others exist only for their organization and admins."""
-        item = await session.get(self.model, ident)
-        if item is None or (not self.is_public(item) and not can_manage(viewer, item.organization_id)):
-            raise not_found(self.noun[:1].upper() + self.noun[1:])
-        return item
+        return await get_or_404(session, self.model, ident, self.noun[:1].upper() + self.noun[1:],
+                                lambda item: self.is_public(item) or can_manage(viewer, item.organization_id))
 
     async def managed(self, session: AsyncSession, viewer: Viewer | None, ident: int,
                       refusal: str | None = None) -> T:
