@@ -3,10 +3,10 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, can_manage, require_admin, require_owner, require_viewer
+from app.billing import repository
 from app.billing.schemas import (
     NOT_NULL_TIER_FIELDS,
     AdminSubscriptionOut,
@@ -22,8 +22,8 @@ from app.billing.schemas import (
 )
 from app.core.clock import utcnow
 from app.core.config import Settings
-from app.core.errors import AppError, FieldError, not_found, validation_failed
-from app.core.repository import Page, paginate
+from app.core.errors import AppError, FieldError, validation_failed
+from app.core.repository import Page, get_or_404, paginate
 from app.models import Invoice, Subscription, Tier
 from app.models.enums import InvoiceStatus, PaymentProviderName
 from membership import invoices, payments, policy, reports, subscriptions, tiers
@@ -110,18 +110,14 @@ async def cancel(session: AsyncSession, settings: Settings, viewer: Viewer | Non
 
 async def my_invoices(session: AsyncSession, viewer: Viewer | None, page: int, per_page: int) -> Page[Invoice]:
     viewer = require_viewer(viewer)
-    statement = (select(Invoice).where(Invoice.organization_id == viewer.organization_id)
-                 .order_by(Invoice.issued_at.desc(), Invoice.id.desc()))
-    return await paginate(session, statement, page, per_page)
+    return await paginate(session, repository.invoices_of(viewer.organization_id), page, per_page)
 
 
 async def get_invoice(session: AsyncSession, viewer: Viewer | None, invoice_id: int) -> Invoice:
     """Members of the billed organization and admins; for anyone else the invoice does not exist."""
     viewer = require_viewer(viewer)
-    invoice = await session.get(Invoice, invoice_id)
-    if invoice is None or not can_manage(viewer, invoice.organization_id):
-        raise not_found("Invoice")
-    return invoice
+    return await get_or_404(session, Invoice, invoice_id, "Invoice",
+                            lambda invoice: can_manage(viewer, invoice.organization_id))
 
 
 async def mark_paid(session: AsyncSession, viewer: Viewer | None, invoice_id: int, reference: str) -> Invoice:
@@ -155,19 +151,12 @@ async def receive_card_webhook(session: AsyncSession, settings: Settings, header
 async def admin_subscriptions(session: AsyncSession, viewer: Viewer | None, page: int, per_page: int,
                               ) -> tuple[Page[Any], list[AdminSubscriptionOut]]:
     require_admin(viewer)
-    result = await paginate_rows(session, page, per_page)
+    result = await repository.subscription_rows(session, page, per_page)
     by_id = await _tiers_by_id(session)
     items = [AdminSubscriptionOut(organization_id=subscription.organization_id, organization_name=name,
                                   subscription=subscription_out(subscription, by_id))
              for subscription, name in result.items]
     return result, items
-
-
-async def paginate_rows(session: AsyncSession, page: int, per_page: int) -> Page[Any]:
-    """Rows of (subscription, organization name); `paginate` yields the first column only."""
-    total = await session.scalar(select(func.count()).select_from(Subscription))
-    rows = await session.execute(reports.subscriptions_query().limit(per_page).offset((page - 1) * per_page))
-    return Page(items=[tuple(row) for row in rows], total=total or 0, page=page, per_page=per_page)
 
 
 async def revenue(session: AsyncSession, viewer: Viewer | None) -> list[reports.RevenueMonth]:

@@ -1,4 +1,5 @@
-"""Queries of inquiries: an organization's threads, its unread messages, a user's recent inquiries."""
+"""Queries of inquiries: an organization's threads, its unread messages, a user's recent inquiries and
+the lock of the user's row they are counted under."""
 
 from collections.abc import Iterable
 from datetime import datetime
@@ -7,7 +8,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.inquiries.schemas import InquiryRole
-from app.models import Inquiry, InquiryMessage
+from app.models import Inquiry, InquiryMessage, User
 
 
 def threads_of(organization_id: int, role: InquiryRole | None) -> Select[Inquiry]:
@@ -55,6 +56,11 @@ async def messages_of(session: AsyncSession, inquiry_id: int) -> list[InquiryMes
     statement = (select(InquiryMessage).where(InquiryMessage.inquiry_id == inquiry_id)
                  .order_by(InquiryMessage.created_at, InquiryMessage.id))
     return list(await session.scalars(statement))
+
+
+async def lock_user(session: AsyncSession, user_id: int) -> None:
+    """Locks the user's row until the transaction ends (PostgreSQL; SQLite has a single writer anyway)."""
+    await session.execute(select(User.id).where(User.id == user_id).with_for_update())
 
 
 async def started_since(session: AsyncSession, user_id: int, since: datetime) -> tuple[int, datetime | None]:

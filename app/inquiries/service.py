@@ -3,19 +3,18 @@ Only the two organizations read a thread (admins too); each side's unread count 
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import get_organization_by_id
 from app.auth.viewer import Viewer, require_viewer
 from app.core.clock import utcnow
 from app.core.config import Settings
-from app.core.errors import conflict, forbidden, not_found, too_many_requests
-from app.core.repository import Page, paginate
+from app.core.errors import conflict, forbidden, too_many_requests
+from app.core.repository import Page, get_or_404, paginate
 from app.inquiries import repository
 from app.inquiries.schemas import InquiryCreate, InquiryRole, ReplyInput
 from app.listings.service import get_listing
-from app.models import Inquiry, InquiryMessage, Listing, User
+from app.models import Inquiry, InquiryMessage, Listing
 from app.models.enums import ListingStatus, NotificationKind
 from app.notifications.service import Message, notify_organization, shorten
 
@@ -38,10 +37,8 @@ def link_to(inquiry: Inquiry) -> str:
 async def get_inquiry(session: AsyncSession, viewer: Viewer | None, inquiry_id: int) -> Inquiry:
     """A thread exists only for its two organizations and for admins: anyone else gets a 404."""
     viewer = require_viewer(viewer)
-    inquiry = await session.get(Inquiry, inquiry_id)
-    if inquiry is None or (role_in(inquiry, viewer) is None and not viewer.is_admin):
-        raise not_found("Inquiry")
-    return inquiry
+    return await get_or_404(session, Inquiry, inquiry_id, "Inquiry",
+                            lambda inquiry: role_in(inquiry, viewer) is not None or viewer.is_admin)
 
 
 async def _listing_open_to(session: AsyncSession, viewer: Viewer, listing_id: int) -> Listing:
@@ -56,7 +53,7 @@ async def _listing_open_to(session: AsyncSession, viewer: Viewer, listing_id: in
 
 async def _ensure_under_rate_limit(session: AsyncSession, settings: Settings, viewer: Viewer) -> None:
     # Locks the sender's row (PostgreSQL) so two concurrent inquiries of one user are counted one after the other.
-    await session.execute(select(User.id).where(User.id == viewer.user_id).with_for_update())
+    await repository.lock_user(session, viewer.user_id)
     since = utcnow() - RATE_WINDOW
     count, oldest = await repository.started_since(session, viewer.user_id, since)
     if count >= settings.inquiries_per_hour and oldest is not None:

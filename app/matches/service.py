@@ -4,13 +4,13 @@ with what each viewer may see (tier-limited leads a day, buyer contact details o
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, can_manage, require_seller, require_viewer
 from app.core import clock
 from app.core.errors import forbidden
 from app.core.repository import by_id
+from app.matches import repository
 from app.matches.schemas import (
     BuyerOut,
     FactorOut,
@@ -21,7 +21,7 @@ from app.matches.schemas import (
     SupplierMatchOut,
     SupplierOut,
 )
-from app.models import LeadView, Listing, Organization, Rfq, User
+from app.models import Listing, Organization, Rfq, User
 from app.rfqs.service import get_rfq
 from matching.engine import rank_leads, suppliers_for_rfq
 from matching.types import FactorExplanation, LeadMatch
@@ -65,8 +65,7 @@ class Allowance:
 
 async def _allowance(session: AsyncSession, organization_id: int) -> Allowance:
     decision = await daily_lead_allowance(session, organization_id)
-    seen = set(await session.scalars(select(LeadView.rfq_id).where(
-        LeadView.organization_id == organization_id, LeadView.viewed_on == clock.today())))
+    seen = await repository.rfqs_viewed_on(session, organization_id, clock.today())
     return Allowance(decision.limit, decision.remaining, seen)
 
 

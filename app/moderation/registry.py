@@ -7,10 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer
+from app.moderation import repository
 
 Approve = Callable[[AsyncSession, Viewer, int], Awaitable[Any]]
 Reject = Callable[[AsyncSession, Viewer, int, str], Awaitable[Any]]
@@ -53,14 +53,12 @@ class StatusAdapter:
     link_of: Callable[[int], str]
 
     async def pending(self, session: AsyncSession, limit: int) -> list[QueueItem]:
-        statement = (select(self.model).where(self.model.status == self.pending_status)
-                     .order_by(self.model.updated_at, self.model.id).limit(limit))
+        rows = await repository.pending_rows(session, self.model, self.pending_status, limit)
         return [QueueItem(self.entity_type, row.id, self.title_of(row), row.organization_id, row.updated_at,
-                          self.link_of(row.id)) for row in await session.scalars(statement)]
+                          self.link_of(row.id)) for row in rows]
 
     async def count_pending(self, session: AsyncSession) -> int:
-        statement = select(func.count()).select_from(self.model).where(self.model.status == self.pending_status)
-        return await session.scalar(statement) or 0
+        return await repository.pending_count(session, self.model, self.pending_status)
 
     async def approve(self, session: AsyncSession, viewer: Viewer, entity_id: int) -> Any:
         return await self.approve_with(session, viewer, entity_id)

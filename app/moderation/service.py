@@ -1,13 +1,13 @@
 """Moderation: the queue across every moderated kind, and admin decisions that call each kind's own service
 (which holds the rules and notifies the owner) and are recorded with who decided and when."""
 
-from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, require_admin
 from app.core.repository import Page, paginate
 from app.models import ModerationDecision
 from app.models.enums import ModerationDecisionKind
+from app.moderation import repository
 from app.moderation.adapters import adapter_for, adapters
 from app.moderation.registry import QueueItem
 from app.moderation.schemas import ApproveInput, RejectDecisionInput
@@ -52,16 +52,7 @@ async def reject(session: AsyncSession, viewer: Viewer | None, entity_type: str,
     return record
 
 
-def _decisions(entity_type: str | None, entity_id: int | None) -> Select[ModerationDecision]:
-    statement = select(ModerationDecision).order_by(ModerationDecision.decided_at.desc(), ModerationDecision.id.desc())
-    if entity_type:
-        statement = statement.where(ModerationDecision.entity_type == entity_type)
-    if entity_id is not None:
-        statement = statement.where(ModerationDecision.entity_id == entity_id)
-    return statement
-
-
 async def decisions(session: AsyncSession, viewer: Viewer | None, entity_type: str | None, entity_id: int | None,
                     page: int, per_page: int) -> Page[ModerationDecision]:
     require_admin(viewer)
-    return await paginate(session, _decisions(entity_type, entity_id), page, per_page)
+    return await paginate(session, repository.decisions_query(entity_type, entity_id), page, per_page)

@@ -1,0 +1,23 @@
+"""Queries of billing: an organization's invoices, and every subscription with its organization's name."""
+
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.repository import Page
+from app.models import Invoice, Subscription
+from membership import reports
+
+
+def invoices_of(organization_id: int) -> Select[Any]:
+    """The organization's invoices, latest first."""
+    return (select(Invoice).where(Invoice.organization_id == organization_id)
+            .order_by(Invoice.issued_at.desc(), Invoice.id.desc()))
+
+
+async def subscription_rows(session: AsyncSession, page: int, per_page: int) -> Page[Any]:
+    """Rows of (subscription, organization name); `paginate` yields the first column only."""
+    total = await session.scalar(select(func.count()).select_from(Subscription))
+    rows = await session.execute(reports.subscriptions_query().limit(per_page).offset((page - 1) * per_page))
+    return Page(items=[tuple(row) for row in rows], total=total or 0, page=page, per_page=per_page)
