@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.viewer import Viewer, can_manage, require_viewer
 from app.core.clock import today
 from app.core.errors import AppError, conflict, forbidden, not_found
+from app.core.repository import get_one, get_or_404
 from app.models import Quote, Rfq
 from app.models.enums import HIDDEN_FROM_BUYER_QUOTE_STATUSES, UNDECIDED_QUOTE_STATUSES, RfqStatus
 from app.rfqs.service import get_rfq, managed_rfq
@@ -14,10 +15,8 @@ async def visible_quote(session: AsyncSession, viewer: Viewer | None, quote_id: 
     """A quote with its RFQ, for the supplier's members, the buyer's members (unless moderation holds or rejected
     it) and admins; 404 for anyone else."""
     viewer = require_viewer(viewer)
-    quote = await session.get(Quote, quote_id)
-    if quote is None:
-        raise not_found("Quote")
-    rfq = await session.get_one(Rfq, quote.rfq_id)
+    quote = await get_or_404(session, Quote, quote_id, "Quote")
+    rfq = await get_one(session, Rfq, quote.rfq_id)
     buyer_sees = quote.status not in HIDDEN_FROM_BUYER_QUOTE_STATUSES and can_manage(viewer, rfq.organization_id)
     if not (can_manage(viewer, quote.organization_id) or buyer_sees):
         raise not_found("Quote")

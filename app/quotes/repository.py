@@ -57,6 +57,11 @@ async def undecided_quotes(session: AsyncSession, rfq_id: int) -> Sequence[Quote
     return (await session.scalars(undecided.order_by(Quote.id))).all()
 
 
+async def reload_quote(session: AsyncSession, quote: Quote) -> None:
+    """The quote's columns read again from the database (once its RFQ is locked, a decision sees the latest)."""
+    await session.refresh(quote)
+
+
 async def fresh_quote(session: AsyncSession, quote_id: int) -> Quote | None:
     """The quote as stored now (the session's copy refreshed), for a decision taken under the RFQ's row lock."""
     return await session.get(Quote, quote_id, populate_existing=True)

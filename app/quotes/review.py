@@ -5,9 +5,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, require_admin
 from app.core.clock import utcnow
-from app.core.errors import conflict, not_found
+from app.core.errors import conflict
+from app.core.repository import get_or_404
 from app.models import Quote, Rfq
 from app.models.enums import NotificationKind, QuoteStatus
+from app.quotes import repository
 from app.quotes.contact_details import contact_details_in
 from app.quotes.messages import tell_buyer, tell_supplier
 from app.rfqs.service import locked_rfq
@@ -20,12 +22,10 @@ def status_for(message: str) -> QuoteStatus:
 async def _held_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int) -> tuple[Quote, Rfq]:
     """The quote awaiting review, its RFQ locked so that an award or a close does not decide at the same time."""
     require_admin(viewer)
-    quote = await session.get(Quote, quote_id)
-    if quote is None:
-        raise not_found("Quote")
+    quote = await get_or_404(session, Quote, quote_id, "Quote")
     rfq = await locked_rfq(session, quote.rfq_id)
     assert rfq is not None
-    await session.refresh(quote)
+    await repository.reload_quote(session, quote)
     if quote.status is not QuoteStatus.PENDING_REVIEW:
         raise conflict(f"A quote that is {quote.status.value} is not awaiting review", code="not_pending_review")
     return quote, rfq

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.viewer import Viewer, require_seller, require_viewer
 from app.core.clock import utcnow
 from app.core.errors import AppError, FieldError, conflict, forbidden, validation_failed
+from app.core.repository import get_or_none
 from app.core.schemas import merged_update
 from app.models import Listing, Quote, QuoteRevision, Rfq
 from app.models.enums import ListingStatus, NotificationKind, QuoteStatus
@@ -41,7 +42,7 @@ async def _lock_accepting(session: AsyncSession, rfq_id: int, counting: bool) ->
 async def _ensure_own_listing(session: AsyncSession, organization_id: int, listing_id: int | None) -> None:
     if listing_id is None:
         return
-    listing = await session.get(Listing, listing_id)
+    listing = await get_or_none(session, Listing, listing_id)
     if listing is None or listing.organization_id != organization_id or listing.status is not ListingStatus.PUBLISHED:
         raise validation_failed([FieldError("listing_id", "must be one of your published listings",
                                             "listing_not_yours")])

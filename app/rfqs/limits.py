@@ -4,14 +4,14 @@ no second RFQ with the same normalised title and HS code while one is open or pe
 import re
 import unicodedata
 
-from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import day_start, today
 from app.core.errors import AppError, conflict
-from app.models import Rfq, RfqLimit
+from app.models import RfqLimit
 from app.models.enums import RfqStatus
 from app.models.rfq_limit import DEFAULT_OPEN_RFQS, DEFAULT_RFQS_PER_DAY
+from app.rfqs import repository
 
 LIVE = (RfqStatus.PENDING_REVIEW, RfqStatus.OPEN)
 
@@ -23,15 +23,9 @@ def normalised_title(title: str) -> str:
 
 
 async def limits_of(session: AsyncSession, organization_id: int) -> RfqLimit:
-    rows = (await session.scalars(
-        select(RfqLimit).where((RfqLimit.organization_id == organization_id) | RfqLimit.organization_id.is_(None))
-    )).all()
+    rows = await repository.stored_limits(session, organization_id)
     own = [row for row in rows if row.organization_id == organization_id]
     return (own or list(rows) or [RfqLimit(rfqs_per_day=DEFAULT_RFQS_PER_DAY, open_rfqs=DEFAULT_OPEN_RFQS)])[0]
-
-
-async def _count(session: AsyncSession, *conditions: ColumnElement[bool]) -> int:
-    return int(await session.scalar(select(func.count()).select_from(Rfq).where(*conditions)) or 0)
 
 
 def _limit_error(code: str, detail: str, limit: int) -> AppError:
@@ -40,7 +34,7 @@ def _limit_error(code: str, detail: str, limit: int) -> AppError:
 
 async def ensure_daily_cap(session: AsyncSession, organization_id: int) -> None:
     limit = (await limits_of(session, organization_id)).rfqs_per_day
-    created = await _count(session, Rfq.organization_id == organization_id, Rfq.created_at >= day_start(today()))
+    created = await repository.created_since(session, organization_id, day_start(today()))
     if created >= limit:
         raise _limit_error("rfq_daily_limit", f"Your organization may create {limit} RFQs a day; try again "
                            "tomorrow", limit)
@@ -48,7 +42,7 @@ async def ensure_daily_cap(session: AsyncSession, organization_id: int) -> None:
 
 async def ensure_open_cap(session: AsyncSession, organization_id: int) -> None:
     limit = (await limits_of(session, organization_id)).open_rfqs
-    live = await _count(session, Rfq.organization_id == organization_id, Rfq.status.in_(LIVE))
+    live = await repository.count_in(session, organization_id, LIVE)
     if live >= limit:
         raise _limit_error("rfq_open_limit", f"Your organization may have {limit} RFQs open or in review at "
                            "once; close one first", limit)
@@ -56,10 +50,7 @@ async def ensure_open_cap(session: AsyncSession, organization_id: int) -> None:
 
 async def ensure_not_duplicate(session: AsyncSession, organization_id: int, title: str, hs_code: str | None,
                                rfq_id: int | None = None) -> None:
-    candidates = await session.execute(
-        select(Rfq.id, Rfq.title).where(Rfq.organization_id == organization_id, Rfq.status.in_(LIVE),
-                                        Rfq.hs_code.is_(None) if hs_code is None else Rfq.hs_code == hs_code)
-    )
+    candidates = await repository.titles_in(session, organization_id, LIVE, hs_code)
     key = normalised_title(title)
     for other_id, other_title in candidates:
         if other_id != rfq_id and normalised_title(other_title) == key:
