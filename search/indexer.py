@@ -12,11 +12,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.attempts import MAX_ERROR_LENGTH, count_failure
 from app.core.clock import utcnow
+from app.core.jobs import claim_batch
 from app.models import Listing, OutboxEvent, Rfq
 from app.models.enums import EntityType, ListingStatus, RfqStatus
 from search.backend import SearchBackend
@@ -42,14 +43,7 @@ class DrainReport:
 
 
 async def claim(session: AsyncSession, batch_size: int, worker: str) -> list[OutboxEvent]:
-    pending = (select(OutboxEvent.id)
-               .where(OutboxEvent.processed_at.is_(None), OutboxEvent.parked_at.is_(None))
-               .order_by(OutboxEvent.id).limit(batch_size).with_for_update(skip_locked=True))
-    claimed = (update(OutboxEvent).where(OutboxEvent.id.in_(pending.scalar_subquery()))
-               .values(claimed_by=worker).returning(OutboxEvent.id))
-    ids = list((await session.scalars(claimed)).all())
-    rows = await session.scalars(select(OutboxEvent).where(OutboxEvent.id.in_(ids)).order_by(OutboxEvent.id))
-    return list(rows.all())
+    return await claim_batch(session, OutboxEvent, OutboxEvent.pending(), batch_size, worker)
 
 
 async def _affected(session: AsyncSession, events: Sequence[OutboxEvent]) -> dict[DocKey, set[int]]:

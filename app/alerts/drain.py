@@ -8,7 +8,7 @@ savepoint: its alerts and its processed mark commit together, a failing job coun
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import and_, exists, or_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.sql.expression import Exists
 
@@ -19,6 +19,7 @@ from app.alerts.types import Alert
 from app.core.attempts import count_failure, error_text
 from app.core.clock import utcnow
 from app.core.config import Settings
+from app.core.jobs import claim_batch
 from app.models import AlertJob, OutboxEvent
 from app.models.enums import AlertEvent, EntityType
 from search.backend import SearchBackend
@@ -58,18 +59,11 @@ class AlertReport:
 def _subject_unindexed() -> Exists:
     same_subject = or_(*(and_(AlertJob.event == event, OutboxEvent.entity_type == entity)
                          for event, entity in SUBJECTS.items()))
-    return exists().where(same_subject, OutboxEvent.entity_id == AlertJob.subject_id,
-                          OutboxEvent.processed_at.is_(None), OutboxEvent.parked_at.is_(None))
+    return exists().where(same_subject, OutboxEvent.entity_id == AlertJob.subject_id, *OutboxEvent.pending())
 
 
 async def claim(session: AsyncSession, batch_size: int, worker: str) -> list[AlertJob]:
-    pending = (select(AlertJob.id)
-               .where(AlertJob.processed_at.is_(None), AlertJob.parked_at.is_(None), ~_subject_unindexed())
-               .order_by(AlertJob.id).limit(batch_size).with_for_update(skip_locked=True))
-    claimed = (update(AlertJob).where(AlertJob.id.in_(pending.scalar_subquery()))
-               .values(claimed_by=worker).returning(AlertJob.id))
-    ids = list((await session.scalars(claimed)).all())
-    return list((await session.scalars(select(AlertJob).where(AlertJob.id.in_(ids)).order_by(AlertJob.id))).all())
+    return await claim_batch(session, AlertJob, [*AlertJob.pending(), ~_subject_unindexed()], batch_size, worker)
 
 
 async def alerts_for(session: AsyncSession, backend: SearchBackend, job: AlertJob,

@@ -90,6 +90,8 @@ def webhook_client(policy: WebhookPolicy) -> httpx.AsyncClient:
 
 
 async def _lease(sessions: Sessions, policy: WebhookPolicy, now: datetime, batch_size: int) -> list[Leased]:
+    # Not app.core.jobs' claim: deliveries are taken by due time (next_attempt_at, then id) with their endpoint,
+    # and leased by moving that due time forward, since they are sent after this transaction has ended.
     async with sessions() as session, session.begin():
         rows = (await session.execute(
             select(WebhookDelivery, WebhookEndpoint).join(WebhookEndpoint)

@@ -1,15 +1,16 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.clock import utcnow
 from app.models.base import Base, str_enum
+from app.models.durable import ClaimedJob
 from app.models.enums import AlertEvent, NotificationKind
 
 
-class AlertJob(Base):
+class AlertJob(ClaimedJob, Base):
     """An event that may alert organisations (an RFQ opened, a listing published), written in the same transaction
     as the event itself and worked off by the alerts drain (`tradeleads worker`, or after commit on the embedded
     default)."""
@@ -21,11 +22,6 @@ class AlertJob(Base):
     event: Mapped[AlertEvent] = mapped_column(str_enum(AlertEvent, "alert_event"))
     subject_id: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    processed_at: Mapped[datetime | None]
-    attempts: Mapped[int] = mapped_column(default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    parked_at: Mapped[datetime | None]
-    claimed_by: Mapped[str | None] = mapped_column(String(64))
 
 
 class AlertDelivery(Base):

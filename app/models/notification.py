@@ -5,6 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.clock import utcnow
 from app.models.base import Base, str_enum
+from app.models.durable import ParkableJob
 from app.models.enums import NotificationKind
 
 
@@ -24,7 +25,7 @@ class Notification(Base):
     read_at: Mapped[datetime | None]
 
 
-class OutgoingEmail(Base):
+class OutgoingEmail(ParkableJob, Base):
     """An e-mail to send, written in the same transaction as its cause; a mailer drains the pending ones."""
 
     __tablename__ = "outgoing_emails"
@@ -36,8 +37,5 @@ class OutgoingEmail(Base):
     body_text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
-    attempts: Mapped[int] = mapped_column(default=0)
     # After a failure, not tried again before this time (the delay doubles with each attempt).
     next_attempt_at: Mapped[datetime | None]
-    last_error: Mapped[str | None] = mapped_column(Text)
-    parked_at: Mapped[datetime | None]

@@ -1,14 +1,15 @@
 from datetime import datetime
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import Index
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.clock import utcnow
 from app.models.base import Base, str_enum
+from app.models.durable import ClaimedJob
 from app.models.enums import EntityType, OutboxOperation
 
 
-class OutboxEvent(Base):
+class OutboxEvent(ClaimedJob, Base):
     """A change the search indexer must apply; written in the same transaction as the change itself."""
 
     __tablename__ = "outbox"
@@ -19,8 +20,3 @@ class OutboxEvent(Base):
     entity_id: Mapped[int]
     operation: Mapped[OutboxOperation] = mapped_column(str_enum(OutboxOperation, "outbox_operation"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    processed_at: Mapped[datetime | None]
-    attempts: Mapped[int] = mapped_column(default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    parked_at: Mapped[datetime | None]
-    claimed_by: Mapped[str | None] = mapped_column(String(64))

@@ -5,6 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.clock import utcnow
 from app.models.base import Base
+from app.models.durable import DurableJob
 
 
 class WebhookEndpoint(Base):
@@ -24,7 +25,7 @@ class WebhookEndpoint(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class WebhookDelivery(Base):
+class WebhookDelivery(DurableJob, Base):
     """One event for one endpoint and the log of sending it: attempts, the last status or error, when to try
     again (the wait doubles after each failure) and when it was delivered."""
 
@@ -37,9 +38,7 @@ class WebhookDelivery(Base):
     event_id: Mapped[str] = mapped_column(String(120))
     event_type: Mapped[str] = mapped_column(String(40))
     payload: Mapped[str] = mapped_column(Text)
-    attempts: Mapped[int] = mapped_column(default=0)
     last_status: Mapped[int | None]
-    last_error: Mapped[str | None] = mapped_column(Text)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
