@@ -8,10 +8,9 @@ savepoint: its alerts and its processed mark commit together, a failing job coun
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, exists, or_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.sql.expression import Exists
 
+from app.alerts import repository
 from app.alerts.delivery import deliver
 from app.alerts.matches import listing_published_alerts, rfq_opened_alerts
 from app.alerts.saved_search_matches import register_pending, saved_search_alerts
@@ -19,15 +18,13 @@ from app.alerts.types import Alert
 from app.core.attempts import count_failure, error_text
 from app.core.clock import utcnow
 from app.core.config import Settings
-from app.core.jobs import claim_batch
-from app.models import AlertJob, OutboxEvent
-from app.models.enums import AlertEvent, EntityType
+from app.models import AlertJob
+from app.models.enums import AlertEvent
 from search.backend import SearchBackend
 from search.errors import SearchUnavailable
 
 logger = logging.getLogger(__name__)
 Sessions = async_sessionmaker[AsyncSession]
-SUBJECTS = {AlertEvent.RFQ_OPENED: EntityType.RFQ, AlertEvent.LISTING_PUBLISHED: EntityType.LISTING}
 
 
 @dataclass(frozen=True)
@@ -54,16 +51,6 @@ class AlertReport:
         self.failed += other.failed
         self.parked += other.parked
         self.alerted += other.alerted
-
-
-def _subject_unindexed() -> Exists:
-    same_subject = or_(*(and_(AlertJob.event == event, OutboxEvent.entity_type == entity)
-                         for event, entity in SUBJECTS.items()))
-    return exists().where(same_subject, OutboxEvent.entity_id == AlertJob.subject_id, *OutboxEvent.pending())
-
-
-async def claim(session: AsyncSession, batch_size: int, worker: str) -> list[AlertJob]:
-    return await claim_batch(session, AlertJob, [*AlertJob.pending(), ~_subject_unindexed()], batch_size, worker)
 
 
 async def alerts_for(session: AsyncSession, backend: SearchBackend, job: AlertJob,
@@ -98,7 +85,7 @@ async def drain_once(sessions: Sessions, backend: SearchBackend, options: AlertS
     report = AlertReport()
     async with sessions() as session, session.begin():
         await register_pending(session, backend)
-        jobs = await claim(session, batch_size, worker)
+        jobs = await repository.claim_jobs(session, batch_size, worker)
         for job in jobs:
             await _run_job(session, backend, job, options, report)
     return report, len(jobs)

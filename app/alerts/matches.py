@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alerts.types import Alert, event_key, factor_data, factor_lines
 from app.core.clock import utcnow
+from app.core.repository import get_or_none
 from app.models import Listing, Rfq
 from app.models.enums import ListingStatus, NotificationKind, RfqStatus
 from app.notifications.service import Message
@@ -19,7 +20,7 @@ RFQ_CANDIDATES = 20
 
 
 async def rfq_opened_alerts(session: AsyncSession, backend: SearchBackend, rfq_id: int, top: int) -> list[Alert]:
-    rfq = await session.get(Rfq, rfq_id)
+    rfq = await get_or_none(session, Rfq, rfq_id)
     if rfq is None or rfq.status != RfqStatus.OPEN or top == 0:
         return []
     key = event_key(NotificationKind.RFQ_MATCH, "rfq", rfq.id)
@@ -55,7 +56,7 @@ async def _strong_matches(session: AsyncSession, backend: SearchBackend, listing
 async def listing_published_alerts(session: AsyncSession, backend: SearchBackend, listing_id: int, top: int,
                                    min_score: float | None) -> list[Alert]:
     """One alert per buyer, about its best-answered RFQ."""
-    listing = await session.get(Listing, listing_id)
+    listing = await get_or_none(session, Listing, listing_id)
     if listing is None or listing.status != ListingStatus.PUBLISHED or top == 0:
         return []
     best: dict[int, tuple[Rfq, SupplierMatch]] = {}

@@ -3,12 +3,13 @@
 
 from collections import defaultdict
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.alerts import repository
 from app.alerts.saved_searches import saved_query
 from app.alerts.types import Alert, event_key
 from app.core.clock import utcnow
+from app.core.repository import get_or_none
 from app.models import Listing, SavedSearch
 from app.models.enums import NotificationKind
 from app.notifications.service import Message
@@ -20,8 +21,7 @@ from search.types import DocType
 async def register_pending(session: AsyncSession, backend: SearchBackend) -> int:
     """Hands the engine the saved searches it does not hold yet; storing again by id is harmless, so two workers
     doing it at once do no damage."""
-    pending = (await session.scalars(select(SavedSearch).where(SavedSearch.registered_at.is_(None))
-                                     .order_by(SavedSearch.id).with_for_update(skip_locked=True))).all()
+    pending = await repository.lock_unregistered_saved_searches(session)
     for saved in pending:
         await backend.store_saved_search(saved.id, saved_query(saved))
         saved.registered_at = utcnow()
@@ -35,7 +35,7 @@ async def _matching(session: AsyncSession, backend: SearchBackend, listing: List
     if document is None:
         return []
     ids = await backend.matching_saved_searches(document)
-    found = (await session.scalars(select(SavedSearch).where(SavedSearch.id.in_(ids)).order_by(SavedSearch.id))).all()
+    found = await repository.saved_searches_by_ids(session, ids)
     for gone in ids - {saved.id for saved in found}:
         await backend.forget_saved_search(gone)
     published = listing.published_at or utcnow()
@@ -45,7 +45,7 @@ async def _matching(session: AsyncSession, backend: SearchBackend, listing: List
 
 async def saved_search_alerts(session: AsyncSession, backend: SearchBackend, listing_id: int) -> list[Alert]:
     """One alert per organisation, naming each of its saved searches that found the listing."""
-    listing = await session.get(Listing, listing_id)
+    listing = await get_or_none(session, Listing, listing_id)
     if listing is None:
         return []
     by_organization: dict[int, list[SavedSearch]] = defaultdict(list)

@@ -4,9 +4,9 @@ to be told of new listings it finds. The query the engine keeps is built by the 
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.alerts import repository
 from app.alerts.schemas import SavedSearchCreate
 from app.auth.viewer import Viewer, require_buyer, require_viewer
 from app.background.outbox import queue_after_commit_work
@@ -46,8 +46,7 @@ def saved_query(saved: SavedSearch) -> SearchQuery:
 async def create_saved_search(session: AsyncSession, viewer: Viewer | None, data: SavedSearchCreate) -> SavedSearch:
     viewer = require_buyer(viewer)
     params = _search_params(data.query, data.filters)
-    count = await session.scalar(select(func.count()).where(SavedSearch.organization_id == viewer.organization_id))
-    if (count or 0) >= MAX_PER_ORGANIZATION:
+    if await repository.count_saved_searches(session, viewer.organization_id) >= MAX_PER_ORGANIZATION:
         raise conflict(f"An organisation keeps at most {MAX_PER_ORGANIZATION} saved searches; delete one first",
                        code="too_many_saved_searches")
     filters = params.model_dump(mode="json", include=set(FILTER_FIELDS), exclude_defaults=True)
@@ -60,20 +59,16 @@ async def create_saved_search(session: AsyncSession, viewer: Viewer | None, data
     return saved
 
 
-def _own(viewer: Viewer) -> Any:
-    return select(SavedSearch).where(SavedSearch.organization_id == viewer.organization_id)
-
-
 async def list_saved_searches(session: AsyncSession, viewer: Viewer | None, page: int,
                               per_page: int) -> Page[SavedSearch]:
     viewer = require_viewer(viewer)
-    return await paginate(session, _own(viewer).order_by(SavedSearch.id.desc()), page, per_page)
+    return await paginate(session, repository.saved_searches_of(viewer.organization_id), page, per_page)
 
 
 async def delete_saved_search(session: AsyncSession, viewer: Viewer | None, search_id: int) -> None:
     """The engine may keep the query a while; the alerts drain ignores (and forgets) queries of deleted ones."""
     viewer = require_viewer(viewer)
-    saved = await session.scalar(_own(viewer).where(SavedSearch.id == search_id))
+    saved = await repository.organization_saved_search(session, viewer.organization_id, search_id)
     if saved is None:
         raise not_found("Saved search")
     await session.delete(saved)

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import httpx
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.alerts import repository
 from app.alerts.destinations import private_destination
 from app.core import clock
 from app.core.clock import utcnow
@@ -90,15 +90,8 @@ def webhook_client(policy: WebhookPolicy) -> httpx.AsyncClient:
 
 
 async def _lease(sessions: Sessions, policy: WebhookPolicy, now: datetime, batch_size: int) -> list[Leased]:
-    # Not app.core.jobs' claim: deliveries are taken by due time (next_attempt_at, then id) with their endpoint,
-    # and leased by moving that due time forward, since they are sent after this transaction has ended.
     async with sessions() as session, session.begin():
-        rows = (await session.execute(
-            select(WebhookDelivery, WebhookEndpoint).join(WebhookEndpoint)
-            .where(WebhookDelivery.delivered_at.is_(None), WebhookDelivery.next_attempt_at <= now,
-                   WebhookEndpoint.active.is_(True))
-            .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id).limit(batch_size)
-            .with_for_update(skip_locked=True, of=WebhookDelivery))).all()
+        rows = await repository.lock_due_deliveries(session, now, batch_size)
         for delivery, _ in rows:
             delivery.next_attempt_at = now + policy.lease
         return [Leased(d.id, e.url, e.secret, d.event_id, d.event_type, d.payload) for d, e in rows]
@@ -141,9 +134,7 @@ async def _record(sessions: Sessions, outcomes: list[Outcome], policy: WebhookPo
     report = SendReport()
     async with sessions() as session, session.begin():
         for outcome in outcomes:
-            row = (await session.execute(
-                select(WebhookDelivery, WebhookEndpoint).join(WebhookEndpoint)
-                .where(WebhookDelivery.id == outcome.delivery_id).with_for_update())).first()
+            row = await repository.lock_delivery(session, outcome.delivery_id)
             if row is not None:  # the endpoint may have been deleted meanwhile
                 _apply(row[0], row[1], outcome, policy, now, report)
     return report

@@ -5,24 +5,20 @@ import json
 import secrets
 from typing import Any
 
-from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.alerts import repository
 from app.alerts.destinations import plainly_private
 from app.alerts.schemas import WebhookCreate
 from app.auth.viewer import Viewer, require_viewer
 from app.core.clock import utcnow
 from app.core.errors import FieldError, conflict, not_found, validation_failed
-from app.core.repository import Page, paginate, upsert_insert
+from app.core.repository import Page, paginate
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.models.enums import NotificationKind
 
 MAX_PER_ORGANIZATION = 10
 SECRET_PREFIX = "whsec_"
-
-
-def _own(viewer: Viewer) -> Select[WebhookEndpoint]:
-    return select(WebhookEndpoint).where(WebhookEndpoint.organization_id == viewer.organization_id)
 
 
 async def create_endpoint(session: AsyncSession, viewer: Viewer | None, data: WebhookCreate, *,
@@ -31,8 +27,7 @@ async def create_endpoint(session: AsyncSession, viewer: Viewer | None, data: We
     if not private_destinations and plainly_private(str(data.url)):
         raise validation_failed([FieldError("url", "Webhooks go to public addresses only, not to localhost or a "
                                             "private network", "private_address")])
-    existing = (await session.scalars(_own(viewer))).all()
-    if len(existing) >= MAX_PER_ORGANIZATION:
+    if len(await repository.endpoints_of(session, viewer.organization_id)) >= MAX_PER_ORGANIZATION:
         raise conflict(f"An organisation registers at most {MAX_PER_ORGANIZATION} webhooks; delete one first",
                        code="too_many_webhooks")
     endpoint = WebhookEndpoint(organization_id=viewer.organization_id, url=str(data.url),
@@ -45,13 +40,13 @@ async def create_endpoint(session: AsyncSession, viewer: Viewer | None, data: We
 
 async def list_endpoints(session: AsyncSession, viewer: Viewer | None) -> list[WebhookEndpoint]:
     viewer = require_viewer(viewer)
-    return list((await session.scalars(_own(viewer).order_by(WebhookEndpoint.id))).all())
+    return await repository.endpoints_of(session, viewer.organization_id)
 
 
 async def own_endpoint(session: AsyncSession, viewer: Viewer | None, endpoint_id: int) -> WebhookEndpoint:
     """Another organisation's endpoint does not exist for this viewer."""
     viewer = require_viewer(viewer)
-    endpoint = await session.scalar(_own(viewer).where(WebhookEndpoint.id == endpoint_id))
+    endpoint = await repository.organization_endpoint(session, viewer.organization_id, endpoint_id)
     if endpoint is None:
         raise not_found("Webhook")
     return endpoint
@@ -65,9 +60,7 @@ async def delete_endpoint(session: AsyncSession, viewer: Viewer | None, endpoint
 async def list_deliveries(session: AsyncSession, viewer: Viewer | None, endpoint_id: int, page: int,
                           per_page: int) -> Page[WebhookDelivery]:
     endpoint = await own_endpoint(session, viewer, endpoint_id)
-    statement = (select(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id)
-                 .order_by(WebhookDelivery.id.desc()))
-    return await paginate(session, statement, page, per_page)
+    return await paginate(session, repository.deliveries_of(endpoint.id), page, per_page)
 
 
 def event_body(event_id: str, kind: NotificationKind, data: dict[str, Any]) -> str:
@@ -79,15 +72,11 @@ def event_body(event_id: str, kind: NotificationKind, data: dict[str, Any]) -> s
 async def queue_event(session: AsyncSession, organization_id: int, event_id: str, kind: NotificationKind,
                       data: dict[str, Any]) -> int:
     """A delivery for each active endpoint of the organisation subscribed to `kind`; returns how many."""
-    endpoints = (await session.scalars(select(WebhookEndpoint).where(
-        WebhookEndpoint.organization_id == organization_id, WebhookEndpoint.active.is_(True)))).all()
+    endpoints = await repository.active_endpoints(session, organization_id)
     body = event_body(event_id, kind, data)
     queued = 0
     for endpoint in endpoints:
         if kind.value in endpoint.events:
-            statement = upsert_insert(session, WebhookDelivery).values(
-                endpoint_id=endpoint.id, event_id=event_id, event_type=kind.value, payload=body,
-                next_attempt_at=utcnow())
-            await session.execute(statement.on_conflict_do_nothing())
+            await repository.insert_delivery(session, endpoint.id, event_id, kind.value, body, utcnow())
             queued += 1
     return queued

@@ -7,14 +7,13 @@ import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.attempts import count_failure, error_text
 from app.core.clock import utcnow
 from app.core.config import Settings
-from app.core.jobs import lock_batch
 from app.models import OutgoingEmail
+from app.notifications import repository
 from app.notifications.email import Email, EmailSender
 
 SEND_ERRORS = (OSError, smtplib.SMTPException)
@@ -54,14 +53,6 @@ def email_of(row: OutgoingEmail) -> Email:
     return Email(to=row.to_address, subject=row.subject, body=row.body_text, message_id=message_id)
 
 
-async def _due(session: AsyncSession, after_id: int, now: datetime, batch: int) -> list[OutgoingEmail]:
-    """Locked, not claimed: outgoing_emails has no claimed_by column, and each e-mail is sent inside the transaction
-    that locked it, so the lock alone keeps another mailer off it until the outcome is committed."""
-    return await lock_batch(session, OutgoingEmail, [
-        OutgoingEmail.sent_at.is_(None), OutgoingEmail.parked_at.is_(None), OutgoingEmail.id > after_id,
-        or_(OutgoingEmail.next_attempt_at.is_(None), OutgoingEmail.next_attempt_at <= now)], batch)
-
-
 async def _send_one(row: OutgoingEmail, sender: EmailSender, policy: RetryPolicy, report: MailReport) -> None:
     try:
         await sender.send(email_of(row))
@@ -82,7 +73,7 @@ async def _send_one(row: OutgoingEmail, sender: EmailSender, policy: RetryPolicy
 async def _drain_batch(session: AsyncSession, sender: EmailSender, after_id: int, batch: int,
                        policy: RetryPolicy, report: MailReport) -> int | None:
     """Sends one batch in one transaction; returns the last id seen, or None when nothing was due."""
-    rows = await _due(session, after_id, utcnow(), batch)
+    rows = await repository.lock_due_emails(session, after_id, utcnow(), batch)
     for row in rows:
         await _send_one(row, sender, policy, report)
     await session.commit()

@@ -3,15 +3,15 @@ reading side (a user's own notifications, unread count, marking read)."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer
 from app.background.outbox import queue_after_commit_work
 from app.core.clock import utcnow
 from app.core.repository import Page, get_users_own, paginate
-from app.models import Notification, OutgoingEmail, User
+from app.models import Notification, OutgoingEmail
 from app.models.enums import NotificationKind
+from app.notifications import repository
 
 TITLE_LENGTH = 200
 
@@ -30,7 +30,7 @@ def shorten(text: str, length: int) -> str:
 
 async def notify_organization(session: AsyncSession, organization_id: int, message: Message) -> int:
     """Notifies every user of the organization in the caller's transaction; returns how many were notified."""
-    users = (await session.scalars(select(User).where(User.organization_id == organization_id))).all()
+    users = await repository.members_of(session, organization_id)
     title = shorten(message.title, TITLE_LENGTH)
     for user in users:
         session.add(Notification(user_id=user.id, kind=message.kind, title=title, body=message.body,
@@ -49,20 +49,13 @@ def _email_text(message: Message) -> str:
     return "\n".join(parts)
 
 
-def _own(viewer: Viewer, unread_only: bool = False) -> Select[Notification]:
-    statement = select(Notification).where(Notification.user_id == viewer.user_id)
-    return statement.where(Notification.read_at.is_(None)) if unread_only else statement
-
-
 async def list_notifications(session: AsyncSession, viewer: Viewer, unread_only: bool, page: int,
                              per_page: int) -> Page[Notification]:
-    statement = _own(viewer, unread_only).order_by(Notification.created_at.desc(), Notification.id.desc())
-    return await paginate(session, statement, page, per_page)
+    return await paginate(session, repository.notifications_of(viewer.user_id, unread_only), page, per_page)
 
 
 async def unread_count(session: AsyncSession, viewer: Viewer) -> int:
-    statement = select(func.count()).select_from(_own(viewer, unread_only=True).subquery())
-    return await session.scalar(statement) or 0
+    return await repository.count_unread(session, viewer.user_id)
 
 
 async def mark_read(session: AsyncSession, viewer: Viewer, notification_id: int) -> Notification:
@@ -75,8 +68,4 @@ async def mark_read(session: AsyncSession, viewer: Viewer, notification_id: int)
 
 
 async def mark_all_read(session: AsyncSession, viewer: Viewer) -> int:
-    statement = (update(Notification)
-                 .where(Notification.user_id == viewer.user_id, Notification.read_at.is_(None))
-                 .values(read_at=utcnow()))
-    result = await session.execute(statement)
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return await repository.mark_all_read(session, viewer.user_id, utcnow())
