@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import SavedSearch, WebhookEndpoint
-from tests.pages.helpers import PASSWORD, sign_up, submit_form, text_of
+from tests.support.pages import PASSWORD, sign_up, submit_form, text_of
 
 
 async def _stored(db: AsyncSession, model: Any) -> list[Any]:

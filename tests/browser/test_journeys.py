@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.pages.helpers import EN_DASH, PASSWORD, published_listing
+from tests.support.pages import EN_DASH, PASSWORD, published_listing
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Inquiry
 from tests.inquiries.helpers import published_listing_id, send
-from tests.pages.helpers import submit_form, text_of
+from tests.support.pages import submit_form, text_of
 from tests.support.actors import Cast
 
 

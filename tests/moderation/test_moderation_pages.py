@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import ModerationDecision
-from tests.pages.helpers import submit_form, text_of
+from tests.support.pages import submit_form, text_of
 from tests.support.actors import Cast
 from tests.support.listings import listing_in_status
 

@@ -6,7 +6,7 @@ import httpx
 from fastapi import FastAPI
 
 from tests.notifications.test_notifications_api import notify
-from tests.pages.helpers import csrf_token, submit_form, text_of
+from tests.support.pages import csrf_token, submit_form, text_of
 from tests.support.actors import Cast
 
 BADGE = re.compile(r'<span class="badge unread-count"[^>]*>(\d+)</span>')

@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import Actor
-from tests.pages.helpers import csrf_token, submit_form, text_of
+from tests.support.pages import csrf_token, submit_form, text_of
 from tests.support.actors import Cast
 from tests.support.membership import put_on_tier
 from tests.support.quotes import open_rfq, submit

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from app.http.session_cookie import SESSION_COOKIE
 from app.models import Organization, User
-from tests.pages.helpers import PASSWORD, csrf_token, sign_up, submit_form, text_of
+from tests.support.pages import PASSWORD, csrf_token, sign_up, submit_form, text_of
 
 
 async def _count(db, model):

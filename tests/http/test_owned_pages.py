@@ -5,7 +5,7 @@ import re
 from sqlalchemy import select
 
 from app.models import Listing, Rfq
-from tests.pages.helpers import EN_DASH, T_SHIRT, csrf_token, sign_up, submit_form, text_of
+from tests.support.pages import EN_DASH, T_SHIRT, csrf_token, sign_up, submit_form, text_of
 
 LISTING_FORM = {"title": "Bamboo cutting boards", "description": "Food safe, oiled.", "hs_code": "4419.11",
                 "moq": "200", "moq_unit": "piece", "price_min": "3.10", "price_max": "4.50", "currency": "usd",

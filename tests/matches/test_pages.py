@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from search.backend import SearchBackend
 from tests.conftest import Actor, ActorFactory
 from tests.matching.conftest import index_now, open_rfq, published_listing
-from tests.pages.helpers import text_of
+from tests.support.pages import text_of
 
 
 async def test_buyer_reaches_explained_matches_from_the_rfq_page(app: FastAPI, engine: SearchBackend,

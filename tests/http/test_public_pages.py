@@ -1,6 +1,6 @@
 """Home and detail pages, as an anonymous visitor and as members of the owning organization."""
 
-from tests.pages.helpers import COFFEE_RFQ, EN_DASH, T_SHIRT, open_rfq, published_listing, text_of
+from tests.support.pages import COFFEE_RFQ, EN_DASH, T_SHIRT, open_rfq, published_listing, text_of
 
 
 async def test_home_shows_published_listings_and_open_rfqs_with_links(client, make_actor):
