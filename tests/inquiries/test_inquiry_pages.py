@@ -6,8 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Inquiry
 from tests.inquiries.helpers import published_listing_id, send
-from tests.support.pages import submit_form, text_of
 from tests.support.actors import Cast
+from tests.support.pages import submit_form, text_of
 
 
 async def test_a_buyer_sends_an_inquiry_from_the_listing_page(cast: Cast) -> None:

@@ -5,9 +5,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import ModerationDecision
-from tests.support.pages import submit_form, text_of
 from tests.support.actors import Cast
 from tests.support.listings import listing_in_status
+from tests.support.pages import submit_form, text_of
 
 PAGE = "/admin/moderation"
 

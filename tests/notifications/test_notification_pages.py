@@ -6,8 +6,8 @@ import httpx
 from fastapi import FastAPI
 
 from tests.notifications.test_notifications_api import notify
-from tests.support.pages import csrf_token, submit_form, text_of
 from tests.support.actors import Cast
+from tests.support.pages import csrf_token, submit_form, text_of
 
 BADGE = re.compile(r'<span class="badge unread-count"[^>]*>(\d+)</span>')
 

@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import ModerationDecision
 from app.quotes.schemas import HELD_NOTE
 from tests.conftest import Actor
-from tests.support.pages import text_of
 from tests.support.actors import Cast
+from tests.support.pages import text_of
 from tests.support.problems import assert_problem
 from tests.support.quotes import close_all, notifications_of, open_rfq, quote_payload, submit, suppliers
 

@@ -5,9 +5,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import Actor
-from tests.support.pages import csrf_token, submit_form, text_of
 from tests.support.actors import Cast
 from tests.support.membership import put_on_tier
+from tests.support.pages import csrf_token, submit_form, text_of
 from tests.support.quotes import open_rfq, submit
 
 QUOTE_FORM = {"unit_price": "3150.5", "currency": "EUR", "quantity": "20", "unit": "metric_ton",
