@@ -26,7 +26,8 @@ async def _context(session: AsyncSession, viewer: Viewer, pagination: PageParams
     page = await service.queue(session, viewer, None, pagination.page, pagination.per_page)
     recent = await service.decisions(session, viewer, None, None, RECENT.page, RECENT.per_page)
     return {"page": page, "items": await queue_out(session, page.items), "recent": recent.items,
-            "reasons": REASON_LABELS, "values": {}}
+            "admins": await service.admin_names(session, viewer, recent.items), "reasons": REASON_LABELS,
+            "values": {}}
 
 
 @router.get(MODERATION, response_class=HTMLResponse)

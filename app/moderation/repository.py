@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import ModerationDecision
+from app.models import ModerationDecision, User
 
 
 async def pending_rows(session: AsyncSession, model: Any, pending_status: Any, limit: int) -> list[Any]:
@@ -28,3 +28,11 @@ def decisions_query(entity_type: str | None, entity_id: int | None) -> Select[Mo
     if entity_id is not None:
         statement = statement.where(ModerationDecision.entity_id == entity_id)
     return statement
+
+
+async def user_names(session: AsyncSession, user_ids: set[int]) -> dict[int, str]:
+    """The names of these users (the admins of a page of decisions), by id."""
+    if not user_ids:
+        return {}
+    rows = await session.execute(select(User.id, User.name).where(User.id.in_(user_ids)))
+    return dict(rows.tuples().all())

@@ -17,6 +17,7 @@ REASON_LABELS: dict[ModerationReason, str] = {
     ModerationReason.OTHER: "Other",
 }
 NOTE_LENGTH = 2000
+OTHER_NEEDS_NOTE = "Write a note: the owner needs to know why when the reason is \"Other\""
 
 
 class ApproveInput(BaseModel):
@@ -31,7 +32,7 @@ class RejectDecisionInput(ApproveInput):
     @model_validator(mode="after")
     def other_needs_note(self) -> Any:
         if self.reason_code is ModerationReason.OTHER and not self.note:
-            raise PydanticCustomError("note_required", "explain the reason when it is \"other\"", {"field": "note"})
+            raise PydanticCustomError("note_required", OTHER_NEEDS_NOTE, {"field": "note"})
         return self
 
     def reason_text(self) -> str:

@@ -56,3 +56,10 @@ async def decisions(session: AsyncSession, viewer: Viewer | None, entity_type: s
                     page: int, per_page: int) -> Page[ModerationDecision]:
     require_admin(viewer)
     return await paginate(session, repository.decisions_query(entity_type, entity_id), page, per_page)
+
+
+async def admin_names(session: AsyncSession, viewer: Viewer | None,
+                      decisions: list[ModerationDecision]) -> dict[int, str]:
+    """Who decided, by user id, for the decision log."""
+    require_admin(viewer)
+    return await repository.user_names(session, {d.admin_user_id for d in decisions if d.admin_user_id})
