@@ -14,6 +14,8 @@ from app.accounts.service import AccountsIdentity
 from app.alerts import api as alerts_api
 from app.alerts import pages as alerts_pages
 from app.alerts.drain import AlertSettings, drain_alerts
+from app.alerts.webhook_sender import WebhookPolicy, webhook_client
+from app.alerts.worker import send_webhooks
 from app.background.after_commit import AfterCommitChain
 from app.billing import api as billing_api
 from app.billing import pages as billing_pages
@@ -69,7 +71,7 @@ ROUTERS: list[Mount] = [
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
 ]
 
-# In-process batches per commit on the embedded default; `tradeleads worker` and `mail send` catch up on the rest.
+# In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.
 INDEX_BATCHES, ALERT_BATCHES, MAIL_BATCHES = 10, 5, 4
 
 
@@ -79,7 +81,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        chain: AfterCommitChain | None = app.state.after_commit
+        if chain is not None:
+            chain.start()
         yield
+        if chain is not None:
+            await chain.stop()
         await engine.dispose()
         await app.state.search.close()
 
@@ -89,7 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = create_sessionmaker(engine)
     app.state.search = create_backend(settings)
     app.state.mail_sender = create_sender(settings)
-    app.state.after_commit = after_commit_chain(app, settings) if is_embedded(settings) else None
+    app.state.after_commit = after_commit_chain(app, settings) if in_process_background(settings) else None
     install_request_facts(app, AccountsIdentity(), unread_count)
     install_error_handlers(app, render_error)
     for mount in ROUTERS:
@@ -101,13 +108,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+def in_process_background(settings: Settings) -> bool:
+    """The web process does the background work unless told not to; unset, it does on the embedded default (no
+    separate worker to expect) and leaves it to `tradeleads worker` and `mail send` with OpenSearch."""
+    if settings.background_in_process is not None:
+        return settings.background_in_process
+    return is_embedded(settings)
+
+
 def after_commit_chain(app: FastAPI, settings: Settings) -> AfterCommitChain:
-    """On the embedded default there is no separate worker: right after each commit that queued work, index the
-    changes, then work off the alerts (they read the index), then send the e-mails (the alerts' included)."""
+    """With no separate worker: right after each commit that queued work, index the changes, then work off the
+    alerts (they read the index), then send the e-mails (the alerts' included), and then, from the chain's own task
+    so that no response waits on a receiver, the webhooks; the task repeats every step on a timer (retries)."""
     sessions = app.state.sessionmaker
     backend: SearchBackend = app.state.search
     sender: EmailSender = app.state.mail_sender
     alert_settings, mail_policy = AlertSettings.from_settings(settings), RetryPolicy.from_settings(settings)
+    webhook_policy = WebhookPolicy.from_settings(settings)
 
     async def index() -> None:
         await drain_all(sessions, backend, worker="in-process", max_attempts=settings.outbox_max_attempts,
@@ -119,8 +136,13 @@ def after_commit_chain(app: FastAPI, settings: Settings) -> AfterCommitChain:
     async def mail() -> None:
         await drain_outgoing_emails(sessions, sender, policy=mail_policy, max_batches=MAIL_BATCHES)
 
-    chain = AfterCommitChain()
+    async def webhooks() -> None:
+        async with webhook_client(webhook_policy) as client:
+            await send_webhooks(sessions, client, webhook_policy)
+
+    chain = AfterCommitChain(interval_seconds=settings.background_interval_seconds)
     chain.add(index, "indexing after commit failed; the outbox keeps the change")
     chain.add(alerts, "alerts after commit failed; alert_jobs keeps the work")
     chain.add(mail, "sending e-mail after commit failed; outgoing_emails keeps it")
+    chain.add(webhooks, "sending webhooks failed; webhook_deliveries keeps them", in_request=False)
     return chain

@@ -5,7 +5,7 @@ locking of their deliveries."""
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import Exists
 
@@ -115,6 +115,20 @@ async def lock_due_deliveries(session: AsyncSession, now: datetime, batch_size: 
                  .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id).limit(batch_size)
                  .with_for_update(skip_locked=True, of=WebhookDelivery))
     return [(delivery, endpoint) for delivery, endpoint in (await session.execute(statement)).all()]
+
+
+async def lease_deliveries(session: AsyncSession, ids: list[int], now: datetime, until: datetime) -> set[int]:
+    """Moves the due time of those of `ids` still due at `now` to `until`; returns them. A compare-and-set: on
+    SQLite, which has no row locks, a sender in another process may have read the same rows, and the one whose
+    update comes second finds them no longer due, so no delivery goes out twice."""
+    if not ids:
+        return set()
+    statement = (update(WebhookDelivery)
+                 .where(WebhookDelivery.id.in_(ids), WebhookDelivery.delivered_at.is_(None),
+                        WebhookDelivery.next_attempt_at <= now)
+                 .values(next_attempt_at=until).returning(WebhookDelivery.id)
+                 .execution_options(synchronize_session=False))
+    return set((await session.scalars(statement)).all())
 
 
 async def lock_delivery(session: AsyncSession, delivery_id: int) -> DeliveryRow | None:

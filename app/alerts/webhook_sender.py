@@ -1,4 +1,5 @@
-"""Sends queued webhook deliveries (the worker's job, never a request's).
+"""Sends queued webhook deliveries (the job of `tradeleads worker` or of the web process's background task, never
+a request's).
 
 Each request is POSTed with the event's JSON body and the header
     X-Tradeleads-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint secret>
@@ -92,9 +93,8 @@ def webhook_client(policy: WebhookPolicy) -> httpx.AsyncClient:
 async def _lease(sessions: Sessions, policy: WebhookPolicy, now: datetime, batch_size: int) -> list[Leased]:
     async with sessions() as session, session.begin():
         rows = await repository.lock_due_deliveries(session, now, batch_size)
-        for delivery, _ in rows:
-            delivery.next_attempt_at = now + policy.lease
-        return [Leased(d.id, e.url, e.secret, d.event_id, d.event_type, d.payload) for d, e in rows]
+        leased = await repository.lease_deliveries(session, [d.id for d, _ in rows], now, now + policy.lease)
+        return [Leased(d.id, e.url, e.secret, d.event_id, d.event_type, d.payload) for d, e in rows if d.id in leased]
 
 
 async def _post(client: httpx.AsyncClient, item: Leased, policy: WebhookPolicy) -> Outcome:

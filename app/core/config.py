@@ -90,6 +90,14 @@ class Settings(BaseSettings):
     webhook_private_destinations: bool = Field(
         default=False, description="Let webhooks go to loopback and private-network addresses (development only)"
     )
+    background_in_process: bool | None = Field(
+        default=None, description="Run the background work (indexing, alerts, e-mails, webhooks) in the web process, "
+                                  "after each commit and on a timer; unset = on with embedded search, off with "
+                                  "OpenSearch; false when `tradeleads worker` and `tradeleads mail send` run beside"
+    )
+    background_interval_seconds: float = Field(
+        default=10, gt=0, description="Seconds between two rounds of the in-process timer (retries, work left over)"
+    )
 
     @property
     def embedded_index_path(self) -> Path:

@@ -1,6 +1,7 @@
 """Sends the queued e-mails (outgoing_emails): marks one sent only after the sender accepted it, retries failures
-later with a doubling delay, and parks an e-mail after too many failures. Several drains may run at once on
-PostgreSQL: each claims its rows with FOR UPDATE SKIP LOCKED."""
+later with a doubling delay, and parks an e-mail after too many failures. Several mailers may run at once (the web
+process's and `tradeleads mail send`), on PostgreSQL or SQLite: each leases its rows (FOR UPDATE SKIP LOCKED, and
+a compare-and-set of the retry time) before sending, so an e-mail goes out once."""
 
 import asyncio
 import smtplib
@@ -17,6 +18,7 @@ from app.notifications import repository
 from app.notifications.email import Email, EmailSender
 
 SEND_ERRORS = (OSError, smtplib.SMTPException)
+LEASE = timedelta(minutes=5)  # how long a leased e-mail is left to its mailer before another may send it
 
 
 @dataclass
@@ -72,10 +74,16 @@ async def _send_one(row: OutgoingEmail, sender: EmailSender, policy: RetryPolicy
 
 async def _drain_batch(session: AsyncSession, sender: EmailSender, after_id: int, batch: int,
                        policy: RetryPolicy, report: MailReport) -> int | None:
-    """Sends one batch in one transaction; returns the last id seen, or None when nothing was due."""
-    rows = await repository.lock_due_emails(session, after_id, utcnow(), batch)
+    """Leases one batch in a short transaction, sends it with none open (a slow SMTP server never holds a lock: on
+    SQLite that would stop every writer) and records the outcomes in another; returns the last id seen, or None
+    when nothing was due. An e-mail leased by a mailer that then died goes out after the lease."""
+    now = utcnow()
+    rows = await repository.lock_due_emails(session, after_id, now, batch)
+    leased = await repository.lease_emails(session, [row.id for row in rows], now, now + LEASE)
+    await session.commit()
     for row in rows:
-        await _send_one(row, sender, policy, report)
+        if row.id in leased:
+            await _send_one(row, sender, policy, report)
     await session.commit()
     return rows[-1].id if rows else None
 

@@ -3,7 +3,7 @@ unread, counted, marked read at once) and the outgoing e-mails that are due."""
 
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.jobs import lock_batch
@@ -38,10 +38,24 @@ async def mark_all_read(session: AsyncSession, user_id: int, now: datetime) -> i
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+def _due(now: datetime) -> list[ColumnElement[bool]]:
+    return [OutgoingEmail.sent_at.is_(None), OutgoingEmail.parked_at.is_(None),
+            or_(OutgoingEmail.next_attempt_at.is_(None), OutgoingEmail.next_attempt_at <= now)]
+
+
 async def lock_due_emails(session: AsyncSession, after_id: int, now: datetime, batch: int) -> list[OutgoingEmail]:
-    """Unsent, unparked e-mails after `after_id` whose retry time has come. Locked, not claimed: outgoing_emails has
-    no claimed_by column, and each e-mail is sent inside the transaction that locked it, so the lock alone keeps
-    another mailer off it until the outcome is committed."""
-    return await lock_batch(session, OutgoingEmail, [
-        OutgoingEmail.sent_at.is_(None), OutgoingEmail.parked_at.is_(None), OutgoingEmail.id > after_id,
-        or_(OutgoingEmail.next_attempt_at.is_(None), OutgoingEmail.next_attempt_at <= now)], batch)
+    """Unsent, unparked e-mails after `after_id` whose retry time has come, locked (skipping the ones another
+    transaction holds) so that the caller can lease them (lease_emails)."""
+    return await lock_batch(session, OutgoingEmail, [*_due(now), OutgoingEmail.id > after_id], batch)
+
+
+async def lease_emails(session: AsyncSession, ids: list[int], now: datetime, until: datetime) -> set[int]:
+    """Moves the retry time of those of `ids` still due at `now` to `until`; returns them. A compare-and-set: on
+    SQLite, which has no row locks, a mailer running beside this one (another process) may have read the same rows,
+    and the one whose update comes second finds them no longer due, so no e-mail goes out twice."""
+    if not ids:
+        return set()
+    statement = (update(OutgoingEmail).where(OutgoingEmail.id.in_(ids), *_due(now))
+                 .values(next_attempt_at=until).returning(OutgoingEmail.id)
+                 .execution_options(synchronize_session=False))
+    return set((await session.scalars(statement)).all())
