@@ -35,4 +35,4 @@ async def user_names(session: AsyncSession, user_ids: set[int]) -> dict[int, str
     if not user_ids:
         return {}
     rows = await session.execute(select(User.id, User.name).where(User.id.in_(user_ids)))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
