@@ -19,7 +19,7 @@ from app.alerts.worker import send_webhooks
 from app.background.after_commit import AfterCommitChain
 from app.core.clock import utcnow
 from app.core.config import Settings
-from app.main import create_app
+from app.main import create_app, in_process_background
 from app.models import OutgoingEmail, WebhookDelivery
 from app.models.enums import NotificationKind
 from app.notifications import repository as notifications_repository
@@ -152,8 +152,13 @@ async def test_the_timer_runs_from_startup_to_shutdown(app: FastAPI) -> None:
 
 
 def test_a_setting_leaves_the_work_to_the_worker(settings: Settings) -> None:
+    def in_process(setting: bool | None, opensearch_url: str | None) -> bool:
+        return in_process_background(settings.model_copy(update={"background_in_process": setting,
+                                                                  "opensearch_url": opensearch_url}))
+
+    assert [in_process(None, None), in_process(None, "http://search:9200")] == [True, False]
+    assert [in_process(False, None), in_process(True, "http://search:9200")] == [False, True]
     assert create_app(settings.model_copy(update={"background_in_process": False})).state.after_commit is None
-    assert create_app(settings).state.after_commit is not None
 
 
 async def worker_rounds(worker: FastAPI, until: Callable[[], Awaitable[bool]]) -> None:
