@@ -1,5 +1,6 @@
-"""The scheduled billing run: ends or renews subscriptions whose period is over, reminds about unpaid invoices
-(dunning) and expires plans left unpaid past the grace period.
+"""The scheduled billing run: lapses plans bought and never paid (membership.purchases), ends or renews
+subscriptions whose period is over, reminds about unpaid renewals (dunning) and expires plans left unpaid past the
+grace period.
 
 Safe to run twice at the same time: each subscription is handled in its own transaction, after locking its row
 (`FOR UPDATE SKIP LOCKED` on PostgreSQL: a second run skips what the first holds) and re-checking that it is still
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -22,7 +23,7 @@ from app.core.config import Settings
 from app.core.db import session_scope
 from app.models import Invoice, Subscription, Tier
 from app.models.enums import LIVE_SUBSCRIPTION_STATUSES, InvoicePurpose, InvoiceStatus, SubscriptionStatus
-from membership import invoices
+from membership import invoices, purchases
 from membership.enforcement import enforce_listing_limit
 from membership.periods import period_end
 from membership.subscriptions import charge, period_line
@@ -38,6 +39,7 @@ class BillingReport:
     ended: list[int] = field(default_factory=list)
     reminded: list[str] = field(default_factory=list)
     expired: list[int] = field(default_factory=list)
+    lapsed: list[str] = field(default_factory=list)
     unpublished_listings: list[int] = field(default_factory=list)
     skipped: int = 0
 
@@ -47,8 +49,17 @@ def _period_over(today: date) -> list[ColumnElement[bool]]:
 
 
 def _overdue(today: date) -> list[ColumnElement[bool]]:
-    unpaid = select(Invoice.subscription_id).where(Invoice.status == InvoiceStatus.OPEN, Invoice.due_on < today)
+    unpaid = select(Invoice.subscription_id).where(Invoice.status == InvoiceStatus.OPEN, Invoice.due_on < today,
+                                                   Invoice.grants_tier_id.is_(None))
     return [Subscription.status.in_(LIVE), Subscription.id.in_(unpaid)]
+
+
+def _unpaid_purchase(today: date, grace_days: int) -> list[ColumnElement[bool]]:
+    """Subscriptions with a purchase whose day to lapse (purchases.lapses_on) has come."""
+    lapsed = select(Invoice.subscription_id).where(
+        Invoice.status == InvoiceStatus.OPEN, Invoice.grants_tier_id.is_not(None),
+        or_(Invoice.due_on <= today - timedelta(days=grace_days), Invoice.period_end <= today))
+    return [Subscription.id.in_(lapsed)]
 
 
 async def _ids(sessions: async_sessionmaker[AsyncSession], conditions: list[ColumnElement[bool]]) -> list[int]:
@@ -97,7 +108,7 @@ async def _dun(session: AsyncSession, settings: Settings, subscription: Subscrip
     """Past due and reminded once a day; expired (open invoices void, listings over Free unpublished) once the
     oldest unpaid invoice is `billing_grace_days` past due."""
     today = now.date()
-    unpaid = [invoice for invoice in await invoices.open_invoices_of(session, subscription.id)
+    unpaid = [invoice for invoice in await invoices.open_dues_of(session, subscription.id)
               if invoice.due_on < today]
     if unpaid and today >= unpaid[0].due_on + timedelta(days=settings.billing_grace_days):
         for invoice in await invoices.open_invoices_of(session, subscription.id):
@@ -115,6 +126,14 @@ async def _dun(session: AsyncSession, settings: Settings, subscription: Subscrip
             invoice.last_reminder_on = today
             report.reminded.append(invoice.number)
     await session.flush()
+
+
+async def _lapse(session: AsyncSession, settings: Settings, subscription: Subscription, now: datetime,
+                 report: BillingReport) -> None:
+    invoice = await purchases.pending_purchase(session, subscription.id)
+    if invoice is not None and purchases.lapses_on(invoice, settings.billing_grace_days) <= now.date():
+        await purchases.lapse(session, subscription, invoice, now)
+        report.lapsed.append(invoice.number)
 
 
 Step = Callable[[AsyncSession, Settings, Subscription, datetime, BillingReport], Any]
@@ -138,6 +157,7 @@ async def run_billing(sessions: async_sessionmaker[AsyncSession], settings: Sett
                       now: datetime | None = None) -> BillingReport:
     now = now or utcnow()
     report = BillingReport()
+    await _each(sessions, settings, now, _unpaid_purchase(now.date(), settings.billing_grace_days), _lapse, report)
     await _each(sessions, settings, now, _period_over(now.date()), _roll_over, report)
     await _each(sessions, settings, now, _overdue(now.date()), _dun, report)
     return report

@@ -93,6 +93,11 @@ async def open_invoices_of(session: AsyncSession, subscription_id: int) -> list[
     ).order_by(Invoice.id)))
 
 
+async def open_dues_of(session: AsyncSession, subscription_id: int) -> list[Invoice]:
+    """Open invoices for a plan already granted (renewals); unpaid purchases are not dues: they grant nothing yet."""
+    return [invoice for invoice in await open_invoices_of(session, subscription_id) if invoice.grants_tier_id is None]
+
+
 def mark_paid(invoice: Invoice, reference: str | None, paid_at: datetime | None = None) -> bool:
     """True when this call paid it; paying a paid invoice again changes nothing; a void one cannot be paid."""
     if invoice.status is InvoiceStatus.PAID:

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import utcnow
 from app.models import Invoice, PaymentEvent, Subscription
 from app.models.enums import InvoiceStatus, PaymentProviderName, SubscriptionStatus
-from membership import invoices
+from membership import invoices, purchases
 from membership.providers.card_gateway import GatewayEvent
 
 CHARGE_SUCCEEDED = "charge.succeeded"
@@ -21,13 +22,16 @@ CHARGE_FAILED = "charge.failed"
 
 async def settle(session: AsyncSession, invoice: Invoice, reference: str | None, paid_at: datetime | None = None,
                  ) -> bool:
-    """Marks the invoice paid; a past-due subscription with nothing else open is active again."""
+    """Marks the invoice paid, once; a plan it bought takes effect; a past-due subscription with nothing else
+    overdue is active again. False (and nothing changes) when it was paid before."""
     if not invoices.mark_paid(invoice, reference, paid_at):
         return False
     await session.flush()
     subscription = await session.get(Subscription, invoice.subscription_id) if invoice.subscription_id else None
-    if subscription is not None and subscription.status is SubscriptionStatus.PAST_DUE \
-            and not await invoices.open_invoices_of(session, subscription.id):
+    if subscription is None:
+        return True
+    purchases.grant(subscription, invoice, utcnow())
+    if subscription.status is SubscriptionStatus.PAST_DUE and not await invoices.open_dues_of(session, subscription.id):
         subscription.status = SubscriptionStatus.ACTIVE
     await session.flush()
     return True
@@ -99,6 +103,7 @@ async def _failed(session: AsyncSession, invoice: Invoice, event: GatewayEvent) 
     if invoice.status is not InvoiceStatus.OPEN or subscription is None or _newer_event_applied(subscription, event):
         return "ignored"
     _note_event(subscription, event)
-    if subscription.status is SubscriptionStatus.ACTIVE:
+    # A failed purchase grants nothing and takes nothing away: it waits for another payment until it lapses.
+    if invoice.grants_tier_id is None and subscription.status is SubscriptionStatus.ACTIVE:
         subscription.status = SubscriptionStatus.PAST_DUE
     return "applied"

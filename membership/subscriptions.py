@@ -1,5 +1,6 @@
-"""Subscriptions: subscribe, upgrade (at once, prorated), downgrade (at period end), cancel at period end.
-Renewal, dunning and expiry are the billing job's (membership.billing_job)."""
+"""Subscriptions: subscribe and upgrade (prorated; each takes effect when its invoice is paid, see
+membership.purchases), downgrade (at period end), cancel at period end. Renewal, dunning and expiry are the billing
+job's (membership.billing_job)."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,7 +12,7 @@ from app.core.config import Settings
 from app.core.errors import conflict
 from app.models import Invoice, Subscription, Tier
 from app.models.enums import BillingInterval, InvoicePurpose, PaymentProviderName, SubscriptionStatus
-from membership import invoices
+from membership import invoices, payments, purchases
 from membership.periods import period_end
 from membership.proration import Period, prorated_charge
 from membership.providers import provider_for
@@ -31,12 +32,17 @@ def period_line(tier: Tier, interval: BillingInterval, start: date, end: date) -
 
 
 async def charge(session: AsyncSession, settings: Settings, subscription: Subscription, purpose: InvoicePurpose,
-                 line: invoices.Line, currency: str, period: tuple[date, date] | None, now: datetime) -> Invoice:
-    """Issues an invoice due today and asks the subscription's provider for the money."""
+                 line: invoices.Line, currency: str, period: tuple[date, date] | None, now: datetime,
+                 grants: Tier | None = None) -> Invoice:
+    """Issues an invoice due today and asks the subscription's provider for the money; `grants` is the tier a
+    purchase buys (granted when the invoice is paid; nothing to pay grants it at once)."""
     invoice = await invoices.issue(session, subscription, purpose, [line], currency, period, 0, now)
+    invoice.grants_tier_id = grants.id if grants else None
     attempt = await provider_for(subscription.provider, settings).collect(invoice)
     invoice.payment_reference = attempt.reference
     await session.flush()
+    if grants is not None and invoice.total == 0:
+        await payments.settle(session, invoice, "no charge", now)
     return invoice
 
 
@@ -64,10 +70,12 @@ async def subscribe(
     if subscription is None:
         subscription = Subscription(organization_id=organization_id)
         session.add(subscription)
+    else:
+        await purchases.withdraw(session, subscription, now)  # a plan still waiting for payment is replaced
     _start_over(subscription, tier, interval, provider, start, end)
     await session.flush()
     invoice = await charge(session, settings, subscription, InvoicePurpose.SUBSCRIPTION,
-                           period_line(tier, interval, start, end), tier.currency, (start, end), now)
+                           period_line(tier, interval, start, end), tier.currency, (start, end), now, grants=tier)
     return Change(subscription, invoice)
 
 
@@ -76,7 +84,7 @@ def _start_over(subscription: Subscription, tier: Tier, interval: BillingInterva
     subscription.tier_id = tier.id
     subscription.pending_tier_id = None
     subscription.interval = interval
-    subscription.status = SubscriptionStatus.ACTIVE
+    subscription.status = SubscriptionStatus.PENDING_PAYMENT
     subscription.provider = provider
     subscription.current_period_start = start
     subscription.current_period_end = end
@@ -89,7 +97,8 @@ def _start_over(subscription: Subscription, tier: Tier, interval: BillingInterva
 async def change_tier(
     session: AsyncSession, settings: Settings, organization_id: int, tier_code: str, now: datetime | None = None
 ) -> Change:
-    """Upgrades take effect at once with a prorated invoice; downgrades wait for the end of the period."""
+    """Upgrades take effect when their prorated invoice is paid; downgrades wait for the end of the period. Any
+    change withdraws an upgrade still waiting for payment."""
     now = now or utcnow()
     subscription = await live_subscription(session, organization_id)
     current = await session.get(Tier, subscription.tier_id)
@@ -98,6 +107,7 @@ async def change_tier(
         return await keep_current(session, subscription)
     if target.is_default:
         return await cancel(session, organization_id)
+    await purchases.withdraw(session, subscription, now)
     if price_of(target, subscription.interval) > price_of(current, subscription.interval):
         return await _upgrade(session, settings, subscription, current, target, now)
     subscription.pending_tier_id = target.id
@@ -108,9 +118,11 @@ async def change_tier(
 
 
 async def keep_current(session: AsyncSession, subscription: Subscription) -> Change:
-    """Choosing the current tier again withdraws a scheduled downgrade or cancellation."""
-    if subscription.pending_tier_id is None and not subscription.cancel_at_period_end:
+    """Choosing the current tier again withdraws a scheduled downgrade or cancellation, or an unpaid upgrade."""
+    unpaid = await purchases.pending_purchase(session, subscription.id)
+    if subscription.pending_tier_id is None and not subscription.cancel_at_period_end and unpaid is None:
         raise conflict("Your organization is already on this plan", code="same_tier")
+    await purchases.withdraw(session, subscription)
     subscription.pending_tier_id = None
     subscription.cancel_at_period_end = False
     subscription.updated_at = utcnow()
@@ -124,23 +136,33 @@ async def _upgrade(session: AsyncSession, settings: Settings, subscription: Subs
     today = now.date()
     amount = prorated_charge(price_of(current, subscription.interval), price_of(target, subscription.interval),
                              period, today, target.currency)
-    subscription.tier_id = target.id
-    subscription.pending_tier_id = None
-    subscription.cancel_at_period_end = False
-    subscription.updated_at = now
-    await session.flush()
-    if amount <= 0:
+    if amount <= 0:  # nothing left to pay for: the upgrade applies at once
+        subscription.tier_id = target.id
+        subscription.pending_tier_id = None
+        subscription.cancel_at_period_end = False
+        subscription.updated_at = now
+        await session.flush()
         return Change(subscription)
     line = invoices.Line(f"Upgrade {current.name} to {target.name}: {period.days_remaining(today)} of "
                          f"{period.days} days, {today} to {period.end}", amount)
     invoice = await charge(session, settings, subscription, InvoicePurpose.UPGRADE, line, target.currency,
-                           (today, period.end), now)
+                           (today, period.end), now, grants=target)
     return Change(subscription, invoice)
 
 
 async def cancel(session: AsyncSession, organization_id: int) -> Change:
-    """The plan stays until the end of the period (already paid for), then the organization is on the free tier."""
+    """The plan stays until the end of the period (already paid for), then the organization is on the free tier;
+    an upgrade waiting for payment is withdrawn. A new plan still waiting for payment ends at once."""
+    subscription = await subscription_of(session, organization_id)
+    if subscription is not None and subscription.status is SubscriptionStatus.PENDING_PAYMENT:
+        now = utcnow()
+        await purchases.withdraw(session, subscription, now)
+        subscription.status = SubscriptionStatus.CANCELED
+        subscription.ended_at = subscription.updated_at = now
+        await session.flush()
+        return Change(subscription)
     subscription = await live_subscription(session, organization_id)
+    await purchases.withdraw(session, subscription)
     subscription.cancel_at_period_end = True
     subscription.pending_tier_id = None
     subscription.updated_at = utcnow()

@@ -40,8 +40,8 @@ async def update_plan(code: TierCodePath, data: TierUpdate, session: DbSession, 
 
 
 @router.get("/membership", response_model=MembershipOut)
-async def my_membership(session: DbSession, viewer: OptionalViewer) -> MembershipOut:
-    return await service.membership(session, viewer)
+async def my_membership(session: DbSession, settings: AppSettings, viewer: OptionalViewer) -> MembershipOut:
+    return await service.membership(session, settings, viewer)
 
 
 @router.post("/subscription", status_code=201, response_model=ChangeOut)

@@ -20,15 +20,15 @@ def _back() -> RedirectResponse:
 
 
 @router.get("/plans", response_class=HTMLResponse)
-async def plans(request: Request, session: DbSession, viewer: PageViewer) -> HTMLResponse:
-    membership = await service.membership(session, viewer) if viewer else None
+async def plans(request: Request, session: DbSession, settings: AppSettings, viewer: PageViewer) -> HTMLResponse:
+    membership = await service.membership(session, settings, viewer) if viewer else None
     return render(request, "billing/plans.html", {"plans": await service.plans(session), "membership": membership})
 
 
 @router.get(BILLING, response_class=HTMLResponse)
-async def my_billing(request: Request, session: DbSession, user: SignedInUser, pagination: Pagination,
-                     ) -> HTMLResponse:
-    membership = await service.membership(session, user.viewer)
+async def my_billing(request: Request, session: DbSession, settings: AppSettings, user: SignedInUser,
+                     pagination: Pagination) -> HTMLResponse:
+    membership = await service.membership(session, settings, user.viewer)
     invoices = await service.my_invoices(session, user.viewer, pagination.page, pagination.per_page)
     return render(request, "billing/mine.html", {"membership": membership, "invoices": invoices})
 

@@ -136,18 +136,33 @@ class InvoiceOut(InvoiceSummaryOut):
     lines: list[InvoiceLineOut]
 
 
+class PendingPaymentOut(BaseModel):
+    """A plan bought and not yet paid: `tier` takes effect when `invoice` is paid; unpaid, it lapses on
+    `lapses_on` (the invoice is void then, and the organization keeps the plan it had)."""
+
+    tier: str
+    tier_name: str
+    invoice: InvoiceSummaryOut
+    lapses_on: date
+
+
 class MembershipOut(BaseModel):
-    """The viewer's organization: its tier now, its subscription (if any), and usage against each limit."""
+    """The viewer's organization: its tier now, its subscription (if any), a plan waiting for payment (if any),
+    and usage against each limit."""
 
     tier: TierOut
     subscription: SubscriptionOut | None
+    pending_payment: PendingPaymentOut | None
     entitlements: list[EntitlementOut]
     unpublished_listings: int
 
 
 class ChangeOut(BaseModel):
+    """A plan change: `pending_payment` says when what was bought waits for its invoice to be paid."""
+
     subscription: SubscriptionOut
     invoice: InvoiceOut | None
+    pending_payment: PendingPaymentOut | None
 
 
 class AdminSubscriptionOut(BaseModel):

@@ -14,7 +14,9 @@ from app.billing.schemas import (
     ChangePlanInput,
     EntitlementOut,
     InvoiceOut,
+    InvoiceSummaryOut,
     MembershipOut,
+    PendingPaymentOut,
     SubscribeInput,
     SubscriptionOut,
     TierOut,
@@ -26,7 +28,7 @@ from app.core.errors import AppError, FieldError, validation_failed
 from app.core.repository import Page, get_or_404, paginate
 from app.models import Invoice, Subscription, Tier
 from app.models.enums import InvoiceStatus, PaymentProviderName
-from membership import invoices, payments, policy, reports, subscriptions, tiers
+from membership import invoices, payments, policy, purchases, reports, subscriptions, tiers
 from membership.enforcement import unpublished_count
 from membership.providers import provider_for
 from membership.providers.card_gateway import parse_event, verify
@@ -56,7 +58,17 @@ def entitlement_out(decision: policy.Decision) -> EntitlementOut:
                           upgrade_to=decision.upgrade_to)
 
 
-async def membership(session: AsyncSession, viewer: Viewer | None) -> MembershipOut:
+async def pending_payment_out(session: AsyncSession, settings: Settings, subscription: Subscription | None,
+                              ) -> PendingPaymentOut | None:
+    invoice = await purchases.pending_purchase(session, subscription.id) if subscription else None
+    if invoice is None or invoice.grants_tier_id is None:
+        return None
+    tier = await get_or_404(session, Tier, invoice.grants_tier_id, "Tier")
+    return PendingPaymentOut(tier=tier.code, tier_name=tier.name, invoice=InvoiceSummaryOut.model_validate(invoice),
+                             lapses_on=purchases.lapses_on(invoice, settings.billing_grace_days))
+
+
+async def membership(session: AsyncSession, settings: Settings, viewer: Viewer | None) -> MembershipOut:
     viewer = require_viewer(viewer)
     organization_id = viewer.organization_id
     subscription = await tiers.subscription_of(session, organization_id)
@@ -64,6 +76,7 @@ async def membership(session: AsyncSession, viewer: Viewer | None) -> Membership
     return MembershipOut(
         tier=TierOut.model_validate(await tiers.current_tier(session, organization_id)),
         subscription=subscription_out(subscription, await _tiers_by_id(session)) if subscription else None,
+        pending_payment=await pending_payment_out(session, settings, subscription),
         entitlements=[entitlement_out(decision) for decision in decisions],
         unpublished_listings=await unpublished_count(session, organization_id),
     )
@@ -84,7 +97,7 @@ def _columns(invoice: Invoice) -> dict[str, Any]:
 async def _change_out(session: AsyncSession, settings: Settings, change: subscriptions.Change) -> ChangeOut:
     invoice = await invoice_out(session, settings, change.invoice) if change.invoice else None
     return ChangeOut(subscription=subscription_out(change.subscription, await _tiers_by_id(session)),
-                     invoice=invoice)
+                     invoice=invoice, pending_payment=await pending_payment_out(session, settings, change.subscription))
 
 
 async def subscribe(session: AsyncSession, settings: Settings, viewer: Viewer | None,

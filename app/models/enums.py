@@ -142,6 +142,8 @@ class BillingInterval(StrEnum):
 
 
 class SubscriptionStatus(StrEnum):
+    # A new paid plan waiting for its first invoice to be paid: it grants nothing until then.
+    PENDING_PAYMENT = "pending_payment"
     ACTIVE = "active"
     PAST_DUE = "past_due"
     CANCELED = "canceled"

@@ -8,7 +8,8 @@ from app.core.clock import utcnow
 from app.models.base import Base, str_enum
 from app.models.enums import PERIOD_INVOICE_PURPOSES, InvoicePurpose, InvoiceStatus, PaymentProviderName
 
-_PERIOD = "purpose IN (" + ", ".join(f"'{purpose.value}'" for purpose in PERIOD_INVOICE_PURPOSES) + ")"
+_PERIOD = ("purpose IN (" + ", ".join(f"'{purpose.value}'" for purpose in PERIOD_INVOICE_PURPOSES) + ")"
+           " AND status != 'void'")
 
 
 class InvoiceCounter(Base):
@@ -24,7 +25,8 @@ class Invoice(Base):
     __tablename__ = "invoices"
     __table_args__ = (
         UniqueConstraint("year", "sequence"),
-        # One invoice per subscription period, whatever runs the billing job at the same time.
+        # One invoice per subscription period, whatever runs the billing job at the same time; a void one (a plan
+        # bought, not paid and bought again) does not count.
         Index(
             "uq_invoices_one_per_period",
             "subscription_id",
@@ -56,6 +58,9 @@ class Invoice(Base):
     reminders_sent: Mapped[int] = mapped_column(default=0)
     last_reminder_on: Mapped[date | None] = mapped_column(Date)
     bill_to: Mapped[str] = mapped_column(Text)
+    # The plan this invoice buys (a new subscription or an upgrade): it takes effect when the invoice is paid.
+    # NULL for renewals, whose plan runs on during the grace period, and for invoices issued before 0010.
+    grants_tier_id: Mapped[int | None] = mapped_column(ForeignKey("tiers.id"))
 
     lines: Mapped[list["InvoiceLine"]] = relationship(lazy="raise", order_by="InvoiceLine.id")
 

@@ -34,12 +34,25 @@ async def billing_run(app: FastAPI, now: datetime) -> BillingReport:
     return await run_billing(app.state.sessionmaker, app.state.settings, now)
 
 
+async def mark_paid(cast: Cast, invoice_id: int, reference: str = "BANK-1") -> None:
+    """An admin marks the bank transfer of the invoice received."""
+    response = await (await cast.admin()).client.post(f"/api/v1/billing/invoices/{invoice_id}/mark-paid",
+                                                      json={"reference": reference})
+    assert response.status_code == 200, response.text
+
+
 async def paid_subscription(cast: Cast, tier: str = "silver", **extra: Any) -> dict[str, Any]:
     """The owner subscribes and an admin marks the bank transfer of the first invoice received."""
     body = await subscribe((await cast.owner()).client, tier, **extra)
-    admin = await cast.admin()
-    response = await admin.client.post(f"/api/v1/billing/invoices/{body['invoice']['id']}/mark-paid",
-                                       json={"reference": "BANK-1"})
-    assert response.status_code == 200, response.text
+    await mark_paid(cast, body["invoice"]["id"])
     subscription: dict[str, Any] = body["subscription"]
     return subscription
+
+
+async def paid_upgrade(cast: Cast, tier: str) -> dict[str, Any]:
+    """The owner upgrades and an admin marks the upgrade's invoice paid."""
+    response = await (await cast.owner()).client.post("/api/v1/billing/subscription/change", json={"tier": tier})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    await mark_paid(cast, body["invoice"]["id"], "BANK-UPGRADE")
+    return body

@@ -14,7 +14,7 @@ from app.core.db import create_engine, create_sessionmaker, is_sqlite
 from app.models import AlertJob, Invoice
 from app.models.enums import AlertEvent, EntityType, InvoicePurpose
 from membership.billing_job import run_billing
-from tests.billing.conftest import billing_run, paid_subscription, subscribe
+from tests.billing.conftest import billing_run, paid_subscription, paid_upgrade, subscribe
 from tests.support.actors import Cast
 from tests.support.clock import Travel
 from tests.support.membership import add_listings
@@ -124,7 +124,7 @@ async def test_a_downgrade_unpublishes_the_newest_listings_and_an_upgrade_allows
     assert {k: body[k] for k in ("reason", "limit", "usage", "tier", "upgrade_to")} == {
         "reason": "listing_limit_reached", "limit": 100, "usage": 100, "tier": "silver", "upgrade_to": "gold"}
 
-    await owner.client.post("/api/v1/billing/subscription/change", json={"tier": "gold"})
+    await paid_upgrade(cast, "gold")
     republished = await owner.client.post(f"/api/v1/listings/{ids[-1]}/republish")
 
     assert (republished.status_code, republished.json()["status"]) == (200, "published")
@@ -181,7 +181,10 @@ async def test_unpaid_invoices_are_dunned_daily_then_the_plan_expires_after_the_
     app: FastAPI, cast: Cast, db: AsyncSession,
 ) -> None:
     owner = await cast.owner()
-    created = await subscribe(owner.client, "silver")
+    subscription = await paid_subscription(cast, "silver")
+    await billing_run(app, noon(subscription["current_period_end"]))
+    created = {"invoice": (await owner.client.get("/api/v1/billing/invoices")).json()["items"][0]}
+    assert created["invoice"]["purpose"] == "renewal"
     due = date.fromisoformat(created["invoice"]["due_on"])
     await add_listings(db, owner.organization_id, 21)
     await db.commit()
@@ -204,8 +207,11 @@ async def test_unpaid_invoices_are_dunned_daily_then_the_plan_expires_after_the_
 
 async def test_paying_a_past_due_invoice_makes_the_plan_active_again(app: FastAPI, cast: Cast) -> None:
     owner = await cast.owner()
-    created = await subscribe(owner.client, "silver")
+    subscription = await paid_subscription(cast, "silver")
+    await billing_run(app, noon(subscription["current_period_end"]))
+    created = {"invoice": (await owner.client.get("/api/v1/billing/invoices")).json()["items"][0]}
     await billing_run(app, noon(date.fromisoformat(created["invoice"]["due_on"]) + timedelta(days=2)))
+    assert (await owner.client.get("/api/v1/billing/membership")).json()["subscription"]["status"] == "past_due"
     admin = await cast.admin()
 
     await admin.client.post(f"/api/v1/billing/invoices/{created['invoice']['id']}/mark-paid",

@@ -8,7 +8,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.billing.conftest import paid_subscription
+from tests.billing.conftest import mark_paid, paid_subscription
 from tests.conftest import BASE_URL
 from tests.support.actors import Cast
 from tests.support.membership import add_listings
@@ -41,17 +41,27 @@ async def test_plans_page_lists_prices_for_everyone(client: httpx.AsyncClient) -
         assert text in response.text
 
 
-async def test_subscribing_and_cancelling_through_the_pages(browser: httpx.AsyncClient) -> None:
+async def test_subscribing_and_cancelling_through_the_pages(browser: httpx.AsyncClient, cast: Cast) -> None:
     subscribed = await _post_form(browser, "/plans", "/billing/subscribe", {"tier": "gold", "interval": "year"})
 
     assert (subscribed.status_code, subscribed.headers["location"]) == (303, "/billing")
     mine = await browser.get("/billing")
-    assert "My plan: Gold" in mine.text
+    assert "My plan: Free" in mine.text  # nothing granted before the invoice is paid
     number = re.search(r'href="/billing/invoices/(\d+)">(\d{4}-\d{6})<', mine.text)
     assert number is not None
+    assert "Pending payment: Gold" in mine.text
+    assert "Gold takes effect when invoice" in mine.text and f">{number.group(2)}</a>" in mine.text
+    plans = await browser.get("/plans")
+    gold_row = re.search(r"<th scope=\"row\">Gold.*?</tr>", plans.text, re.S)
+    assert gold_row is not None and "Pending payment" in gold_row.group(0)
+    assert f'<a href="/billing/invoices/{number.group(1)}">invoice {number.group(2)}</a>' in gold_row.group(0)
     invoice = await browser.get(f"/billing/invoices/{number.group(1)}")
     assert f"Invoice {number.group(2)}" in invoice.text
     assert "1,490 USD" in invoice.text and "How to pay:" in invoice.text and "Pages Co" in invoice.text
+
+    await mark_paid(cast, int(number.group(1)))
+    paid = await browser.get("/billing")
+    assert "My plan: Gold" in paid.text and "Pending payment" not in paid.text
 
     cancelled = await _post_form(browser, "/billing", "/billing/cancel", {})
     assert cancelled.status_code == 303

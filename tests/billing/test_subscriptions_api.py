@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from membership.money import round_money
-from tests.billing.conftest import subscribe
+from tests.billing.conftest import paid_subscription, subscribe
 from tests.support.actors import Cast
 from tests.support.clock import MID_MONTH_NOON, Travel
 
@@ -17,7 +17,7 @@ async def test_subscribing_issues_an_open_invoice_with_payment_instructions(cast
 
     subscription, invoice = body["subscription"], body["invoice"]
     start, end = date(2028, 2, 29), date(2029, 2, 28)
-    assert subscription == {"tier": "silver", "pending_tier": None, "interval": "year", "status": "active",
+    assert subscription == {"tier": "silver", "pending_tier": None, "interval": "year", "status": "pending_payment",
                             "provider": "manual", "current_period_start": start.isoformat(),
                             "current_period_end": end.isoformat(), "cancel_at_period_end": False}
     assert invoice["number"] == f"{start.year}-000001"
@@ -29,16 +29,13 @@ async def test_subscribing_issues_an_open_invoice_with_payment_instructions(cast
         f"Transfer 490.00 USD to tradeleads, IBAN DE00 0000 0000 0000 0000 00, BIC TRADDEFFXXX, quoting invoice "
         f"{invoice['number']}.")
     membership = (await owner.client.get("/api/v1/billing/membership")).json()
-    assert membership["tier"]["code"] == "silver"
-    listing_limit = next(e for e in membership["entitlements"] if e["action"] == "publish_listing")
-    assert listing_limit == {"action": "publish_listing", "allowed": True, "limit": 100, "usage": 0,
-                             "remaining": 100, "reason": None, "upgrade_to": None}
+    assert (membership["tier"]["code"], membership["pending_payment"]["tier"]) == ("free", "silver")
 
 
-async def test_an_upgrade_takes_effect_at_once_with_a_prorated_invoice(cast: Cast, travel: Travel) -> None:
+async def test_an_upgrade_is_invoiced_prorated_and_waits_for_payment(cast: Cast, travel: Travel) -> None:
     owner = await cast.owner()
     travel(MID_MONTH_NOON)  # subscribed and upgraded on the same day, whatever clock the suite runs with
-    subscription = (await subscribe(owner.client, "silver"))["subscription"]
+    subscription = await paid_subscription(cast, "silver")
     start = date.fromisoformat(subscription["current_period_start"])
     end = date.fromisoformat(subscription["current_period_end"])
 
@@ -46,7 +43,7 @@ async def test_an_upgrade_takes_effect_at_once_with_a_prorated_invoice(cast: Cas
 
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["subscription"]["tier"] == "gold"
+    assert (body["subscription"]["tier"], body["pending_payment"]["tier"]) == ("silver", "gold")
     days = (end - start).days  # upgraded on the first day: every day of the period remains
     assert body["invoice"]["purpose"] == "upgrade"
     assert Decimal(body["invoice"]["total"]) == round_money(Decimal(100) * days / days, "USD") == Decimal("100.00")
@@ -57,7 +54,7 @@ async def test_an_upgrade_takes_effect_at_once_with_a_prorated_invoice(cast: Cas
 
 async def test_a_downgrade_and_a_cancellation_wait_for_the_period_end(cast: Cast) -> None:
     owner = await cast.owner()
-    await subscribe(owner.client, "gold")
+    await paid_subscription(cast, "gold")
 
     downgraded = (await owner.client.post("/api/v1/billing/subscription/change", json={"tier": "silver"})).json()
     cancelled = (await owner.client.post("/api/v1/billing/subscription/cancel")).json()
@@ -84,7 +81,7 @@ async def test_refused_plan_changes_store_nothing(cast: Cast) -> None:
     assert (change.status_code, change.json()["code"]) == (409, "no_subscription")
     assert (await owner.client.get("/api/v1/billing/invoices")).json()["total"] == 0
 
-    await subscribe(owner.client, "silver")
+    await paid_subscription(cast, "silver")
     again = await owner.client.post("/api/v1/billing/subscription", json={"tier": "gold"})
     same = await owner.client.post("/api/v1/billing/subscription/change", json={"tier": "silver"})
     assert (again.status_code, again.json()["code"]) == (409, "already_subscribed")

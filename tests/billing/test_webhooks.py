@@ -1,9 +1,11 @@
 """The card gateway's signed webhooks: signature, replay window, duplicates and out-of-order delivery."""
 
 import json
+from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -11,7 +13,7 @@ from app.core import clock
 from app.core.config import Settings
 from app.models import PaymentEvent
 from membership.providers.card_gateway import SIGNATURE_HEADER, signature_header
-from tests.billing.conftest import WEBHOOK_SECRET, subscribe
+from tests.billing.conftest import WEBHOOK_SECRET, billing_run, paid_subscription, subscribe
 from tests.support.actors import Cast
 
 URL = "/api/v1/billing/webhooks/card-gateway"
@@ -76,7 +78,7 @@ async def test_a_wrong_signature_is_refused_and_changes_nothing(cast: Cast, gate
     for response in (forged, tampered, unsigned, malformed):
         assert response.status_code == 400, response.text
         assert response.json()["code"] == "invalid_signature"
-    assert await _state(client, invoice) == ("open", "active")
+    assert await _state(client, invoice) == ("open", "pending_payment")
     assert await _events(db) == 0
 
 
@@ -108,7 +110,7 @@ async def test_a_failure_then_a_success_in_order(cast: Cast, gateway_settings: S
     now = int(clock.unix_time())
 
     failure = await deliver(cast.anonymous, event("evt_1", "charge.failed", invoice["number"], now - 60))
-    assert await _state(client, invoice) == ("open", "past_due")
+    assert await _state(client, invoice) == ("open", "pending_payment")  # a plan not paid for: still waiting
     success = await deliver(cast.anonymous, event("evt_2", "charge.succeeded", invoice["number"], now))
 
     assert (failure.json()["outcome"], success.json()["outcome"]) == ("applied", "applied")
@@ -130,3 +132,22 @@ async def test_without_a_secret_webhooks_are_refused(cast: Cast) -> None:
     response = await deliver(cast.anonymous, event("evt_1", "charge.succeeded", "2026-000001", int(clock.unix_time())))
 
     assert (response.status_code, response.json()["code"]) == (503, "provider_not_configured")
+
+
+async def test_a_failed_renewal_makes_the_plan_past_due_until_paid(app: FastAPI, cast: Cast,
+                                                                   gateway_settings: Settings) -> None:
+    subscription = await paid_subscription(cast, "silver", provider="card_gateway")
+    end = date.fromisoformat(subscription["current_period_end"])
+    await billing_run(app, datetime(end.year, end.month, end.day, 12, tzinfo=UTC))
+    client = (await cast.owner()).client
+    renewal = (await client.get("/api/v1/billing/invoices")).json()["items"][0]
+    assert renewal["purpose"] == "renewal"
+    now = int(clock.unix_time())
+
+    failure = await deliver(cast.anonymous, event("evt_1", "charge.failed", renewal["number"], now - 60))
+    assert await _state(client, renewal) == ("open", "past_due")  # the renewal's grace period: still Silver
+    assert (await client.get("/api/v1/billing/membership")).json()["tier"]["code"] == "silver"
+    success = await deliver(cast.anonymous, event("evt_2", "charge.succeeded", renewal["number"], now))
+
+    assert (failure.json()["outcome"], success.json()["outcome"]) == ("applied", "applied")
+    assert await _state(client, renewal) == ("paid", "active")
