@@ -58,10 +58,15 @@ async def test_two_billing_runs_at_the_same_time_issue_one_invoice_per_period(
     if is_sqlite(settings.database_url):
         pytest.skip("row locks under concurrency need PostgreSQL; SQLite has a single writer")
     travel(datetime(2027, 3, 10, 9, tzinfo=UTC))
+    admin = await make_actor("supplier", admin=True)
     ends = set()
     for _ in range(6):
         owner = await make_actor("supplier")
-        ends.add((await subscribe(owner.client, "silver"))["subscription"]["current_period_end"])
+        created = await subscribe(owner.client, "silver")
+        paid = await admin.client.post(f"/api/v1/billing/invoices/{created['invoice']['id']}/mark-paid",
+                                       json={"reference": "BANK-1"})
+        assert paid.status_code == 200, paid.text
+        ends.add(created["subscription"]["current_period_end"])
     engines = [create_engine(settings) for _ in range(2)]
     try:
         reports = await asyncio.gather(*(run_billing(create_sessionmaker(engine), settings, noon(max(ends)))
