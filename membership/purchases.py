@@ -36,11 +36,16 @@ def grant(subscription: Subscription, invoice: Invoice, now: datetime) -> None:
     if invoice.grants_tier_id is None or subscription.status not in (
             SubscriptionStatus.PENDING_PAYMENT, SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE):
         return
-    subscription.tier_id = invoice.grants_tier_id
-    subscription.pending_tier_id = None
-    subscription.cancel_at_period_end = False
+    put_on_tier(subscription, invoice.grants_tier_id, now)
     if subscription.status is SubscriptionStatus.PENDING_PAYMENT:
         subscription.status = SubscriptionStatus.ACTIVE
+
+
+def put_on_tier(subscription: Subscription, tier_id: int, now: datetime) -> None:
+    """The subscription is on `tier_id` from now; a scheduled downgrade or cancellation is withdrawn by it."""
+    subscription.tier_id = tier_id
+    subscription.pending_tier_id = None
+    subscription.cancel_at_period_end = False
     subscription.updated_at = now
 
 

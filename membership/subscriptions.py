@@ -137,10 +137,7 @@ async def _upgrade(session: AsyncSession, settings: Settings, subscription: Subs
     amount = prorated_charge(price_of(current, subscription.interval), price_of(target, subscription.interval),
                              period, today, target.currency)
     if amount <= 0:  # nothing left to pay for: the upgrade applies at once
-        subscription.tier_id = target.id
-        subscription.pending_tier_id = None
-        subscription.cancel_at_period_end = False
-        subscription.updated_at = now
+        purchases.put_on_tier(subscription, target.id, now)
         await session.flush()
         return Change(subscription)
     line = invoices.Line(f"Upgrade {current.name} to {target.name}: {period.days_remaining(today)} of "
