@@ -10,6 +10,19 @@ from app.rfqs import service
 from app.rfqs.completeness import CRITERIA, completeness
 from app.rfqs.repository import RfqFilters
 from app.rfqs.schemas import RfqCreate
+from matching.factors import HARD_CONSTRAINTS, HardConstraint
+
+# What each hard constraint asks of a supplier, as the buyer ticks it on the form.
+CONSTRAINT_LABELS: dict[HardConstraint, str] = {
+    "hs": "Same HS heading (first 4 digits) as mine",
+    "price": "Price at or under my target price",
+    "moq": "Minimum order no larger than my quantity",
+    "lead_time": "Can ship before my request's valid-until date",
+    "certifications": "Holds every certification I require",
+    "destination": "Already exports to my destination country",
+    "trust": "Verified supplier",
+}
+assert set(CONSTRAINT_LABELS) == set(HARD_CONSTRAINTS)
 
 pages = OwnedPages(
     folder="rfqs",
@@ -21,5 +34,6 @@ pages = OwnedPages(
     create=service.create_rfq,
     actions={"submit": service.submit_rfq},
     transitions=service.TRANSITIONS,
-    my_extra={"completeness_of": completeness, "completeness_criteria": CRITERIA},
+    my_extra={"completeness_of": completeness, "completeness_criteria": CRITERIA,
+              "constraint_choices": [(name, CONSTRAINT_LABELS[name]) for name in HARD_CONSTRAINTS]},
 )
