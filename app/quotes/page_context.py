@@ -30,6 +30,13 @@ def quote_values(quote: Quote) -> dict[str, str]:
     return {field: str(value) for field, value in values.items() if value is not None}
 
 
+def asked_terms(rfq: Rfq) -> dict[str, str]:
+    """A new quote's form starts from what the RFQ asks: its quantity and unit, and its currency and Incoterm
+    when the buyer named them (the supplier may change any of them)."""
+    asked = {"quantity": rfq.quantity, "unit": rfq.unit, "currency": rfq.currency, "incoterm": rfq.incoterm}
+    return {field: str(json_value(value)) for field, value in asked.items() if value is not None}
+
+
 def _comparison_params(request: Request) -> tuple[str | None, SortBy]:
     """Sort and currency from the page's query; values that make no sense fall back to the defaults."""
     sort = request.query_params.get("sort", SortBy.TOTAL.value)
@@ -69,6 +76,8 @@ async def _supplier_context(session: AsyncSession, viewer: Viewer, rfq: Rfq) -> 
     if active is not None:
         context["revisions"] = await repository.revisions_of(session, active.id)
         context["values"] = quote_values(active)
+    else:
+        context["values"] = asked_terms(rfq)
     return context
 
 
