@@ -3,7 +3,7 @@
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -14,8 +14,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TRADELEADS_", env_file=".env", extra="ignore")
 
     database_url: str = Field(
-        default=f"sqlite+aiosqlite:///{DEFAULT_VAR_DIR / 'tradeleads.db'}",
-        description="SQLAlchemy async URL: sqlite+aiosqlite:///PATH or postgresql+asyncpg://USER:PW@HOST/DB",
+        default="",
+        description="SQLAlchemy async URL: sqlite+aiosqlite:///PATH or postgresql+asyncpg://USER:PW@HOST/DB; "
+                    "unset = the embedded SQLite database tradeleads.db in the var folder",
     )
     secret_key: str = Field(
         default="dev-insecure-change-me",
@@ -33,7 +34,7 @@ class Settings(BaseSettings):
     search_index_prefix: str = Field(default="tradeleads-", description="Prefix of OpenSearch index and alias names")
     search_index_path: Path | None = Field(default=None, description="Embedded index file; default var/search.sqlite3")
     outbox_max_attempts: int = Field(default=5, ge=1, description="Failed indexing attempts before a row is parked")
-    var_dir: Path = Field(default=DEFAULT_VAR_DIR, description="Folder for the embedded database and index")
+    var_dir: Path = Field(default=DEFAULT_VAR_DIR, description="Folder of local data: database, index, e-mails")
     billing_grace_days: int = Field(
         default=7, ge=0, description="Days an unpaid membership invoice may stay open before the plan expires"
     )
@@ -98,6 +99,13 @@ class Settings(BaseSettings):
     background_interval_seconds: float = Field(
         default=10, gt=0, description="Seconds between two rounds of the in-process timer (retries, work left over)"
     )
+
+    @model_validator(mode="after")
+    def embedded_database_in_var_dir(self) -> "Settings":
+        """One setting moves all local data: unless a database URL is given, the database lives in var_dir."""
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.var_dir / 'tradeleads.db'}"
+        return self
 
     @property
     def embedded_index_path(self) -> Path:
