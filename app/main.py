@@ -26,6 +26,7 @@ from app.home import pages as home_pages
 from app.http.identity import install_request_facts
 from app.http.page_deps import page_user
 from app.http.problems import install_error_handlers
+from app.http.security_headers import SecurityHeaders
 from app.http.templating import render_error
 from app.inquiries import api as inquiries_api
 from app.inquiries import pages as inquiries_pages
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         else:
             app.include_router(mount.router)
     app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")
+    app.add_middleware(SecurityHeaders, https_only=settings.secure_cookies)
     return app
 
 

@@ -1,0 +1,33 @@
+"""The content security policy in a real browser: it refuses nothing the site's own pages use."""
+
+import re
+
+import pytest
+from playwright.async_api import ConsoleMessage, Page
+
+from tests.conftest import ActorFactory
+from tests.support.pages import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+async def test_the_policy_blocks_nothing_the_site_itself_uses(page: Page, make_actor: ActorFactory) -> None:
+    refused: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if re.search(r"Content Security Policy|Refused to", message.text):
+            refused.append(message.text)
+
+    page.on("console", on_console)
+    buyer = await make_actor("buyer")
+    await page.goto("/")
+    await page.goto("/login")
+    await page.get_by_label("E-mail").fill(buyer.email)
+    await page.get_by_label("Password").fill(PASSWORD)
+    await page.get_by_role("button", name="Log in").click()
+    for path in ("/my/rfqs", "/search", "/plans", "/notifications"):
+        response = await page.goto(path)
+        assert response is not None and response.status == 200, path
+    stylesheet_applied = await page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert refused == []
+    assert "Times" not in stylesheet_applied
