@@ -35,6 +35,8 @@ class IndexSpec:
 
 
 CODES_FIELD = "codes"
+HS_CODE_FIELD = "hs_subheading"
+"""A listing's or RFQ's 6-digit HS code, also indexed among its part numbers."""
 CODES_BOOST = 4.0
 """Weight of the part-number score next to the text score (embedded; see opensearch_query for OpenSearch's)."""
 TYPO_MAX_WORDS = 12
@@ -119,9 +121,13 @@ def range_label(bucket: Range) -> str:
 
 
 def document_codes(spec: IndexSpec, document: Document) -> list[str]:
-    """The normalised part numbers of a document, line by line so that no code spans two fields."""
+    """The normalised part numbers of a document, line by line so that no code spans two fields, and its HS
+    subheading (so that `brass fitting 8481.80` prefers listings classified there)."""
     codes: dict[str, None] = {}
     for name in spec.code_sources:
         for line in text_value(document.get(name)).splitlines():
             codes.update(dict.fromkeys(code_forms(line)))
+    subheading = document.get(HS_CODE_FIELD)
+    if subheading:
+        codes.update(dict.fromkeys(code_forms(str(subheading))))
     return list(codes)

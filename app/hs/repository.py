@@ -12,3 +12,8 @@ async def usable_code(session: AsyncSession, code: str) -> str | None:
     return await session.scalar(select(HsCode.code).where(
         HsCode.code == code, HsCode.level.in_((4, 6)), HsCode.section != UNCLASSIFIED_SECTION
     ))
+
+
+async def code_row(session: AsyncSession, code: str) -> HsCode | None:
+    """The table's row of a chapter, heading or subheading outside the unclassified bucket."""
+    return await session.scalar(select(HsCode).where(HsCode.code == code, HsCode.section != UNCLASSIFIED_SECTION))

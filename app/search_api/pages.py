@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from app.auth.viewer import Viewer
 from app.core.errors import AppError
 from app.core.schemas import field_errors
+from app.hs.query import HS_EDITION
 from app.http.deps import DbSession, SearchEngine
 from app.http.page_deps import page_viewer
 from app.http.templating import render
@@ -64,7 +65,7 @@ async def search_page(request: Request, session: DbSession, engine: SearchEngine
         return render(request, "search_api/search.html", context, status_code=exc.status)
     if not results.items and params.q.strip():
         context["suggestions"] = await _suggestions(engine, doc_type, params.q)
-    context.update(results=results, params=params)
+    context.update(results=results, params=params, hs_edition=HS_EDITION)
     return render(request, "search_api/search.html", context)
 
 

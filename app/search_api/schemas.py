@@ -6,6 +6,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 from app.core.schemas import DecimalOut
+from app.hs.query import HS_EDITION
 from app.listings.schemas import ListingOut
 from app.models import Listing, Organization
 from app.models.enums import BusinessType, Incoterm, Unit
@@ -69,6 +70,18 @@ class RfqHitOut(BaseModel):
     highlights: dict[str, str]
 
 
+class HsFilterOut(BaseModel):
+    """The HS code the query consisted of: the results are filtered to it and the codes under it."""
+
+    code: str = Field(description="The code's digits: 2 (chapter), 4 (heading) or 6 (subheading)")
+    display: str = Field(description="As usually written: 8481.80, 8481 or 84")
+    level: Literal["chapter", "heading", "subheading"]
+    description: str
+    edition: str = Field(description="The HS edition of the codes")
+    filter: str = Field(description="The filter applied: hs_chapter, hs_heading or hs_subheading (hs_chapters, "
+                        "the chapter, for suppliers)")
+
+
 class SearchPageOut(BaseModel, Generic[T]):
     total: int
     total_relation: Literal["eq", "gte"] = Field(description="`gte`: a broad query's weakest matches (sharing only "
@@ -78,6 +91,8 @@ class SearchPageOut(BaseModel, Generic[T]):
     facets_approximate: bool = Field(description="The facets counted only the best-scoring matches (a broad "
                                      "query); `total` is exact either way")
     next_cursor: str | None
+    hs_filter: HsFilterOut | None = Field(default=None, description="Set when the query was an HS code: the search "
+                                          "filtered by that code's subtree instead of searching its digits as words")
 
 
 class SuggestOut(BaseModel):
@@ -89,7 +104,15 @@ def search_page(results: Results[Any], items: list[T]) -> SearchPageOut[T]:
     # checks the items.
     return SearchPageOut(total=results.total, total_relation="eq" if results.total_exact else "gte",
                          items=items, facets=results.facets, facets_approximate=results.facets_approximate,
-                         next_cursor=results.next_cursor)
+                         next_cursor=results.next_cursor, hs_filter=_hs_filter(results))
+
+
+def _hs_filter(results: Results[Any]) -> HsFilterOut | None:
+    hs = results.hs
+    if hs is None or results.hs_filter is None:
+        return None
+    return HsFilterOut(code=hs.code, display=hs.display, level=hs.level_name,
+                       description=hs.description, edition=HS_EDITION, filter=results.hs_filter)
 
 
 def supplier_brief(organization: Organization) -> SupplierBrief:

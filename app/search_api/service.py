@@ -10,13 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer
 from app.core.errors import AppError, FieldError, validation_failed
+from app.hs.query import HsQuery, hs_query
 from app.models import Listing, Organization, Rfq
 from app.search_api.params import SearchParams
 from membership.policy import contact_details_visible
 from search.backend import SearchBackend
 from search.errors import InvalidCursor, SearchUnavailable
 from search.loader import load_listings, load_rfqs, load_suppliers
-from search.types import DocType, Hit, SearchQuery, SearchResult
+from search.types import DocType, Filters, Hit, SearchQuery, SearchResult
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -43,6 +44,10 @@ class Results(Generic[T]):
     next_cursor: str | None = None
     facets_approximate: bool = False
     total_exact: bool = True
+    hs: HsQuery | None = None
+    """The HS code the query consisted of: the results are that code's subtree (see `hs_filtered`)."""
+    hs_filter: str | None = None
+    """The filter that code set (hs_chapter, hs_heading, hs_subheading; hs_chapters for suppliers)."""
 
 
 @dataclass(frozen=True)
@@ -53,9 +58,35 @@ class RfqLead:
     """Only for viewers whose plan includes buyer contact details."""
 
 
-def to_query(params: SearchParams) -> SearchQuery:
-    return SearchQuery(params.doc_type, params.q, params.filters(), params.sort_order, params.per_page,
-                       params.cursor, one_per_supplier=params.collapse)
+NO_VALUE = "-"
+"""A filter value no document holds: the query's HS code and a filter of the same level that excludes it."""
+
+
+def hs_filter_of(doc_type: DocType, hs: HsQuery) -> tuple[str, str]:
+    """The filter field and value of the code's subtree."""
+    return ("hs_chapters", hs.chapter) if doc_type == DocType.SUPPLIERS else (hs.field, hs.code)
+
+
+def hs_filtered(filters: Filters, doc_type: DocType, hs: HsQuery) -> Filters:
+    """The filters narrowed to the code's subtree, on top of (AND) the ones chosen: listings and RFQs by their
+    chapter, heading or subheading field; suppliers by the chapters of their products (what their index holds)."""
+    name, code = hs_filter_of(doc_type, hs)
+    chosen = filters.terms.get(name)
+    values = (code,) if not chosen or code in chosen else (NO_VALUE,)
+    return Filters({**filters.terms, name: values}, filters.ranges)
+
+
+async def hs_of_query(session: AsyncSession, params: SearchParams) -> HsQuery | None:
+    return await hs_query(session, params.q) if params.q.strip() else None
+
+
+def to_query(params: SearchParams, hs: HsQuery | None = None) -> SearchQuery:
+    """A query that is an HS code searches no words: it filters by the code's subtree (newest first)."""
+    if hs is None:
+        return SearchQuery(params.doc_type, params.q, params.filters(), params.sort_order, params.per_page,
+                           params.cursor, one_per_supplier=params.collapse)
+    return SearchQuery(params.doc_type, "", hs_filtered(params.filters(), params.doc_type, hs), params.sort_order,
+                       params.per_page, params.cursor, one_per_supplier=params.collapse)
 
 
 async def run(backend: SearchBackend, query: SearchQuery) -> SearchResult:
@@ -68,25 +99,30 @@ async def run(backend: SearchBackend, query: SearchQuery) -> SearchResult:
         raise search_unavailable() from exc
 
 
-def _results(result: SearchResult, items: Sequence[tuple[int, T]]) -> Results[T]:
+def _results(result: SearchResult, items: Sequence[tuple[int, T]], hs: HsQuery | None,
+             doc_type: DocType) -> Results[T]:
     hits: dict[int, Hit] = {hit.id: hit for hit in result.hits}
     found = [Found(item, hits[doc_id].score, dict(hits[doc_id].highlights)) for doc_id, item in items]
     facets = {facet.name: {b.value: b.count for b in facet.buckets} for facet in result.facets}
-    return Results(result.total, found, facets, result.next_cursor, result.facets_approximate, result.total_exact)
+    return Results(result.total, found, facets, result.next_cursor, result.facets_approximate, result.total_exact,
+                   hs, hs_filter_of(doc_type, hs)[0] if hs else None)
 
 
 async def search_listings(session: AsyncSession, backend: SearchBackend,
                           params: SearchParams) -> Results[tuple[Listing, Organization]]:
-    result = await run(backend, to_query(params))
+    hs = await hs_of_query(session, params)
+    result = await run(backend, to_query(params, hs))
     rows = await load_listings(session, [hit.id for hit in result.hits])
-    return _results(result, [(listing.id, (listing, organization)) for listing, organization in rows])
+    return _results(result, [(listing.id, (listing, organization)) for listing, organization in rows], hs,
+                    DocType.LISTINGS)
 
 
 async def search_suppliers(session: AsyncSession, backend: SearchBackend,
                            params: SearchParams) -> Results[Organization]:
-    result = await run(backend, to_query(params))
+    hs = await hs_of_query(session, params)
+    result = await run(backend, to_query(params, hs))
     rows = await load_suppliers(session, [hit.id for hit in result.hits])
-    return _results(result, [(organization.id, organization) for organization in rows])
+    return _results(result, [(organization.id, organization) for organization in rows], hs, DocType.SUPPLIERS)
 
 
 async def may_see_buyers(session: AsyncSession, viewer: Viewer | None) -> bool:
@@ -95,11 +131,12 @@ async def may_see_buyers(session: AsyncSession, viewer: Viewer | None) -> bool:
 
 async def search_rfqs(session: AsyncSession, backend: SearchBackend, params: SearchParams,
                       viewer: Viewer | None) -> Results[RfqLead]:
-    result = await run(backend, to_query(params))
+    hs = await hs_of_query(session, params)
+    result = await run(backend, to_query(params, hs))
     rows = await load_rfqs(session, [hit.id for hit in result.hits])
     show_buyer = await may_see_buyers(session, viewer)
     leads = [(rfq.id, RfqLead(rfq, buyer.country, buyer.name if show_buyer else None)) for rfq, buyer in rows]
-    return _results(result, leads)
+    return _results(result, leads, hs, DocType.RFQS)
 
 
 async def suggest(backend: SearchBackend, doc_type: DocType, prefix: str, size: int) -> list[str]:
