@@ -8,7 +8,7 @@ cross rates are kept as a fraction, so an amount is divided once at the end inst
 reciprocal."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 Pair = tuple[str, str]
@@ -20,12 +20,15 @@ PREFERRED_PIVOTS = ("USD", "EUR")
 class Rate:
     numerator: Decimal
     denominator: Decimal = Decimal(1)
+    # The table's pairs this rate was made from (none for the identity), so a caller can tell their dates.
+    pairs: tuple[Pair, ...] = field(default=(), compare=False)
 
     def apply(self, amount: Decimal) -> Decimal:
         return amount * self.numerator / self.denominator
 
     def then(self, other: "Rate") -> "Rate":
-        return Rate(self.numerator * other.numerator, self.denominator * other.denominator)
+        return Rate(self.numerator * other.numerator, self.denominator * other.denominator,
+                    self.pairs + other.pairs)
 
     @property
     def value(self) -> Decimal:
@@ -37,9 +40,9 @@ IDENTITY = Rate(Decimal(1))
 
 def _one_step(rates: Rates, source: str, target: str) -> Rate | None:
     if (source, target) in rates:
-        return Rate(rates[(source, target)])
+        return Rate(rates[(source, target)], pairs=((source, target),))
     if (target, source) in rates:
-        return Rate(Decimal(1), rates[(target, source)])
+        return Rate(Decimal(1), rates[(target, source)], ((target, source),))
     return None
 
 

@@ -12,6 +12,8 @@ from app.quotes.comparison import SortBy, compare_quotes
 from app.quotes.schemas import (
     AwardIn,
     ComparisonOut,
+    EstimateAmount,
+    LandedEstimateIn,
     QuoteCreate,
     QuoteOut,
     QuoteRevisionOut,
@@ -37,8 +39,13 @@ async def rfq_quotes(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewe
 @router.get("/rfqs/{rfq_id}/comparison", response_model=ComparisonOut)
 async def comparison(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewer,
                      currency: Annotated[CurrencyCode | None, Query()] = None,
-                     sort: SortBy = SortBy.TOTAL) -> ComparisonOut:
-    return await compare_quotes(session, viewer, rfq_id, currency, sort)
+                     sort: SortBy = SortBy.TOTAL,
+                     freight: Annotated[EstimateAmount | None, Query()] = None,
+                     insurance: Annotated[EstimateAmount | None, Query()] = None) -> ComparisonOut:
+    """`freight` and `insurance`: the buyer's estimate for the whole quantity, in the comparison currency, added
+    to each quote whose Incoterm leaves that cost to the buyer (landed_total)."""
+    estimate = LandedEstimateIn(freight=freight, insurance=insurance)
+    return await compare_quotes(session, viewer, rfq_id, currency, sort, estimate)
 
 
 @router.post("/rfqs/{rfq_id}/award", response_model=RfqOut)

@@ -1,11 +1,22 @@
 """Side-by-side comparison of an RFQ's active quotes in one currency, for the buyer.
 
+Like for like: sorted by total, only totals in the comparison currency, for the RFQ's quantity and unit, are
+ranked against each other (group `compared`). A quote that cannot be converted (no exchange rate) is grouped with
+the other quotes of its currency and ranked only among them; a quote in another unit gets no total and is not
+ranked by price; when the buyer entered a freight/insurance estimate, a quote without an Incoterm (so nobody can
+tell what it includes) is apart too. Each group says why (ComparisonGroupOut.reason). Sorted by lead time or
+trust, no amount is ranked, so every quote is in one group (`all`), its unconverted totals marked by their flags.
+
 Rounding rule: conversions are exact Decimal arithmetic. The unit price in the comparison currency is rounded
 ROUND_HALF_UP to 4 places (the precision prices are stored with); the total (unit price x rate x the RFQ's
 quantity) is computed exactly and rounded once, ROUND_HALF_UP, to the minor unit of its currency (cents for USD,
 whole yen for JPY), with membership.money.round_money. The rate is the latest on or before today (table fx_rates:
-direct, inverse or crossed through one pivot currency); without one the quote is shown in its own currency with
-the flag no_rate. A quote in another unit than the RFQ gets no total and the flag unit_differs."""
+direct, inverse or crossed through one pivot currency) and the comparison says the day of the rates it used
+(rates_as_of), not today's date.
+
+Incoterms: the buyer may enter an estimate of the main freight and of the insurance of the whole quantity to the
+destination; each quote gets the estimate of what its Incoterm leaves to the buyer added (landed_total), so an FOB
+price is ranked against a CIF price with the freight and insurance the buyer would still pay."""
 
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -17,15 +28,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer
 from app.core.clock import today
-from app.core.currency import Rate, rate_between
+from app.core.currency import Pair, Rate, rate_between
 from app.core.repository import by_id
-from app.fx.repository import latest_rates
+from app.core.schemas import plain_decimal
+from app.fx.repository import latest_dated_rates
 from app.models import Listing, Organization, Quote, Rfq
 from app.quotes import repository
 from app.quotes.access import buyer_rfq
-from app.quotes.incoterms import INCOTERMS
+from app.quotes.incoterms import BUYER, INCOTERMS
 from app.quotes.messages import hours
-from app.quotes.schemas import ComparisonOut, ComparisonRowOut, IncotermOut, SupplierOut
+from app.quotes.schemas import (
+    ComparisonGroupOut,
+    ComparisonOut,
+    ComparisonRowOut,
+    IncotermOut,
+    LandedEstimateIn,
+    SupplierOut,
+)
 from matching.trust import TrustSignals, supplier_trust
 from membership.money import round_money
 from membership.tiers import current_tiers
@@ -33,6 +52,9 @@ from membership.tiers import current_tiers
 UNIT_PRICE_PLACES = Decimal("0.0001")
 ROUNDING = ("unit prices ROUND_HALF_UP to 4 places; totals computed exactly, then ROUND_HALF_UP once to the "
             "currency's minor unit")
+COMPARED, NO_INCOTERM, UNIT_DIFFERS, NO_RATE, ALL = "compared", "no_incoterm", "unit_differs", "no_rate", "all"
+GROUP_RANKS = {COMPARED: 0, NO_INCOTERM: 1, NO_RATE: 2, UNIT_DIFFERS: 3}
+DatedRates = dict[Pair, tuple[Decimal, date]]
 
 
 class SortBy(StrEnum):
@@ -47,18 +69,46 @@ def _certifications(required: list[str], held: set[str]) -> tuple[list[str], lis
     return met, [name for name in required if name.casefold() not in held_keys]
 
 
-def _prices(rfq: Rfq, quote: Quote, rate: Rate | None, currency: str) -> dict[str, Any]:
+def _landed(total: Decimal | None, buyer_adds: list[str], estimate: LandedEstimateIn,
+            currency: str) -> Decimal | None:
+    if total is None or not estimate.given:
+        return None
+    added = {"freight": estimate.freight, "insurance": estimate.insurance}
+    return round_money(total + sum((added[cost] or Decimal(0) for cost in buyer_adds), Decimal(0)), currency)
+
+
+def _prices(rfq: Rfq, quote: Quote, rate: Rate | None, dated: DatedRates, currency: str,
+            estimate: LandedEstimateIn) -> dict[str, Any]:
     same_unit = quote.unit == rfq.unit
-    flags = [flag for flag, raised in (("no_rate", rate is None), ("unit_differs", not same_unit)) if raised]
     total = quote.unit_price * rfq.quantity
+    terms = INCOTERMS[quote.incoterm] if quote.incoterm else None
+    buyer_adds = [] if terms is None else [cost for cost, payer in (
+        ("freight", terms.main_freight_paid_by), ("insurance", terms.insurance_paid_by)) if payer == BUYER]
+    total_in_currency = round_money(rate.apply(total), currency) if rate is not None and same_unit else None
     return {
         "rate": None if rate is None else rate.value.quantize(Decimal("0.0000000001"), rounding=ROUND_HALF_UP),
+        "rate_as_of": min((dated[pair][1] for pair in rate.pairs), default=None) if rate is not None else None,
         "unit_price_in_currency": None if rate is None else rate.apply(quote.unit_price).quantize(
             UNIT_PRICE_PLACES, rounding=ROUND_HALF_UP),
-        "total_in_currency": round_money(rate.apply(total), currency) if rate is not None and same_unit else None,
+        "total_in_currency": total_in_currency,
         "total_in_quote_currency": round_money(total, quote.currency) if same_unit else None,
-        "flags": flags,
+        "buyer_adds": buyer_adds,
+        "landed_total": None if terms is None else _landed(total_in_currency, buyer_adds, estimate, currency),
     }
+
+
+def _flags(rate: Rate | None, same_unit: bool, expired: bool, no_incoterm: bool) -> list[str]:
+    raised = ((NO_RATE, rate is None), (UNIT_DIFFERS, not same_unit), ("expired", expired),
+              (NO_INCOTERM, no_incoterm))
+    return [flag for flag, up in raised if up]
+
+
+def _quantity_fit(rfq: Rfq, quote: Quote) -> str | None:
+    if quote.unit != rfq.unit:
+        return None
+    if quote.quantity == rfq.quantity:
+        return "as_asked"
+    return "less_than_asked" if quote.quantity < rfq.quantity else "more_than_asked"
 
 
 def _fit(rfq: Rfq, quote: Quote, listing: Listing | None, organization: Organization, day: date) -> dict[str, Any]:
@@ -72,6 +122,7 @@ def _fit(rfq: Rfq, quote: Quote, listing: Listing | None, organization: Organiza
         "lead_time_days": quote.lead_time_days, "ready_by": ready_by,
         "ready_by_valid_until": None if ready_by is None else ready_by <= rfq.valid_until,
         "listing_moq": listing.moq if listing else None, "moq_fit": moq_fit,
+        "quantity_fit": _quantity_fit(rfq, quote),
         "certifications_met": met, "certifications_missing": missing,
     }
 
@@ -85,42 +136,112 @@ def _none_last(value: Any) -> tuple[bool, Any]:
     return value is None, value
 
 
+def _amount(row: ComparisonRowOut) -> Decimal | None:
+    """The amount a row is ranked by within its group (all of a group's amounts are in one currency)."""
+    for amount in (row.landed_total, row.total_in_currency, row.total_in_quote_currency):
+        if amount is not None:
+            return amount
+    return None
+
+
 SORT_KEYS: dict[SortBy, Callable[[ComparisonRowOut], Any]] = {
-    SortBy.TOTAL: lambda row: (_none_last(row.total_in_currency), row.quote_id),
+    SortBy.TOTAL: lambda row: (_none_last(_amount(row)), row.quote_id),
     SortBy.LEAD_TIME: lambda row: (_none_last(row.lead_time_days), row.quote_id),
     SortBy.TRUST: lambda row: (-row.trust_score, row.quote_id),
 }
 
 
+def _group_of(flags: list[str], quote_currency: str, sort: SortBy) -> str:
+    if sort is not SortBy.TOTAL:
+        return ALL
+    if UNIT_DIFFERS in flags:
+        return UNIT_DIFFERS
+    if NO_RATE in flags:
+        return f"{NO_RATE}:{quote_currency}"
+    return NO_INCOTERM if NO_INCOTERM in flags else COMPARED
+
+
+def _reason(key: str, rfq: Rfq, target: str, day: date, estimate: LandedEstimateIn,
+            sort: SortBy) -> tuple[str | None, str]:
+    quantity = f"{plain_decimal(rfq.quantity)} {rfq.unit.value}"
+    if key == ALL:
+        return None, (f"Every quote ranked by {sort.value.replace('_', ' ')}, whatever its currency; a total that "
+                      f"could not be converted to {target} is marked and shown in its own currency.")
+    if key == COMPARED:
+        added = (" plus your freight and insurance estimate where the Incoterm leaves them to you"
+                 if estimate.given else "")
+        return target, f"Totals for {quantity} in {target}{added}, ranked against each other."
+    if key == NO_INCOTERM:
+        return target, ("No Incoterm given, so nobody can tell whether freight and insurance are included: "
+                        "your estimate is not added and these are not ranked against the others.")
+    if key == UNIT_DIFFERS:
+        return None, (f"Quoted in another unit than the {rfq.unit.value} asked: no total for {quantity}, "
+                      "so these are not ranked by price.")
+    currency = key.split(":", 1)[1]
+    return currency, (f"In {currency}: no {currency} to {target} exchange rate is loaded on or before "
+                      f"{day.isoformat()}, so these totals are not converted and are ranked only among themselves.")
+
+
+def _grouped(rows: list[ComparisonRowOut], sort: SortBy, rfq: Rfq, target: str, day: date,
+             estimate: LandedEstimateIn) -> tuple[list[ComparisonGroupOut], list[ComparisonRowOut]]:
+    keys = sorted({row.group for row in rows}, key=lambda key: (GROUP_RANKS.get(key.split(":")[0], 0), key))
+    groups, ordered = [], []
+    for key in keys:
+        members = sorted((row for row in rows if row.group == key), key=SORT_KEYS[sort])
+        currency, reason = _reason(key, rfq, target, day, estimate, sort)
+        groups.append(ComparisonGroupOut(key=key, currency=currency, reason=reason,
+                                         quote_ids=[row.quote_id for row in members]))
+        ordered.extend(members)
+    return groups, ordered
+
+
 async def compare_quotes(session: AsyncSession, viewer: Viewer | None, rfq_id: int, currency: str | None = None,
-                         sort: SortBy = SortBy.TOTAL) -> ComparisonOut:
+                         sort: SortBy = SortBy.TOTAL, estimate: LandedEstimateIn | None = None) -> ComparisonOut:
     rfq = await buyer_rfq(session, viewer, rfq_id)
     target = currency or rfq.currency or "USD"
+    estimate = estimate or LandedEstimateIn()
     day = today()
     quotes = await repository.quotes_on(session, rfq.id, active_only=True, for_buyer=True)
-    rates = await latest_rates(session, day)
+    dated = await latest_dated_rates(session, day)
+    rates = {pair: rate for pair, (rate, _) in dated.items()}
     suppliers = await by_id(session, Organization, {quote.organization_id for quote in quotes})
     listings = await by_id(session, Listing, {quote.listing_id for quote in quotes if quote.listing_id is not None})
     trust = await supplier_trust(session, suppliers.keys())
     badges = await _badges(session, set(suppliers))
     ratings = await repository.ratings_on(session, [quote.id for quote in quotes])
-    rows = [_row(rfq, quote, suppliers[quote.organization_id], listings.get(quote.listing_id or 0),
-                 trust[quote.organization_id], badges[quote.organization_id],
-                 rate_between(rates, quote.currency, target), target, day, ratings.get(quote.id))
+    context = _Context(rfq, target, day, dated, estimate, sort)
+    rows = [context.row(quote, suppliers[quote.organization_id], listings.get(quote.listing_id or 0),
+                        trust[quote.organization_id], badges[quote.organization_id],
+                        rate_between(rates, quote.currency, target), ratings.get(quote.id))
             for quote in quotes]
-    rows.sort(key=SORT_KEYS[sort])
-    return ComparisonOut(rfq_id=rfq.id, currency=target, quantity=rfq.quantity, unit=rfq.unit, rates_as_of=day,
-                         sort=sort.value, rounding=ROUNDING, rows=rows)
+    groups, rows = _grouped(rows, sort, rfq, target, day, estimate)
+    used = [row.rate_as_of for row in rows if row.total_in_currency is not None and row.rate_as_of is not None]
+    return ComparisonOut(rfq_id=rfq.id, currency=target, quantity=rfq.quantity, unit=rfq.unit,
+                         rates_as_of=min(used, default=None), sort=sort.value, rounding=ROUNDING,
+                         freight_estimate=estimate.freight, insurance_estimate=estimate.insurance, groups=groups,
+                         rows=rows)
 
 
-def _row(rfq: Rfq, quote: Quote, organization: Organization, listing: Listing | None, trust: TrustSignals,
-         badge: str | None, rate: Rate | None, currency: str, day: date, rated: int | None) -> ComparisonRowOut:
-    supplier = SupplierOut(id=organization.id, name=organization.name, country=organization.country,
-                           verified=trust.verified, tier_badge=badge)
-    return ComparisonRowOut(
-        quote_id=quote.id, status=quote.status, supplier=supplier, unit_price=quote.unit_price,
-        quote_currency=quote.currency, quantity=quote.quantity, unit=quote.unit, sample_offer=quote.sample_offer,
-        valid_until=quote.valid_until, response_hours=hours(quote.response_seconds), rating_avg=trust.rating_avg,
-        rating_count=trust.rating_count, trust_score=trust.score, rated=rated,
-        **_prices(rfq, quote, rate, currency), **_fit(rfq, quote, listing, organization, day),
-    )
+class _Context:
+    """What every row of one comparison shares."""
+
+    def __init__(self, rfq: Rfq, target: str, day: date, dated: DatedRates, estimate: LandedEstimateIn,
+                 sort: SortBy) -> None:
+        self.rfq, self.target, self.day, self.dated, self.estimate, self.sort = rfq, target, day, dated, estimate, sort
+
+    def row(self, quote: Quote, organization: Organization, listing: Listing | None, trust: TrustSignals,
+            badge: str | None, rate: Rate | None, rated: int | None) -> ComparisonRowOut:
+        supplier = SupplierOut(id=organization.id, name=organization.name, country=organization.country,
+                               verified=trust.verified, tier_badge=badge)
+        expired = quote.valid_until is not None and quote.valid_until < self.day
+        flags = _flags(rate, quote.unit == self.rfq.unit, expired, self.estimate.given and quote.incoterm is None)
+        return ComparisonRowOut(
+            quote_id=quote.id, status=quote.status, supplier=supplier, unit_price=quote.unit_price,
+            quote_currency=quote.currency, quantity=quote.quantity, unit=quote.unit, sample_offer=quote.sample_offer,
+            valid_until=quote.valid_until, expired=expired, message=quote.message,
+            response_hours=hours(quote.response_seconds), rating_avg=trust.rating_avg,
+            rating_count=trust.rating_count, trust_score=trust.score, rated=rated, flags=flags,
+            group=_group_of(flags, quote.currency, self.sort),
+            **_prices(self.rfq, quote, rate, self.dated, self.target, self.estimate),
+            **_fit(self.rfq, quote, listing, organization, self.day),
+        )

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, can_manage
+from app.core.schemas import field_errors
 from app.core.validators import normalise_currency
 from app.http.forms import CHOICES
 from app.models import Quote, Rfq
@@ -16,7 +17,7 @@ from app.quotes import repository
 from app.quotes.access import refusal_of
 from app.quotes.comparison import SortBy, compare_quotes
 from app.quotes.decisions import DECIDED
-from app.quotes.schemas import HELD_NOTE, QuoteCreate, json_value
+from app.quotes.schemas import HELD_NOTE, LandedEstimateIn, QuoteCreate, json_value
 from app.rfqs.completeness import completeness
 from app.rfqs.contact import buyer_contact
 
@@ -48,12 +49,27 @@ def _comparison_params(request: Request) -> tuple[str | None, SortBy]:
     return currency, SortBy(sort) if sort in SortBy.__members__.values() else SortBy.TOTAL
 
 
+ESTIMATE_FIELDS = ("freight", "insurance")
+
+
+def _estimate(request: Request) -> tuple[LandedEstimateIn, dict[str, str], dict[str, str]]:
+    """The buyer's freight/insurance estimate from the page's query, the values as typed, and a message per bad
+    field (a bad estimate is not used: the table shows the quotes without it)."""
+    typed = {name: request.query_params.get(name, "").strip() for name in ESTIMATE_FIELDS}
+    try:
+        return LandedEstimateIn.model_validate({name: value for name, value in typed.items() if value}), typed, {}
+    except ValidationError as exc:
+        return LandedEstimateIn(), typed, {error.field: error.message for error in field_errors(exc.errors())}
+
+
 async def comparison_context(request: Request, session: AsyncSession, viewer: Viewer | None,
                              rfq: Rfq) -> dict[str, Any]:
     """What the buyer's comparison table needs (templates/quotes/comparison_table.html)."""
     currency, sort = _comparison_params(request)
-    return {"choices": QUOTE_CHOICES, "comparison": await compare_quotes(session, viewer, rfq.id, currency, sort),
-            "may_award": rfq.status is RfqStatus.OPEN}
+    estimate, typed, errors = _estimate(request)
+    comparison = await compare_quotes(session, viewer, rfq.id, currency, sort, estimate)
+    return {"choices": QUOTE_CHOICES, "comparison": comparison, "may_award": rfq.status is RfqStatus.OPEN,
+            "estimate_values": typed, "estimate_errors": errors}
 
 
 async def _buyer_context(request: Request, session: AsyncSession, viewer: Viewer, rfq: Rfq) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from pydantic_core import PydanticCustomError
@@ -173,10 +173,17 @@ class ComparisonRowOut(BaseModel):
     quantity: DecimalOut
     unit: Unit
     rate: DecimalOut | None  # 1 quote currency = rate comparison currency; None when no rate is known
+    rate_as_of: date | None  # the day of the stored rate(s) used; None for the identity or no rate
     unit_price_in_currency: DecimalOut | None
     total_in_currency: DecimalOut | None
     total_in_quote_currency: DecimalOut | None
-    flags: list[str]
+    buyer_adds: list[str]  # what the buyer pays on top under the quote's Incoterm: freight, insurance
+    landed_total: DecimalOut | None  # total_in_currency + the buyer's estimate of what buyer_adds names
+    flags: list[str]  # no_rate, unit_differs, expired, no_incoterm
+    group: str  # ComparisonGroupOut.key: rows are only ranked against rows of their group
+    quantity_fit: str | None  # as_asked, less_than_asked, more_than_asked; None when quoted in another unit
+    message: str
+    expired: bool
     incoterm: IncotermOut | None
     lead_time_days: int | None
     ready_by: date | None
@@ -194,12 +201,39 @@ class ComparisonRowOut(BaseModel):
     rated: int | None  # the buyer's own rating of this quote
 
 
+EstimateAmount = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+
+
+class LandedEstimateIn(BaseModel):
+    """The buyer's own estimate, in the comparison currency, of the main freight and the insurance of the whole
+    RFQ quantity to the destination; added to each quote whose Incoterm leaves that cost to the buyer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    freight: EstimateAmount | None = None
+    insurance: EstimateAmount | None = None
+
+    @property
+    def given(self) -> bool:
+        return self.freight is not None or self.insurance is not None
+
+
+class ComparisonGroupOut(BaseModel):
+    key: str  # sorted by total: compared, no_incoterm, no_rate:<currency>, unit_differs; otherwise all
+    currency: str | None  # the currency of the group's totals; None when they have none
+    reason: str  # why these rows are apart (or, for compared, what their totals are)
+    quote_ids: list[int]
+
+
 class ComparisonOut(BaseModel):
     rfq_id: int
     currency: str
     quantity: DecimalOut
     unit: Unit
-    rates_as_of: date
+    rates_as_of: date | None  # the oldest day of the stored rates used; None when no rate was needed or known
     sort: str
     rounding: str
-    rows: list[ComparisonRowOut]
+    freight_estimate: DecimalOut | None
+    insurance_estimate: DecimalOut | None
+    groups: list[ComparisonGroupOut]
+    rows: list[ComparisonRowOut]  # group by group, in the order of groups; each group sorted by `sort`

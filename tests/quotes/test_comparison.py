@@ -77,7 +77,9 @@ async def test_quotes_in_eur_cny_and_jpy_are_compared_in_usd_exactly(cast: Cast,
     body = await comparison((await cast.owner()).client, rfq)
 
     assert (body["currency"], body["quantity"], body["unit"], body["sort"]) == ("USD", "1000", "kg", "total")
-    assert body["rates_as_of"] == days_from_today(0).isoformat()
+    assert body["rates_as_of"] == days_from_today(-10).isoformat()  # the oldest rate used: USD/JPY
+    assert [(group["key"], group["quote_ids"]) for group in body["groups"]] == [
+        ("compared", [quotes[1]["id"], quotes[2]["id"], quotes[0]["id"]]), ("no_rate:GBP", [quotes[3]["id"]])]
     assert [prices(row) for row in body["rows"]] == [
         ("CNY", "23.4", "0.1382265533", "3.2345", "3234.5", "23400", []),
         ("JPY", "512", "0.0066063289", "3.3824", "3382.44", "512000", []),
@@ -134,6 +136,7 @@ async def test_a_quote_in_another_unit_gets_no_total(cast: Cast, supplier: Actor
     [row] = (await comparison((await cast.owner()).client, rfq))["rows"]
 
     assert prices(row) == ("USD", "3000", "1", "3000", None, None, ["unit_differs"])
+    assert row["group"] == "unit_differs"
 
 
 async def test_sorting_by_trust_puts_rated_and_verified_suppliers_first(cast: Cast, app: FastAPI) -> None:
@@ -143,11 +146,13 @@ async def test_sorting_by_trust_puts_rated_and_verified_suppliers_first(cast: Ca
                               .values(verified_at=utcnow()))
         await session.commit()
 
-    rows = (await comparison((await cast.owner()).client, rfq, "?sort=trust"))["rows"]
+    body = await comparison((await cast.owner()).client, rfq, "?sort=trust")
+    rows = body["rows"]
 
     assert [(row["quote_id"], row["trust_score"], row["supplier"]["verified"]) for row in rows] == [
         (quotes[3]["id"], "4", True), (quotes[0]["id"], "3", False), (quotes[1]["id"], "3", False),
         (quotes[2]["id"], "3", False)]
+    assert [group["key"] for group in body["groups"]] == ["all"]  # no amounts ranked: one list, any currency
     await close_all(actors)
 
 
