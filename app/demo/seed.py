@@ -13,6 +13,8 @@ from app.core import clock
 from app.demo.listings import LISTINGS, DemoListing
 from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization
 from app.demo.rfqs import RFQS, DemoRfq
+from app.fx.csv_file import REFERENCE_RATES
+from app.fx.service import load_rates_file
 from app.listings import service as listings
 from app.listings.schemas import ListingCreate
 from app.models.enums import ListingStatus, RfqStatus
@@ -42,6 +44,7 @@ class SeedResult:
     logins: list[DemoLogin] = field(default_factory=list)
     listings: Counter[ListingStatus] = field(default_factory=Counter)
     rfqs: Counter[RfqStatus] = field(default_factory=Counter)
+    exchange_rates: int = 0
 
 
 async def seed_demo(session: AsyncSession) -> SeedResult:
@@ -52,6 +55,8 @@ async def seed_demo(session: AsyncSession) -> SeedResult:
         result.listings[await _add_listing(session, members[listing.supplier], admin.viewer, listing)] += 1
     for rfq in RFQS:
         result.rfqs[await _add_rfq(session, members[rfq.buyer], admin.viewer, rfq)] += 1
+    # Dated reference rates, so the quote comparison converts currencies from the start (app/fx/csv_file.py).
+    result.exchange_rates = len(await load_rates_file(session, REFERENCE_RATES))
     return result
 
 

@@ -1,5 +1,9 @@
 """Exchange rates from a CSV file with the header base,quote,rate,as_of: every row is checked before any is
-stored, and each bad row is reported with its line number."""
+stored, and each bad row is reported with its line number.
+
+REFERENCE_RATES is the dated file shipped with the code (USD per unit of 37 currencies, the same rounded figures
+as app.core.currency.USD_PER_UNIT, dated the day they stand for): the demo seed loads it so quotes in different
+currencies can be compared out of the box; an operator loads real rates with `tradeleads fx load`."""
 
 import csv
 from dataclasses import dataclass, field
@@ -11,6 +15,7 @@ from app.core.schemas import field_errors
 from app.fx.schemas import FxRateIn
 
 COLUMNS = ("base", "quote", "rate", "as_of")
+REFERENCE_RATES = Path(__file__).parent / "data" / "reference-rates.csv"
 
 
 @dataclass

@@ -1,8 +1,12 @@
 """Loading exchange rates: each (base, quote, day) is stored once; loading it again replaces the rate."""
 
+from pathlib import Path
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, require_admin
+from app.core.errors import AppError
+from app.fx.csv_file import parse_rates_file
 from app.fx.repository import stored_rates
 from app.fx.schemas import FxRateIn
 from app.models import FxRate
@@ -27,3 +31,11 @@ async def load_rates(session: AsyncSession, rows: list[FxRateIn]) -> list[FxRate
 async def admin_load_rates(session: AsyncSession, viewer: Viewer | None, rows: list[FxRateIn]) -> list[FxRate]:
     require_admin(viewer)
     return await load_rates(session, rows)
+
+
+async def load_rates_file(session: AsyncSession, path: Path) -> list[FxRate]:
+    """Every rate of a CSV file (see app.fx.csv_file), or none when a row is bad."""
+    parsed = parse_rates_file(path)
+    if parsed.errors:
+        raise AppError(f"{path.name}: {'; '.join(parsed.errors)}", code="bad_rates_file")
+    return await load_rates(session, parsed.rows)
