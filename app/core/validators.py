@@ -7,6 +7,8 @@ import pycountry
 from pydantic import AfterValidator, StringConstraints
 
 HS_CODE_PATTERN = re.compile(r"^\d{4}(\d{2})?$")
+HS_EDITION = "HS 2022"
+"""The edition of the Harmonized System whose codes the stored table holds."""
 
 
 def normalise_country(value: str) -> str:
@@ -27,7 +29,7 @@ def normalise_hs_code(value: str) -> str:
     """Accepts 8517.62, 851762 or 8517; the existence check against the table happens in the service."""
     code = value.strip().replace(".", "").replace(" ", "")
     if not HS_CODE_PATTERN.match(code):
-        raise ValueError("must be a 4-digit HS heading or a 6-digit subheading, such as 8517 or 8517.62")
+        raise ValueError(f"must be a 4-digit heading or a 6-digit subheading of {HS_EDITION}, such as 8517 or 8517.62")
     return code
 
 

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.validators import HS_EDITION
 from app.hs.repository import code_row
 
-HS_EDITION = "HS 2022"
+__all__ = ["HS_EDITION", "HsQuery", "display_code", "hs_code_text", "hs_query"]
+
 _HS_QUERY = re.compile(r"^\s*(?:hs(?:\s*code)?\s*:?\s*)?(\d{2}(?:[.\s]*\d{2}){0,2})\s*$", re.IGNORECASE)
 LEVEL_FIELDS = {2: "hs_chapter", 4: "hs_heading", 6: "hs_subheading"}
 LEVEL_NAMES = {2: "chapter", 4: "heading", 6: "subheading"}

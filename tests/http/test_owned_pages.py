@@ -90,7 +90,8 @@ async def test_unknown_hs_code_is_a_field_message(client, db):
     await sign_up(client, "supplier")
     response = await submit_form(client, "/my/listings", "/my/listings", {**LISTING_FORM, "hs_code": "0101.99"})
     assert response.status_code == 422
-    assert '<p class="field-error" id="e-hs_code">HS code 010199 does not exist</p>' in response.text
+    assert ('<p class="field-error" id="e-hs_code">HS code 010199 does not exist in HS 2022, the edition of the HS '
+            'codes used here; heading 0101 does: choose it or one of its subheadings</p>') in response.text
     assert await _stored(db, Listing) == []
 
 
