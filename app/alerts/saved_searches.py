@@ -13,6 +13,7 @@ from app.background.outbox import queue_after_commit_work
 from app.core.errors import FieldError, conflict, not_found, validation_failed
 from app.core.repository import Page, paginate
 from app.core.schemas import field_errors
+from app.hs.query import HsQuery, hs_query
 from app.models import SavedSearch
 from app.search_api.params import ListingSearchParams
 from app.search_api.service import to_query
@@ -39,6 +40,15 @@ def _search_params(query: str, filters: dict[str, Any]) -> ListingSearchParams:
     return params
 
 
+def _hs_as_filter(params: ListingSearchParams, hs: HsQuery) -> ListingSearchParams:
+    """A query that is an HS code is kept as the filter the search applies for it (see search_api.service)."""
+    chosen: list[str] = getattr(params, hs.field)
+    if chosen and hs.code not in chosen:
+        raise validation_failed([FieldError("query", f"HS code {hs.display} is outside the filter {hs.field} "
+                                            f"({', '.join(chosen)}): nothing could match", "hs_code_excluded")])
+    return params.model_copy(update={"q": "", hs.field: [hs.code]})
+
+
 def saved_query(saved: SavedSearch) -> SearchQuery:
     return to_query(ListingSearchParams.model_validate({**saved.filters, "q": saved.query}))
 
@@ -46,6 +56,9 @@ def saved_query(saved: SavedSearch) -> SearchQuery:
 async def create_saved_search(session: AsyncSession, viewer: Viewer | None, data: SavedSearchCreate) -> SavedSearch:
     viewer = require_buyer(viewer)
     params = _search_params(data.query, data.filters)
+    hs = await hs_query(session, params.q)
+    if hs is not None:
+        params = _hs_as_filter(params, hs)
     if await repository.count_saved_searches(session, viewer.organization_id) >= MAX_PER_ORGANIZATION:
         raise conflict(f"An organisation keeps at most {MAX_PER_ORGANIZATION} saved searches; delete one first",
                        code="too_many_saved_searches")
