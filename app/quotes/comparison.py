@@ -30,7 +30,6 @@ from app.auth.viewer import Viewer
 from app.core.clock import today
 from app.core.currency import Pair, Rate, rate_between
 from app.core.repository import by_id
-from app.core.schemas import plain_decimal
 from app.fx.repository import latest_dated_rates
 from app.models import Listing, Organization, Quote, Rfq
 from app.quotes import repository
@@ -163,7 +162,8 @@ def _group_of(flags: list[str], quote_currency: str, sort: SortBy) -> str:
 
 def _reason(key: str, rfq: Rfq, target: str, day: date, estimate: LandedEstimateIn,
             sort: SortBy) -> tuple[str | None, str]:
-    quantity = f"{plain_decimal(rfq.quantity)} {rfq.unit.value}"
+    unit = rfq.unit.value.replace("_", " ")
+    quantity = f"{rfq.quantity.normalize():,f} {unit}"
     if key == ALL:
         return None, (f"Every quote ranked by {sort.value.replace('_', ' ')}, whatever its currency; a total that "
                       f"could not be converted to {target} is marked and shown in its own currency.")
@@ -175,7 +175,7 @@ def _reason(key: str, rfq: Rfq, target: str, day: date, estimate: LandedEstimate
         return target, ("No Incoterm given, so nobody can tell whether freight and insurance are included: "
                         "your estimate is not added and these are not ranked against the others.")
     if key == UNIT_DIFFERS:
-        return None, (f"Quoted in another unit than the {rfq.unit.value} asked: no total for {quantity}, "
+        return None, (f"Quoted in another unit than the {unit} asked: no total for {quantity}, "
                       "so these are not ranked by price.")
     currency = key.split(":", 1)[1]
     return currency, (f"In {currency}: no {currency} to {target} exchange rate is loaded on or before "

@@ -137,6 +137,8 @@ async def test_a_quote_in_another_unit_gets_no_total(cast: Cast, supplier: Actor
 
     assert prices(row) == ("USD", "3000", "1", "3000", None, None, ["unit_differs"])
     assert row["group"] == "unit_differs"
+    assert (await comparison((await cast.owner()).client, rfq))["groups"][0]["reason"] == (
+        "Quoted in another unit than the kg asked: no total for 1,000 kg, so these are not ranked by price.")
 
 
 async def test_sorting_by_trust_puts_rated_and_verified_suppliers_first(cast: Cast, app: FastAPI) -> None:

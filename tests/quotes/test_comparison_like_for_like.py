@@ -42,6 +42,7 @@ async def test_without_rates_each_currency_is_ranked_apart_and_says_why(cast: Ca
     assert _groups(body) == [("compared", "USD", [ids[3], ids[0]]), ("no_rate:EUR", "EUR", [ids[2], ids[1]]),
                              ("no_rate:JPY", "JPY", [ids[4]])]
     assert [row["quote_id"] for row in body["rows"]] == [ids[3], ids[0], ids[2], ids[1], ids[4]]
+    assert body["groups"][0]["reason"] == "Totals for 1,000 kg in USD, ranked against each other."
     assert body["groups"][1]["reason"] == (
         f"In EUR: no EUR to USD exchange rate is loaded on or before {today().isoformat()}, so these totals are "
         "not converted and are ranked only among themselves.")
