@@ -19,7 +19,7 @@ from app.quotes.comparison import SortBy, compare_quotes
 from app.quotes.decisions import DECIDED
 from app.quotes.schemas import HELD_NOTE, LandedEstimateIn, QuoteCreate, json_value
 from app.rfqs.completeness import completeness
-from app.rfqs.contact import buyer_contact
+from app.rfqs.contact import page_context
 
 QUOTE_CHOICES = {**CHOICES, "sample_offers": [(offer.value, offer.value) for offer in SampleOffer],
                  "sorts": [(sort.value, sort.value.replace("_", " ")) for sort in SortBy]}
@@ -100,7 +100,7 @@ async def _supplier_context(session: AsyncSession, viewer: Viewer, rfq: Rfq) -> 
 async def trading_context(request: Request, session: AsyncSession, viewer: Viewer | None, rfq: Rfq
                           ) -> dict[str, Any]:
     context: dict[str, Any] = {"completeness": completeness(rfq), "choices": QUOTE_CHOICES,
-                               "contact": await buyer_contact(session, viewer, rfq)}
+                               **await page_context(session, viewer, rfq)}
     if viewer is not None and can_manage(viewer, rfq.organization_id):
         context.update(await _buyer_context(request, session, viewer, rfq))
     elif viewer is not None and viewer.organization_role.sells:

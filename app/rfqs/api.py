@@ -29,8 +29,8 @@ async def list_rfqs(
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> PageOut[RfqOut]:
     filters = RfqFilters(organization, status, hs_code, destination_country, q)
-    page = await service.list_rfqs(session, viewer, filters, pagination.page, pagination.per_page)
-    return page_out(page, [RfqOut.model_validate(rfq) for rfq in page.items])
+    page, items = await service.list_rfqs_out(session, viewer, filters, pagination.page, pagination.per_page)
+    return page_out(page, items)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=RfqOut)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Rfq, RfqLimit
+from app.models import LeadView, Organization, Rfq, RfqLimit
 from app.models.enums import RfqStatus
 from app.owned.repository import owned_query
 
@@ -83,3 +83,15 @@ async def titles_in(session: AsyncSession, organization_id: int, statuses: Colle
                                         Rfq.hs_code.is_(None) if hs_code is None else Rfq.hs_code == hs_code)
     )
     return [(rfq_id, title) for rfq_id, title in rows]
+
+
+async def lead_opened_on(session: AsyncSession, organization_id: int, rfq_id: int, day: date) -> bool:
+    """Whether the organization already opened this RFQ's lead on `day` (opening it again costs nothing)."""
+    found = await session.scalar(select(LeadView.id).where(
+        LeadView.organization_id == organization_id, LeadView.rfq_id == rfq_id, LeadView.viewed_on == day))
+    return found is not None
+
+
+async def organization_id_of(session: AsyncSession, slug: str) -> int | None:
+    found: int | None = await session.scalar(select(Organization.id).where(Organization.slug == slug))
+    return found

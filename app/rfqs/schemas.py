@@ -66,10 +66,13 @@ class RfqOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    organization_id: int
+    # The buyer's organisation and author: None where the viewer may not know who the buyer is (app.rfqs.contact).
+    organization_id: int | None
     user_id: int | None
     title: str
     description: str
+    # False: `description` is an excerpt (lists, and viewers who have not opened the RFQ as a lead).
+    full_text: bool = True
     hs_code: str | None
     quantity: DecimalOut
     unit: Unit
@@ -87,7 +90,7 @@ class RfqOut(BaseModel):
     opened_at: datetime | None
     created_at: datetime
     updated_at: datetime
-    # Set for viewers allowed to see them (the buyer, admins, suppliers whose plan shows contact details).
+    # Set for suppliers whose plan shows buyers' contact details, on the RFQ's details (app.rfqs.contact).
     buyer_contact: "BuyerContactOut | None" = None
 
     @computed_field  # type: ignore[prop-decorator]

@@ -16,7 +16,7 @@ from app.models import Rfq
 from app.models.enums import AlertEvent, EntityType, NotificationKind, RfqStatus
 from app.owned.lifecycle import OwnedKind
 from app.rfqs import repository
-from app.rfqs.contact import buyer_contact
+from app.rfqs.contact import detail_out, list_rule, may_filter_by_buyer
 from app.rfqs.limits import ensure_daily_cap, ensure_not_duplicate, ensure_open_cap
 from app.rfqs.repository import RfqFilters, rfqs_query
 from app.rfqs.schemas import RfqCreate, RfqOut, RfqUpdate
@@ -73,9 +73,9 @@ async def get_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> 
 
 
 async def rfq_out(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> RfqOut:
-    """The RFQ as this viewer may read it: with the buyer's contact details where the viewer may see them."""
-    rfq = await get_rfq(session, viewer, rfq_id)
-    return RfqOut.model_validate(rfq).model_copy(update={"buyer_contact": await buyer_contact(session, viewer, rfq)})
+    """The RFQ's details as this viewer may read them (app.rfqs.contact): a supplier opening an open RFQ opens a
+    lead."""
+    return await detail_out(session, viewer, await get_rfq(session, viewer, rfq_id))
 
 
 async def locked_rfq(session: AsyncSession, rfq_id: int) -> Rfq | None:
@@ -126,4 +126,17 @@ async def reject_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, 
 async def list_rfqs(
     session: AsyncSession, viewer: Viewer | None, filters: RfqFilters, page: int, per_page: int
 ) -> Page[Rfq]:
+    if filters.organization is not None:
+        buyer = await repository.organization_id_of(session, filters.organization)
+        if buyer is None or not await may_filter_by_buyer(session, viewer, buyer):
+            return Page(items=[], total=0, page=page, per_page=per_page)
     return await paginate(session, rfqs_query(filters, visible_to(viewer)), page, per_page)
+
+
+async def list_rfqs_out(
+    session: AsyncSession, viewer: Viewer | None, filters: RfqFilters, page: int, per_page: int
+) -> tuple[Page[Rfq], list[RfqOut]]:
+    """A page of RFQs and their API output as a list shows them to this viewer (no lead opened)."""
+    found = await list_rfqs(session, viewer, filters, page, per_page)
+    shown = list_rule(viewer)
+    return found, [shown(rfq) for rfq in found.items]

@@ -35,6 +35,7 @@ def expected_rfq(rfq_id: int, organization_id: int, user_id: int) -> dict[str, A
         "user_id": user_id,
         "title": "Green coffee beans, Arabica",
         "description": "Washed, screen 16+.",
+        "full_text": True,
         "hs_code": "090111",
         "quantity": "19.2",
         "unit": "metric_ton",
@@ -89,7 +90,7 @@ async def test_minimal_rfq_gets_defaults(cast: Cast) -> None:
 
     assert without_timestamps(rfq) == {
         "id": rfq["id"], "organization_id": owner.organization_id, "user_id": owner.user_id,
-        "title": "Green coffee beans", "description": "", "hs_code": None, "quantity": "20",
+        "title": "Green coffee beans", "description": "", "full_text": True, "hs_code": None, "quantity": "20",
         "unit": "metric_ton", "target_unit_price": None, "currency": None, "incoterm": None,
         "destination_country": None, "destination_port": None, "required_certifications": [],
         "required_constraints": [], "valid_until": days_from_today(30).isoformat(), "status": "draft",

@@ -3,10 +3,12 @@
 from typing import Any
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.support.actors import Cast
+from tests.support.membership import put_on_tier
 from tests.support.problems import assert_invalid
-from tests.support.rfqs import RFQS, rfq_in_status
+from tests.support.rfqs import RFQS, as_outsider_sees, rfq_in_status
 
 # Created in this order: (owner in the cast, status, title, HS code, destination)
 CATALOG = [
@@ -37,7 +39,8 @@ async def test_anonymous_sees_only_open_rfqs_newest_first(cast: Cast, catalog: d
     response = await cast.anonymous.get("/api/v1/rfqs")
 
     assert response.status_code == 200
-    assert response.json() == {"items": [catalog[title] for title in OPEN_NEWEST_FIRST], "total": 3, "page": 1,
+    assert response.json() == {"items": [as_outsider_sees(catalog[title]) for title in OPEN_NEWEST_FIRST],
+                               "total": 3, "page": 1,
                                "per_page": 20, "pages": 1}
 
 
@@ -51,11 +54,19 @@ async def test_member_sees_its_own_drafts_and_nobody_elses(cast: Cast, catalog: 
         "Green coffee beans"]
 
 
-async def test_stranger_sees_only_the_open_rfqs_of_another_organization(cast: Cast, catalog: dict[str, Any]) -> None:
-    owner = await cast.owner()
+async def test_listing_another_buyers_rfqs_needs_a_plan_that_shows_buyers(cast: Cast, catalog: dict[str, Any],
+                                                                         db: AsyncSession) -> None:
+    """Which RFQs a company posted tells who the buyer is: only suppliers whose plan shows buyers may ask."""
+    owner, supplier = await cast.owner(), await cast.other("supplier")
+    query = f"?organization={owner.organization_slug}"
+    assert await titles(cast, "stranger", query) == []
+    assert await titles(cast, "anonymous", query) == []
+    assert await RFQS.titles(supplier.client, query) == []
 
-    assert await titles(cast, "stranger", f"?organization={owner.organization_slug}") == [
-        "Cotton T-shirts 100% cotton", "Green coffee beans"]
+    await put_on_tier(db, supplier.organization_id, "gold")
+    await db.commit()
+
+    assert await RFQS.titles(supplier.client, query) == ["Cotton T-shirts 100% cotton", "Green coffee beans"]
 
 
 async def test_admin_sees_every_rfq(cast: Cast, catalog: dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ from tests.support.permissions import (
     role_cases,
 )
 from tests.support.problems import assert_problem
-from tests.support.rfqs import RFQS, rfq_payload
+from tests.support.rfqs import RFQS, rfq_payload, seen_by
 
 # action: (request, status the RFQ has afterwards; None: unchanged)
 ACTIONS: dict[str, tuple[Request, str | None]] = {
@@ -57,7 +57,7 @@ async def test_action_per_role(cast: Cast, db: AsyncSession, action: str, status
     ("closed_after_open", {"anonymous", "stranger", "owner", "member", "admin"}),
 ])
 async def test_get_per_role(cast: Cast, status: str, visible_to: set[str]) -> None:
-    await check_visibility(RFQS, cast, status, visible_to)
+    await check_visibility(RFQS, cast, status, visible_to, seen_by)
 
 
 @pytest.mark.parametrize(("organization_role", "outcome"), [

@@ -45,4 +45,16 @@ async def rfq_in_status(cast: Cast, status: str, *, by: str = "owner", **overrid
     return rfq
 
 
+def as_outsider_sees(rfq: dict[str, Any]) -> dict[str, Any]:
+    """An RFQ as someone who may not know its buyer and has not opened it as a lead sees it (anonymous visitors,
+    other buyers, every list): no buyer ids, the description's excerpt (these tests' descriptions are short)."""
+    assert len(rfq["description"]) <= 160
+    return rfq | {"organization_id": None, "user_id": None, "full_text": False}
+
+
+def seen_by(role: str, rfq: dict[str, Any]) -> dict[str, Any]:
+    """An RFQ as a role of the cast reads it (the cast's stranger is another buyer)."""
+    return rfq if role in ("owner", "member", "admin") else as_outsider_sees(rfq)
+
+
 RFQS = OwnedKind("rfqs", EntityType.RFQ, rfq_in_status)
