@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, Request, Response, status
 
-from app.accounts import service
+from app.accounts import service, sessions
 from app.accounts.schemas import (
     ChangePasswordInput,
     LoginInput,
@@ -10,13 +10,14 @@ from app.accounts.schemas import (
     OrganizationOut,
     OrganizationUpdate,
     RegisterInput,
+    SessionsEnded,
     TokenCreate,
     TokenCreated,
     TokenOut,
     UserOut,
 )
 from app.http.deps import AppSettings, DbSession, RequiredViewer, client_address
-from app.http.session_cookie import clear_session_cookie, write_session_cookie
+from app.http.session_cookie import clear_session_cookie
 from app.models import Organization, User
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
@@ -30,7 +31,7 @@ def _me(user: User, organization: Organization) -> MeOut:
 async def register(data: RegisterInput, session: DbSession, settings: AppSettings, response: Response) -> MeOut:
     user = await service.register(session, data)
     organization = await service.get_organization_by_id(session, user.organization_id)
-    write_session_cookie(response, settings, user.id, service.session_version(user))
+    await sessions.sign_in(session, settings, response, user)
     return _me(user, organization)
 
 
@@ -39,13 +40,22 @@ async def login(data: LoginInput, request: Request, session: DbSession, settings
                 response: Response) -> MeOut:
     user = await service.authenticate(session, settings, data.email, data.password, client_address(request))
     organization = await service.get_organization_by_id(session, user.organization_id)
-    write_session_cookie(response, settings, user.id, service.session_version(user))
+    await sessions.sign_in(session, settings, response, user)
     return _me(user, organization)
 
 
 @router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
-async def logout(response: Response) -> None:
+async def logout(request: Request, session: DbSession, settings: AppSettings, response: Response) -> None:
+    """Ends this browser's session on the server (a copy of its cookie stops working too)."""
+    await sessions.sign_out(session, settings, request, response)
+
+
+@router.post("/auth/logout-everywhere", response_model=SessionsEnded)
+async def logout_everywhere(viewer: RequiredViewer, session: DbSession, response: Response) -> SessionsEnded:
+    """Ends every login session of the caller, this one included (API tokens are revoked one by one)."""
+    ended = await sessions.end_other_sessions(session, viewer.user_id, None)
     clear_session_cookie(response)
+    return SessionsEnded(ended=ended)
 
 
 @router.get("/me", response_model=MeOut)
@@ -54,10 +64,10 @@ async def me(viewer: RequiredViewer, session: DbSession) -> MeOut:
 
 
 @router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT)
-async def change_password(data: ChangePasswordInput, viewer: RequiredViewer, session: DbSession,
+async def change_password(data: ChangePasswordInput, request: Request, viewer: RequiredViewer, session: DbSession,
                           settings: AppSettings, response: Response) -> None:
     user = await service.change_password(session, viewer, data)
-    write_session_cookie(response, settings, user.id, service.session_version(user))
+    await sessions.after_password_change(session, settings, request, response, user)
 
 
 @router.get("/me/tokens", response_model=list[TokenOut])

@@ -6,12 +6,13 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.accounts import service as accounts
+from app.accounts import sessions
 from app.accounts.schemas import LoginInput, RegisterInput
 from app.core.errors import AppError
 from app.http.deps import AppSettings, DbSession, client_address
 from app.http.forms import CHOICES, filled, parse, refused
-from app.http.page_deps import CheckedForm, csrf_checked_form
-from app.http.session_cookie import clear_session_cookie, write_session_cookie
+from app.http.page_deps import CheckedForm, SignedInUser, csrf_checked_form
+from app.http.session_cookie import clear_session_cookie
 from app.http.templating import render
 from app.models import User
 from app.models.enums import OrganizationRole
@@ -19,6 +20,7 @@ from app.models.enums import OrganizationRole
 router = APIRouter()
 REGISTER = "accounts/register.html"
 LOGIN = "accounts/login.html"
+ACCOUNT = "accounts/account.html"
 NextParam = Annotated[str | None, Query(alias="next", max_length=500)]
 
 
@@ -33,9 +35,9 @@ def _start_page(role: OrganizationRole) -> str:
     return "/my/listings" if role.sells else "/my/rfqs"
 
 
-def _signed_in(target: str, settings: AppSettings, user: User) -> RedirectResponse:
+async def _signed_in(target: str, session: DbSession, settings: AppSettings, user: User) -> RedirectResponse:
     response = RedirectResponse(target, status_code=303)
-    write_session_cookie(response, settings, user.id, accounts.session_version(user))
+    await sessions.sign_in(session, settings, response, user)
     return response
 
 
@@ -53,12 +55,14 @@ async def register(request: Request, form: CheckedForm, session: DbSession, sett
     except AppError as error:
         context = {**await refused(session, error, values), "choices": CHOICES}
         return render(request, REGISTER, context, status_code=error.status)
-    return _signed_in(_start_page(data.organization_role), settings, user)
+    return await _signed_in(_start_page(data.organization_role), session, settings, user)
 
 
 @router.get("/login", response_class=HTMLResponse)
-async def login_form(request: Request, next_page: NextParam = None) -> HTMLResponse:
-    return render(request, LOGIN, {"values": {"next": safe_next(next_page) or ""}})
+async def login_form(request: Request, next_page: NextParam = None,
+                     ended: Annotated[str | None, Query(max_length=20)] = None) -> HTMLResponse:
+    notice = "You are logged out on every device." if ended == "everywhere" else None
+    return render(request, LOGIN, {"values": {"next": safe_next(next_page) or ""}, "notice": notice})
 
 
 @router.post("/login")
@@ -70,11 +74,25 @@ async def login(request: Request, form: CheckedForm, session: DbSession, setting
         organization = await accounts.get_organization_by_id(session, user.organization_id)
     except AppError as error:
         return render(request, LOGIN, await refused(session, error, values), status_code=error.status)
-    return _signed_in(safe_next(values.get("next")) or _start_page(organization.role), settings, user)
+    return await _signed_in(safe_next(values.get("next")) or _start_page(organization.role), session, settings, user)
 
 
 @router.post("/logout", dependencies=[Depends(csrf_checked_form)])
-async def logout() -> RedirectResponse:
+async def logout(request: Request, session: DbSession, settings: AppSettings) -> RedirectResponse:
     response = RedirectResponse("/", status_code=303)
+    await sessions.sign_out(session, settings, request, response)
+    return response
+
+
+@router.get("/account", response_class=HTMLResponse)
+async def account_page(request: Request, user: SignedInUser, session: DbSession) -> HTMLResponse:
+    live = await sessions.live_session_count(session, user.viewer.user_id)
+    return render(request, ACCOUNT, {"live_sessions": live})
+
+
+@router.post("/account/logout-everywhere", dependencies=[Depends(csrf_checked_form)])
+async def logout_everywhere(user: SignedInUser, session: DbSession) -> RedirectResponse:
+    await sessions.end_other_sessions(session, user.viewer.user_id, None)
+    response = RedirectResponse("/login?ended=everywhere", status_code=303)
     clear_session_cookie(response)
     return response

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import ApiToken, LoginFailure, Organization, User
+from app.models import ApiToken, LoginFailure, LoginSession, Organization, User
 from app.models.enums import MemberRole
 
 
@@ -62,3 +62,25 @@ async def failures_since(session: AsyncSession, since: datetime, *, email: str |
 
 async def clear_failures(session: AsyncSession, email: str) -> None:
     await session.execute(delete(LoginFailure).where(LoginFailure.email == email))
+
+
+async def live_session(session: AsyncSession, key_hash: str, now: datetime) -> LoginSession | None:
+    return await session.scalar(select(LoginSession).where(
+        LoginSession.key_hash == key_hash, LoginSession.ended_at.is_(None), LoginSession.expires_at > now))
+
+
+async def end_sessions(session: AsyncSession, user_id: int, now: datetime, *, key_hash: str | None = None,
+                       except_key_hash: str | None = None) -> int:
+    """Ends the user's live sessions (only the one with `key_hash`, or all but `except_key_hash`); how many."""
+    condition = [LoginSession.user_id == user_id, LoginSession.ended_at.is_(None)]
+    if key_hash is not None:
+        condition.append(LoginSession.key_hash == key_hash)
+    if except_key_hash is not None:
+        condition.append(LoginSession.key_hash != except_key_hash)
+    result = await session.execute(update(LoginSession).where(*condition).values(ended_at=now))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def live_session_count(session: AsyncSession, user_id: int, now: datetime) -> int:
+    return int(await session.scalar(select(func.count()).select_from(LoginSession).where(
+        LoginSession.user_id == user_id, LoginSession.ended_at.is_(None), LoginSession.expires_at > now)) or 0)

@@ -113,3 +113,7 @@ class TokenOut(BaseModel):
 
 class TokenCreated(TokenOut):
     token: str = Field(description="The token itself; shown only once, store it now")
+
+
+class SessionsEnded(BaseModel):
+    ended: int = Field(description="Login sessions that were live and are now ended")

@@ -1,13 +1,12 @@
 """Accounts: registration, login with throttling, passwords, API tokens, organization profiles."""
 
-import hashlib
 import re
 import unicodedata
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts import repository
+from app.accounts import repository, sessions
 from app.accounts.schemas import ChangePasswordInput, OrganizationUpdate, RegisterInput
 from app.auth.viewer import SignedIn, Viewer, can_manage
 from app.background.outbox import record_change
@@ -51,11 +50,6 @@ def viewer_of(user: User, organization: Organization) -> Viewer:
         member_role=user.member_role,
         is_admin=user.is_platform_admin,
     )
-
-
-def session_version(user: User) -> str:
-    """Changes when the password changes, which ends every other session of that user."""
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
 
 
 async def register(session: AsyncSession, data: RegisterInput) -> User:
@@ -149,9 +143,11 @@ def _signed_in(user: User, organization: Organization) -> SignedIn:
 class AccountsIdentity:
     """Who is asking, for the request plumbing (app.http.identity.Identity)."""
 
-    async def from_session(self, session: AsyncSession, user_id: int, version: str) -> SignedIn | None:
+    async def from_session(self, session: AsyncSession, user_id: int, version: str, key: str) -> SignedIn | None:
         user = await repository.user_by_id(session, user_id)
-        if user is None or session_version(user) != version:
+        if user is None or sessions.session_version(user) != version:
+            return None
+        if not await sessions.is_live(session, user_id, key):
             return None
         organization = await get_or_none(session, Organization, user.organization_id)
         return _signed_in(user, organization) if organization else None

@@ -52,7 +52,7 @@ async def authenticated_user(request: Request, session: DbSession, settings: App
     cookie = read_session_cookie(request, settings)
     if cookie is None:
         return None
-    return await identity.from_session(session, cookie.user_id, cookie.version)
+    return await identity.from_session(session, cookie.user_id, cookie.version, cookie.key)
 
 
 CurrentUser = Annotated[SignedIn | None, Depends(authenticated_user)]

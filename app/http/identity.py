@@ -16,8 +16,8 @@ class Identity(Protocol):
     async def from_token(self, session: AsyncSession, token: str) -> SignedIn | None:
         """The user of a live personal access token."""
 
-    async def from_session(self, session: AsyncSession, user_id: int, version: str) -> SignedIn | None:
-        """The user of a session cookie, when the cookie's version is still the user's."""
+    async def from_session(self, session: AsyncSession, user_id: int, version: str, key: str) -> SignedIn | None:
+        """The user of a session cookie, when the cookie's version is still the user's and its session is live."""
 
 
 UnreadCount = Callable[[AsyncSession, Viewer], Awaitable[int]]

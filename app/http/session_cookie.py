@@ -1,4 +1,5 @@
-"""The login session: a signed, HttpOnly, SameSite=Lax cookie holding the user id and a session version."""
+"""The login session: a signed, HttpOnly, SameSite=Lax cookie holding the user id, a session version (it changes
+with the password) and the key of the session the server keeps (it ends at logout)."""
 
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ _PURPOSE = "session"
 class SessionCookie:
     user_id: int
     version: str
+    key: str
 
 
 def read_session_cookie(request: Request, settings: Settings) -> SessionCookie | None:
@@ -22,15 +24,16 @@ def read_session_cookie(request: Request, settings: Settings) -> SessionCookie |
     if not raw:
         return None
     data = unsign(settings.secret_key, _PURPOSE, raw, settings.session_max_age_seconds)
-    if data is None or not isinstance(data.get("uid"), int) or not isinstance(data.get("v"), str):
+    if data is None or not isinstance(data.get("uid"), int) or not all(
+            isinstance(data.get(name), str) for name in ("v", "sid")):
         return None
-    return SessionCookie(user_id=data["uid"], version=data["v"])
+    return SessionCookie(user_id=data["uid"], version=data["v"], key=data["sid"])
 
 
-def write_session_cookie(response: Response, settings: Settings, user_id: int, version: str) -> None:
+def write_session_cookie(response: Response, settings: Settings, user_id: int, version: str, key: str) -> None:
     response.set_cookie(
         SESSION_COOKIE,
-        sign(settings.secret_key, _PURPOSE, {"uid": user_id, "v": version}),
+        sign(settings.secret_key, _PURPOSE, {"uid": user_id, "v": version, "sid": key}),
         max_age=settings.session_max_age_seconds,
         httponly=True,
         samesite="lax",

@@ -19,7 +19,7 @@ from app.models.rfq import Rfq
 from app.models.rfq_limit import RfqLimit
 from app.models.subscription import Subscription
 from app.models.tier import Tier
-from app.models.user import ApiToken, LoginFailure, User
+from app.models.user import ApiToken, LoginFailure, LoginSession, User
 from app.models.webhook import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
            "LeadView",
            "Listing",
            "LoginFailure",
+           "LoginSession",
            "ModerationDecision",
            "Notification",
            "Organization",

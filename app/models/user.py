@@ -48,3 +48,17 @@ class LoginFailure(Base):
     email: Mapped[str] = mapped_column(String(254), index=True)
     client_address: Mapped[str] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class LoginSession(Base):
+    """One signed-in browser: its cookie carries a random key whose hash is stored here, so logging out (or out
+    everywhere) ends it on the server, whatever a captured cookie says."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
