@@ -1,16 +1,19 @@
 """Side-by-side comparison of an RFQ's active quotes in one currency, for the buyer.
 
 Like for like: sorted by total, only totals in the comparison currency, for the RFQ's quantity and unit, are
-ranked against each other (group `compared`). A quote that cannot be converted (no exchange rate) is grouped with
-the other quotes of its currency and ranked only among them; a quote in another unit gets no total and is not
-ranked by price; when the buyer entered a freight/insurance estimate, a quote without an Incoterm (so nobody can
-tell what it includes) is apart too. Each group says why (ComparisonGroupOut.reason). Sorted by lead time or
-trust, no amount is ranked, so every quote is in one group (`all`), its unconverted totals marked by their flags.
+ranked against each other (group `compared`); a price per metric ton counts for an RFQ in kg (app/quotes/units.py:
+mass, volume and dozens convert; flag unit_converted). A quote that cannot be converted (no exchange rate) is
+grouped with the other quotes of its currency and ranked only among them; a quote in a unit that does not convert
+(a bag, a pallet) gets no total and is not ranked by price; when the buyer entered a freight/insurance estimate, a
+quote without an Incoterm (so nobody can tell what it includes) is apart too. Each group says why
+(ComparisonGroupOut.reason). Sorted by lead time or trust, no amount is ranked, so every quote is in one group
+(`all`), its unconverted totals marked by their flags.
 
 Rounding rule: conversions are exact Decimal arithmetic. The unit price in the comparison currency is rounded
 ROUND_HALF_UP to 4 places (the precision prices are stored with); the total (unit price x rate x the RFQ's
-quantity) is computed exactly and rounded once, ROUND_HALF_UP, to the minor unit of its currency (cents for USD,
-whole yen for JPY), with membership.money.round_money. The rate is the latest on or before today (table fx_rates:
+quantity, divided by the units' ratio when they differ) is computed exactly (dozens: to 28 significant digits) and
+rounded once, ROUND_HALF_UP, to the minor unit of its currency (cents for USD, whole yen for JPY), with
+membership.money.round_money. The rate is the latest on or before today (table fx_rates:
 direct, inverse or crossed through one pivot currency) and the comparison says the day of the rates it used
 (rates_as_of), not today's date.
 
@@ -44,6 +47,7 @@ from app.quotes.schemas import (
     LandedEstimateIn,
     SupplierOut,
 )
+from app.quotes.units import units_in
 from matching.trust import TrustSignals, supplier_trust
 from membership.money import round_money
 from membership.tiers import current_tiers
@@ -78,8 +82,9 @@ def _landed(total: Decimal | None, buyer_adds: list[str], estimate: LandedEstima
 
 def _prices(rfq: Rfq, quote: Quote, rate: Rate | None, dated: DatedRates, currency: str,
             estimate: LandedEstimateIn) -> dict[str, Any]:
-    same_unit = quote.unit == rfq.unit
-    total = quote.unit_price * rfq.quantity
+    per = units_in(quote.unit, rfq.unit)
+    same_unit = per is not None
+    total = quote.unit_price * rfq.quantity / (per or 1)
     terms = INCOTERMS[quote.incoterm] if quote.incoterm else None
     buyer_adds = [] if terms is None else [cost for cost, payer in (
         ("freight", terms.main_freight_paid_by), ("insurance", terms.insurance_paid_by)) if payer == BUYER]
@@ -96,23 +101,27 @@ def _prices(rfq: Rfq, quote: Quote, rate: Rate | None, dated: DatedRates, curren
     }
 
 
-def _flags(rate: Rate | None, same_unit: bool, expired: bool, no_incoterm: bool) -> list[str]:
-    raised = ((NO_RATE, rate is None), (UNIT_DIFFERS, not same_unit), ("expired", expired),
-              (NO_INCOTERM, no_incoterm))
+def _flags(rate: Rate | None, quote: Quote, rfq: Rfq, expired: bool, no_incoterm: bool) -> list[str]:
+    per = units_in(quote.unit, rfq.unit)
+    raised = ((NO_RATE, rate is None), (UNIT_DIFFERS, per is None), ("unit_converted", per not in (None, 1)),
+              ("expired", expired), (NO_INCOTERM, no_incoterm))
     return [flag for flag, up in raised if up]
 
 
 def _quantity_fit(rfq: Rfq, quote: Quote) -> str | None:
-    if quote.unit != rfq.unit:
+    per = units_in(quote.unit, rfq.unit)
+    if per is None:
         return None
-    if quote.quantity == rfq.quantity:
+    quantity = quote.quantity * per
+    if quantity == rfq.quantity:
         return "as_asked"
-    return "less_than_asked" if quote.quantity < rfq.quantity else "more_than_asked"
+    return "less_than_asked" if quantity < rfq.quantity else "more_than_asked"
 
 
 def _fit(rfq: Rfq, quote: Quote, listing: Listing | None, organization: Organization, day: date) -> dict[str, Any]:
     ready_by = None if quote.lead_time_days is None else day + timedelta(days=quote.lead_time_days)
-    moq_fit = None if listing is None or listing.moq_unit != rfq.unit else rfq.quantity >= listing.moq
+    per = None if listing is None else units_in(listing.moq_unit, rfq.unit)
+    moq_fit = None if listing is None or per is None else rfq.quantity >= listing.moq * per
     met, missing = _certifications(rfq.required_certifications,
                                    set(organization.certifications) | set(listing.certifications if listing else []))
     terms = INCOTERMS[quote.incoterm] if quote.incoterm else None
@@ -234,7 +243,7 @@ class _Context:
         supplier = SupplierOut(id=organization.id, name=organization.name, country=organization.country,
                                verified=trust.verified, tier_badge=badge)
         expired = quote.valid_until is not None and quote.valid_until < self.day
-        flags = _flags(rate, quote.unit == self.rfq.unit, expired, self.estimate.given and quote.incoterm is None)
+        flags = _flags(rate, quote, self.rfq, expired, self.estimate.given and quote.incoterm is None)
         return ComparisonRowOut(
             quote_id=quote.id, status=quote.status, supplier=supplier, unit_price=quote.unit_price,
             quote_currency=quote.currency, quantity=quote.quantity, unit=quote.unit, sample_offer=quote.sample_offer,

@@ -129,16 +129,39 @@ async def test_each_row_shows_terms_lead_time_moq_and_certifications(cast: Cast,
     await close_all(actors)
 
 
-async def test_a_quote_in_another_unit_gets_no_total(cast: Cast, supplier: Actor) -> None:
+async def test_a_quote_in_a_unit_that_does_not_convert_gets_no_total(cast: Cast, supplier: Actor) -> None:
     rfq = await open_rfq(cast, **RFQ)
-    await submit(supplier.client, rfq, unit_price="3000", currency="USD", quantity="1", unit="metric_ton")
+    await submit(supplier.client, rfq, unit_price="60", currency="USD", quantity="20", unit="bag")
 
     [row] = (await comparison((await cast.owner()).client, rfq))["rows"]
 
-    assert prices(row) == ("USD", "3000", "1", "3000", None, None, ["unit_differs"])
-    assert row["group"] == "unit_differs"
+    assert prices(row) == ("USD", "60", "1", "60", None, None, ["unit_differs"])
+    assert (row["group"], row["quantity_fit"]) == ("unit_differs", None)
     assert (await comparison((await cast.owner()).client, rfq))["groups"][0]["reason"] == (
         "Quoted in another unit than the kg asked: no total for 1,000 kg, so these are not ranked by price.")
+
+
+async def test_a_price_per_metric_ton_is_compared_with_prices_per_kg(cast: Cast, supplier: Actor,
+                                                                      rival: Actor) -> None:
+    rfq = await open_rfq(cast, **RFQ)
+    per_ton = await submit(supplier.client, rfq, unit_price="2950", currency="USD", quantity="1",
+                           unit="metric_ton")
+    per_kg = await submit(rival.client, rfq, unit_price="3", currency="USD", quantity="1000", unit="kg")
+
+    rows = (await comparison((await cast.owner()).client, rfq))["rows"]
+
+    assert [(row["quote_id"], row["group"], row["total_in_currency"], row["flags"], row["quantity_fit"])
+            for row in rows] == [(per_ton["id"], "compared", "2950", ["unit_converted"], "as_asked"),
+                                 (per_kg["id"], "compared", "3000", [], "as_asked")]
+
+
+async def test_a_price_per_dozen_is_compared_with_prices_per_piece(cast: Cast, supplier: Actor) -> None:
+    rfq = await open_rfq(cast, title="Ceramic mugs", quantity="100", unit="piece", currency="USD")
+    await submit(supplier.client, rfq, unit_price="25", currency="USD", quantity="10", unit="dozen")
+
+    [row] = (await comparison((await cast.owner()).client, rfq))["rows"]
+
+    assert (row["total_in_currency"], row["quantity_fit"]) == ("208.33", "more_than_asked")  # 100 / 12 x 25
 
 
 async def test_sorting_by_trust_puts_rated_and_verified_suppliers_first(cast: Cast, app: FastAPI) -> None:
