@@ -225,8 +225,11 @@ async def compare_quotes(session: AsyncSession, viewer: Viewer | None, rfq_id: i
             for quote in quotes]
     groups, rows = _grouped(rows, sort, rfq, target, day, estimate)
     used = [row.rate_as_of for row in rows if row.total_in_currency is not None and row.rate_as_of is not None]
+    rates_as_of = min(used, default=None)
+    age = None if rates_as_of is None else (day - rates_as_of).days
     return ComparisonOut(rfq_id=rfq.id, currency=target, quantity=rfq.quantity, unit=rfq.unit,
-                         rates_as_of=min(used, default=None), sort=sort.value, rounding=ROUNDING,
+                         rates_as_of=rates_as_of, rates_age_days=age,
+                         sort=sort.value, rounding=ROUNDING,
                          freight_estimate=estimate.freight, insurance_estimate=estimate.insurance, groups=groups,
                          rows=rows)
 

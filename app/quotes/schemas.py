@@ -179,9 +179,9 @@ class ComparisonRowOut(BaseModel):
     total_in_quote_currency: DecimalOut | None
     buyer_adds: list[str]  # what the buyer pays on top under the quote's Incoterm: freight, insurance
     landed_total: DecimalOut | None  # total_in_currency + the buyer's estimate of what buyer_adds names
-    flags: list[str]  # no_rate, unit_differs, expired, no_incoterm
+    flags: list[str]  # no_rate, unit_differs, unit_converted, expired, no_incoterm
     group: str  # ComparisonGroupOut.key: rows are only ranked against rows of their group
-    quantity_fit: str | None  # as_asked, less_than_asked, more_than_asked; None when quoted in another unit
+    quantity_fit: str | None  # as_asked, less_than_asked, more_than_asked; None in a unit that does not convert
     message: str
     expired: bool
     incoterm: IncotermOut | None
@@ -231,6 +231,7 @@ class ComparisonOut(BaseModel):
     quantity: DecimalOut
     unit: Unit
     rates_as_of: date | None  # the oldest day of the stored rates used; None when no rate was needed or known
+    rates_age_days: int | None  # days from rates_as_of to today
     sort: str
     rounding: str
     freight_estimate: DecimalOut | None

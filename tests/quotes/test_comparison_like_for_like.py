@@ -11,6 +11,7 @@ from sqlalchemy import update
 from app.core.clock import today
 from app.models import Quote
 from tests.support.actors import Cast
+from tests.support.pages import text_of
 from tests.support.problems import assert_invalid
 from tests.support.quotes import close_all, open_rfq, submit, suppliers
 from tests.support.rfqs import days_from_today
@@ -65,7 +66,7 @@ async def test_rates_as_of_is_the_day_of_the_rates_used(cast: Cast, app: FastAPI
     assert _groups(body) == [("compared", "USD", [jpy["id"], eur["id"]])]
     assert [(row["total_in_currency"], row["rate_as_of"]) for row in body["rows"]] == [
         ("2000", days_from_today(-1).isoformat()), ("2200", days_from_today(-3).isoformat())]
-    assert body["rates_as_of"] == days_from_today(-3).isoformat()
+    assert (body["rates_as_of"], body["rates_age_days"]) == (days_from_today(-3).isoformat(), 3)
     await close_all(actors)
 
 
@@ -122,3 +123,19 @@ async def test_each_row_has_the_message_validity_and_quantity_fit(cast: Cast, ap
     assert rows[short["id"]]["message"] == "Our harvest covers 800 kg this season."
     assert rows[stale["id"]]["valid_until"] == days_from_today(-1).isoformat()
     await close_all(actors)
+
+
+async def test_the_page_says_the_rates_day_and_when_they_are_old(cast: Cast, app: FastAPI) -> None:
+    old = days_from_today(-30).isoformat()
+    rates = [{"base": "EUR", "quote": "USD", "rate": "1.1", "as_of": old}]
+    assert (await (await cast.admin()).client.post("/api/v1/admin/fx-rates", json={"rates": rates})
+            ).status_code == 201
+    rfq = await open_rfq(cast, **RFQ)
+    [actor] = await suppliers(app, 1)
+    await submit(actor.client, rfq, unit_price="2", currency="EUR", quantity="1000", unit="kg")
+
+    page = text_of(await (await cast.owner()).client.get(f"/rfqs/{rfq['id']}/comparison"))
+
+    assert f"exchange rates of {old}" in page and "(30 days old: check them before you decide)" in page
+    assert "2,200 USD" in page
+    await close_all([actor])
