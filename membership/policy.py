@@ -52,29 +52,63 @@ def _feature(flag: Callable[[Tier], bool]) -> Callable[[Tier], int | None]:
     return lambda tier: 1 if flag(tier) else 0
 
 
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: "Quotes a month" -> "quotes a month"; "RFQs a month" keeps its capitals."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 @dataclass(frozen=True)
 class Rule:
+    """One limit, with the words the plan page, the usage table and the refusal all use: `label` names what is
+    counted (plural), `note` says when it is counted; a feature is a yes/no limit."""
+
     reason: str
-    message: str
+    label: str
+    note: str
     limit: Callable[[Tier], int | None]
     usage: Counter
+    feature: bool = False
+    singular: str | None = None
+
+    def shown(self, limit: int | None) -> str:
+        """A tier's limit as the plan page shows it."""
+        if self.feature:
+            return "Yes" if limit else "No"
+        return "Unlimited" if limit is None else str(limit)
+
+    def message(self, limit: int | None) -> str:
+        """What a refusal says: the plan page's words."""
+        if self.feature:
+            return f"Your plan does not include {in_sentence(self.label)}"
+        what = self.singular if limit == 1 and self.singular else in_sentence(self.label)
+        return f"Your plan allows {limit} {what}"
 
 
 RULES: dict[Action, Rule] = {
-    Action.PUBLISH_LISTING: Rule("listing_limit_reached", "Your plan allows {limit} published listings",
-                                 lambda tier: tier.max_published_listings, _listing_slots),
-    Action.POST_RFQ: Rule("rfq_limit_reached", "Your plan allows {limit} RFQs a month",
-                          lambda tier: tier.rfqs_per_month, usage.rfqs_this_month),
-    Action.SUBMIT_QUOTE: Rule("quote_limit_reached", "Your plan allows {limit} quotes a month",
-                              lambda tier: tier.quotes_per_month, usage.quotes_this_month),
-    Action.VIEW_BUYER_CONTACT: Rule("contact_details_not_included", "Your plan does not show buyers' contact details",
-                                    _feature(lambda tier: tier.contact_details_visible), _nothing_used),
-    Action.VIEW_LEAD: Rule("lead_limit_reached", "Your plan shows {limit} RFQ leads a day",
-                           lambda tier: tier.leads_per_day, usage.leads_viewed_on),
-    Action.ADD_MEMBER: Rule("member_limit_reached", "Your plan allows {limit} users",
-                            lambda tier: tier.max_members, _members),
-    Action.BID_ON_KEYWORDS: Rule("keyword_bidding_not_included", "Your plan does not include keyword bidding",
-                                 _feature(lambda tier: tier.keyword_bidding), _nothing_used),
+    Action.PUBLISH_LISTING: Rule(
+        "listing_limit_reached", "Listings published or waiting for review",
+        "drafts and unpublished listings do not count", lambda tier: tier.max_published_listings, _listing_slots),
+    Action.POST_RFQ: Rule(
+        "rfq_limit_reached", "RFQs a month", "RFQs submitted since the 1st (UTC); drafts do not count",
+        lambda tier: tier.rfqs_per_month, usage.rfqs_this_month),
+    Action.SUBMIT_QUOTE: Rule(
+        "quote_limit_reached", "Quotes a month", "quotes submitted since the 1st (UTC), withdrawn ones included",
+        lambda tier: tier.quotes_per_month, usage.quotes_this_month),
+    Action.VIEW_LEAD: Rule(
+        "lead_limit_reached", "Lead views a day",
+        "counted when you open a lead's buyer details or full text, each RFQ once a day (UTC); appearing in your "
+        "leads list does not count", lambda tier: tier.leads_per_day, usage.leads_viewed_on),
+    Action.VIEW_BUYER_CONTACT: Rule(
+        "contact_details_not_included", "Buyers' contact details",
+        "the buyer's company name and contact details on RFQs and leads",
+        _feature(lambda tier: tier.contact_details_visible), _nothing_used, feature=True),
+    Action.ADD_MEMBER: Rule(
+        "member_limit_reached", "Users", "people signed up in your organization, you included",
+        lambda tier: tier.max_members, _members, singular="user"),
+    Action.BID_ON_KEYWORDS: Rule(
+        "keyword_bidding_not_included", "Keyword bidding",
+        "bidding on search keywords to rank higher (not available yet)",
+        _feature(lambda tier: tier.keyword_bidding), _nothing_used, feature=True),
 }
 
 
@@ -88,6 +122,7 @@ class Decision:
     reason: str | None = None
     upgrade_to: str | None = None
     message: str | None = None
+    upgrade_name: str | None = None
 
     @property
     def remaining(self) -> int | None:
@@ -107,7 +142,7 @@ async def decide(session: AsyncSession, organization_id: int, action: Action, to
         return Decision(action, True, tier.code, limit, used)
     better = await cheapest_tier_where(session, lambda candidate: _fits(rule.limit(candidate), used))
     return Decision(action, False, tier.code, limit, used, rule.reason, better.code if better else None,
-                    rule.message.format(limit=limit))
+                    rule.message(limit), better.name if better else None)
 
 
 def denial_error(decision: Decision) -> AppError:
@@ -118,8 +153,9 @@ def denial_error(decision: Decision) -> AppError:
     if decision.upgrade_to is None:
         return AppError(detail, code="entitlement_denied", status=403, title="Forbidden", extra=extra)
     extra["upgrade_url"] = UPGRADE_URL
-    return AppError(f"{detail}; upgrade to {decision.upgrade_to} to continue", code="entitlement_denied",
-                    status=402, title="Payment required", extra=extra)
+    upgrade = decision.upgrade_name or decision.upgrade_to
+    return AppError(f"{detail}; upgrade to {upgrade} to continue", code="entitlement_denied", status=402,
+                    title="Payment required", extra=extra)
 
 
 async def ensure_allowed(

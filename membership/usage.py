@@ -1,6 +1,6 @@
 """Usage counted from SQL, so every app process sees the same numbers. Days and months are UTC."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -13,6 +13,8 @@ from app.models.enums import ListingStatus, RfqStatus
 # Listings waiting for review hold a slot too: otherwise a supplier could submit past its limit and have an
 # administrator publish them all.
 LISTING_SLOT_STATUSES = (ListingStatus.PUBLISHED, ListingStatus.PENDING_REVIEW)
+
+LIVE_RFQ_STATUSES = (RfqStatus.PENDING_REVIEW, RfqStatus.OPEN)
 
 
 def month_start(today: date) -> datetime:
@@ -38,6 +40,18 @@ async def rfqs_this_month(session: AsyncSession, organization_id: int, today: da
     """RFQs created since the 1st that were submitted (drafts are free)."""
     return await _count(session, Rfq, Rfq.organization_id == organization_id, Rfq.created_at >= month_start(today),
                         Rfq.status != RfqStatus.DRAFT)
+
+
+async def rfqs_created_on(session: AsyncSession, organization_id: int, day: date) -> int:
+    """Every RFQ created on that day (UTC), drafts included: the anti-spam cap counts creations."""
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return await _count(session, Rfq, Rfq.organization_id == organization_id, Rfq.created_at >= start,
+                        Rfq.created_at < start + timedelta(days=1))
+
+
+async def rfqs_live(session: AsyncSession, organization_id: int) -> int:
+    """RFQs open or waiting for review."""
+    return await _count(session, Rfq, Rfq.organization_id == organization_id, Rfq.status.in_(LIVE_RFQ_STATUSES))
 
 
 async def leads_viewed_on(session: AsyncSession, organization_id: int, day: date) -> int:

@@ -7,7 +7,15 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.enums import ListingStatus, RfqStatus
-from membership.policy import Action, contact_details_visible, daily_lead_allowance, decide, denial_error
+from membership.policy import (
+    RULES,
+    Action,
+    contact_details_visible,
+    daily_lead_allowance,
+    decide,
+    denial_error,
+    in_sentence,
+)
 from membership.usage import record_lead_view
 from tests.support.membership import (
     TODAY,
@@ -176,3 +184,40 @@ async def test_a_denial_no_tier_would_lift_is_403_and_one_a_payment_would_lift_i
     assert contact.extra == {"reason": "contact_details_not_included", "action": "view_buyer_contact", "limit": 0,
                              "usage": 0, "tier": "free", "upgrade_to": "gold", "upgrade_url": "/plans"}
     await db.rollback()
+
+
+# What a refusal at the Free tier says: the plan page's label of the rule, with the limit.
+REFUSALS = {
+    A.PUBLISH_LISTING: "Your plan allows 20 listings published or waiting for review",
+    A.POST_RFQ: "Your plan allows 20 RFQs a month",
+    A.SUBMIT_QUOTE: "Your plan allows 10 quotes a month",
+    A.VIEW_LEAD: "Your plan allows 5 lead views a day",
+    A.ADD_MEMBER: "Your plan allows 1 user",
+    A.VIEW_BUYER_CONTACT: "Your plan does not include buyers' contact details",
+    A.BID_ON_KEYWORDS: "Your plan does not include keyword bidding",
+}
+
+
+@pytest.mark.parametrize("action", list(Action), ids=[a.value for a in Action])
+async def test_a_refusal_says_what_the_plan_page_says(db: AsyncSession, action: Action) -> None:
+    org = await new_organization(db)
+    await USAGE[action](db, org)
+
+    decision = await decide(db, org, action, TODAY)
+
+    rule = RULES[action]
+    assert decision.message == REFUSALS[action]
+    assert in_sentence(rule.label) in REFUSALS[action] or rule.singular in REFUSALS[action]
+    assert denial_error(decision).detail == f"{REFUSALS[action]}; upgrade to {decision.upgrade_name} to continue"
+    await db.rollback()
+
+
+def test_every_rule_is_labelled_and_features_read_yes_or_no() -> None:
+    assert [rule.label for rule in RULES.values()] == [
+        "Listings published or waiting for review", "RFQs a month", "Quotes a month", "Lead views a day",
+        "Buyers' contact details", "Users", "Keyword bidding"]
+    assert RULES[A.VIEW_LEAD].note.startswith("counted when you open a lead's buyer details or full text")
+    assert RULES[A.PUBLISH_LISTING].note == "drafts and unpublished listings do not count"
+    contact, quotes = RULES[A.VIEW_BUYER_CONTACT], RULES[A.SUBMIT_QUOTE]
+    assert [contact.shown(1), contact.shown(0), quotes.shown(10), quotes.shown(None)] == ["Yes", "No", "10",
+                                                                                          "Unlimited"]
