@@ -34,22 +34,19 @@ class MatchesOut(BaseModel):
     items: list[SupplierMatchOut]
 
 
-class BuyerOut(BaseModel):
-    """Only for suppliers whose plan shows buyers' contact details."""
-
-    organization_name: str
-    name: str | None
-    email: str | None
-
-
 class LeadOut(BaseModel):
+    """A lead as the feed lists it: who the buyer is and the whole request are on the RFQ's details (opening
+    them counts against the plan's daily leads)."""
+
     rfq_id: int
     title: str
+    excerpt: str
     quantity: str
     unit: str
     destination_country: str | None
     buyer_country: str
-    buyer: BuyerOut | None
+    opened_today: bool
+    """Opened today already: opening it again does not count."""
     listing: MatchedListingOut
     score: float
     factors: list[FactorOut]
@@ -61,9 +58,11 @@ class LeadsOut(BaseModel):
     per_page: int
     total: int
     daily_limit: int | None
-    """Leads the plan shows a day (None = unlimited); leads already shown today do not count again."""
+    """Leads the plan lets the supplier open a day (None = unlimited); a lead opened again the same day does not
+    count again."""
     remaining_today: int | None
     limit_reached: bool
+    """Today's leads are all opened: leads not opened today show only what this list shows."""
     upgrade_url: str | None = None
 
 

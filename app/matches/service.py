@@ -1,8 +1,8 @@
-"""Matches for a buyer's RFQ and the leads feed of a supplier: the matching engine's results hydrated from SQL,
-with what each viewer may see (tier-limited leads a day, buyer contact details only where the plan allows)."""
+"""Matches for a buyer's RFQ and the leads feed of a supplier: the matching engine's results hydrated from SQL.
+The feed names no buyer and shows an excerpt of each request: opening a lead (app.rfqs.contact) is what counts
+against the plan's daily leads and shows the buyer where the plan allows."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,7 +12,6 @@ from app.core.errors import forbidden
 from app.core.repository import by_id
 from app.matches import repository
 from app.matches.schemas import (
-    BuyerOut,
     FactorOut,
     LeadOut,
     LeadsOut,
@@ -21,12 +20,12 @@ from app.matches.schemas import (
     SupplierMatchOut,
     SupplierOut,
 )
-from app.models import Listing, Organization, Rfq, User
+from app.models import Listing, Organization, Rfq
+from app.rfqs.contact import excerpt
 from app.rfqs.service import get_rfq
 from matching.engine import rank_leads, suppliers_for_rfq
 from matching.types import FactorExplanation, LeadMatch
-from membership.policy import UPGRADE_URL, contact_details_visible, daily_lead_allowance
-from membership.usage import record_lead_view
+from membership.policy import UPGRADE_URL, daily_lead_allowance
 from search.backend import SearchBackend
 
 MAX_MATCHES = 20
@@ -56,72 +55,37 @@ async def rfq_matches(session: AsyncSession, backend: SearchBackend, viewer: Vie
     return MatchesOut(rfq_id=rfq.id, items=items)
 
 
-@dataclass(frozen=True)
-class Allowance:
-    limit: int | None
-    remaining: int | None
-    seen_today: set[int]
-
-
-async def _allowance(session: AsyncSession, organization_id: int) -> Allowance:
-    decision = await daily_lead_allowance(session, organization_id)
-    seen = await repository.rfqs_viewed_on(session, organization_id, clock.today())
-    return Allowance(decision.limit, decision.remaining, seen)
-
-
-async def _buyers(session: AsyncSession, rfqs: dict[int, Rfq],
-                  show: bool) -> tuple[dict[int, BuyerOut | None], dict[int, str]]:
-    """Each RFQ's buyer (contact details only when `show`) and the buyer's country."""
+async def _buyer_countries(session: AsyncSession, rfqs: dict[int, Rfq]) -> dict[int, str]:
+    """Each RFQ's buyer's country: all a list says of the buyer (who it is waits until the lead is opened)."""
     organizations = await by_id(session, Organization, {rfq.organization_id for rfq in rfqs.values()})
-    users = await by_id(session, User, {rfq.user_id for rfq in rfqs.values() if rfq.user_id}) if show else {}
-    buyers: dict[int, BuyerOut | None] = {}
-    for rfq_id, rfq in rfqs.items():
-        user = users.get(rfq.user_id or 0)
-        contact = BuyerOut(organization_name=organizations[rfq.organization_id].name,
-                           name=user.name if user else None, email=user.email if user else None)
-        buyers[rfq_id] = contact if show else None
-    return buyers, {rfq_id: organizations[rfq.organization_id].country for rfq_id, rfq in rfqs.items()}
-
-
-def _shown(page: Sequence[LeadMatch], allowance: Allowance) -> tuple[list[LeadMatch], bool]:
-    """The leads of the page the plan still shows today: those already opened today, then new ones while the
-    daily allowance lasts."""
-    shown, remaining = [], allowance.remaining
-    for lead in page:
-        if lead.rfq_id in allowance.seen_today:
-            shown.append(lead)
-        elif remaining is None or remaining > 0:
-            shown.append(lead)
-            remaining = None if remaining is None else remaining - 1
-        else:
-            return shown, True
-    return shown, False
+    return {rfq_id: organizations[rfq.organization_id].country for rfq_id, rfq in rfqs.items()}
 
 
 async def leads_feed(session: AsyncSession, backend: SearchBackend, viewer: Viewer | None, page: int,
                      per_page: int) -> LeadsOut:
-    """Open RFQs ranked against the supplier's published listings; each lead shown counts against the plan's
-    daily allowance once a day."""
+    """Open RFQs ranked against the supplier's published listings. Listing them costs nothing: a lead counts
+    against the plan's daily allowance when the supplier opens its details (the RFQ page or GET /api/v1/rfqs/{id},
+    app.rfqs.contact), once a day however often it is opened."""
     organization_id = require_seller(viewer).organization_id
     leads = await rank_leads(session, backend, organization_id)
-    allowance = await _allowance(session, organization_id)
-    shown, limited = _shown(leads[(page - 1) * per_page: page * per_page], allowance)
+    shown = leads[(page - 1) * per_page: page * per_page]
     today = clock.today()
-    for lead in shown:
-        await record_lead_view(session, organization_id, lead.rfq_id, today)
+    opened = await repository.rfqs_viewed_on(session, organization_id, today)
     rfqs = await by_id(session, Rfq, {lead.rfq_id for lead in shown})
     listings = await by_id(session, Listing, {lead.best_listing_id for lead in shown})
-    buyers, countries = await _buyers(session, rfqs, await contact_details_visible(session, organization_id))
-    after = await daily_lead_allowance(session, organization_id, today)
-    return LeadsOut(items=[_lead_out(lead, rfqs[lead.rfq_id], listings[lead.best_listing_id], buyers[lead.rfq_id],
-                                      countries[lead.rfq_id]) for lead in shown],
-                    page=page, per_page=per_page, total=len(leads), daily_limit=after.limit,
-                    remaining_today=after.remaining, limit_reached=limited,
-                    upgrade_url=UPGRADE_URL if limited else None)
+    countries = await _buyer_countries(session, rfqs)
+    allowance = await daily_lead_allowance(session, organization_id, today)
+    used_up = not allowance.allowed
+    return LeadsOut(items=[_lead_out(lead, rfqs[lead.rfq_id], listings[lead.best_listing_id], countries[lead.rfq_id],
+                                      lead.rfq_id in opened) for lead in shown],
+                    page=page, per_page=per_page, total=len(leads), daily_limit=allowance.limit,
+                    remaining_today=allowance.remaining, limit_reached=used_up,
+                    upgrade_url=UPGRADE_URL if used_up else None)
 
 
-def _lead_out(lead: LeadMatch, rfq: Rfq, listing: Listing, buyer: BuyerOut | None, country: str) -> LeadOut:
-    return LeadOut(rfq_id=rfq.id, title=rfq.title, quantity=format(rfq.quantity.normalize(), "f"),
-                   unit=rfq.unit.value, destination_country=rfq.destination_country, buyer_country=country,
-                   buyer=buyer, listing=MatchedListingOut(id=listing.id, title=listing.title), score=lead.score,
+def _lead_out(lead: LeadMatch, rfq: Rfq, listing: Listing, country: str, opened: bool) -> LeadOut:
+    return LeadOut(rfq_id=rfq.id, title=rfq.title, excerpt=excerpt(rfq.description),
+                   quantity=format(rfq.quantity.normalize(), "f"), unit=rfq.unit.value,
+                   destination_country=rfq.destination_country, buyer_country=country, opened_today=opened,
+                   listing=MatchedListingOut(id=listing.id, title=listing.title), score=lead.score,
                    factors=factors_out(lead.factors))

@@ -1,6 +1,7 @@
-"""GET /api/v1/leads: open RFQs ranked against a supplier's listings, so many a day per tier, buyer contact
-details only where the plan shows them."""
+"""GET /api/v1/leads: open RFQs ranked against a supplier's listings, listed without the buyer; opening a lead
+(the RFQ's details) counts against the plan's leads a day and shows buyer contact details where the plan does."""
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from tests.conftest import Actor, ActorFactory
 from tests.matching.conftest import index_now, open_rfq, published_listing
 from tests.support.clock import MID_MONTH_NOON, Travel
 from tests.support.membership import put_on_tier
+from tests.support.pages import text_of
 
 FREE_LEADS_PER_DAY = 5
 
@@ -30,42 +32,83 @@ async def coffee(app: FastAPI, engine: SearchBackend, make_actor: ActorFactory, 
     return {"roaster": roaster, "listing": listing, "rfqs": rfqs}
 
 
-async def test_free_plan_shows_five_leads_a_day_without_buyer_contact(coffee: dict[str, Any]) -> None:
-    response = await coffee["roaster"].client.get("/api/v1/leads")
+async def test_listing_leads_spends_none_of_the_days_leads(coffee: dict[str, Any]) -> None:
+    """The feed lists every lead it ranks, names no buyer, and counts nothing: page and API, as often as wanted."""
+    roaster = coffee["roaster"].client
+    await roaster.get("/leads")
+    await roaster.get("/api/v1/leads")
+
+    response = await roaster.get("/api/v1/leads")
 
     assert response.status_code == 200, response.text
     body = response.json()
-    assert len(body["items"]) == FREE_LEADS_PER_DAY
-    assert (body["total"], body["daily_limit"], body["remaining_today"], body["limit_reached"]) == (7, 5, 0, True)
-    assert body["upgrade_url"] == "/plans"
+    assert len(body["items"]) == 7
+    assert (body["total"], body["daily_limit"], body["remaining_today"], body["limit_reached"]) == (7, 5, 5, False)
+    assert body["upgrade_url"] is None
     first = body["items"][0]
     assert first["listing"]["id"] == coffee["listing"]["id"]
-    assert first["buyer"] is None and first["buyer_country"] == "DE"
+    assert "buyer" not in first and first["buyer_country"] == "DE" and first["opened_today"] is False
+    assert "Hamburg Imports" not in response.text
     lines = {factor["factor"]: factor["text"] for factor in first["factors"]}
     assert lines["hs"] == "HS 0901.11 exact"
     assert lines["moq"] == "MOQ 1 ≤ 20 t"
-    assert {item["rfq_id"] for item in body["items"]} <= {rfq["id"] for rfq in coffee["rfqs"]}
+    assert {item["rfq_id"] for item in body["items"]} == {rfq["id"] for rfq in coffee["rfqs"]}
 
 
-async def test_leads_already_shown_today_do_not_count_again(coffee: dict[str, Any]) -> None:
-    first = (await coffee["roaster"].client.get("/api/v1/leads")).json()
-    again = (await coffee["roaster"].client.get("/api/v1/leads")).json()
-
-    assert [item["rfq_id"] for item in again["items"]] == [item["rfq_id"] for item in first["items"]]
-    assert again["remaining_today"] == 0
+async def remaining_today(supplier: Actor) -> int | None:
+    value: int | None = (await supplier.client.get("/api/v1/leads")).json()["remaining_today"]
+    return value
 
 
-async def test_gold_plan_shows_every_lead_with_buyer_contact(coffee: dict[str, Any], db: AsyncSession,
-                                                             buyer: Actor) -> None:
+async def test_opening_a_lead_counts_it_once_a_day(coffee: dict[str, Any]) -> None:
+    roaster, rfq = coffee["roaster"], coffee["rfqs"][0]
+
+    opened = (await roaster.client.get(f"/api/v1/rfqs/{rfq['id']}")).json()
+    assert opened["full_text"] is True
+    assert await remaining_today(roaster) == 4
+    assert (await roaster.client.get(f"/rfqs/{rfq['id']}")).status_code == 200
+    assert (await roaster.client.get(f"/api/v1/rfqs/{rfq['id']}")).json()["full_text"] is True
+
+    body = (await roaster.client.get("/api/v1/leads")).json()
+    assert body["remaining_today"] == 4
+    assert [item["rfq_id"] for item in body["items"] if item["opened_today"]] == [rfq["id"]]
+
+
+async def test_once_the_days_leads_are_opened_the_others_stay_closed(coffee: dict[str, Any],
+                                                                     travel: Travel) -> None:
+    roaster, rfqs = coffee["roaster"], coffee["rfqs"]
+    for rfq in rfqs[:FREE_LEADS_PER_DAY]:
+        assert (await roaster.client.get(f"/api/v1/rfqs/{rfq['id']}")).json()["full_text"] is True
+
+    refused = (await roaster.client.get(f"/api/v1/rfqs/{rfqs[5]['id']}")).json()
+    page = text_of(await roaster.client.get(f"/rfqs/{rfqs[5]['id']}"))
+    feed = (await roaster.client.get("/api/v1/leads")).json()
+
+    assert (refused["full_text"], refused["organization_id"]) == (False, None)
+    assert "you have opened them all today" in page and "Upgrade" in page
+    assert (feed["remaining_today"], feed["limit_reached"], feed["upgrade_url"]) == (0, True, "/plans")
+    assert (await roaster.client.get(f"/api/v1/rfqs/{rfqs[0]['id']}")).json()["full_text"] is True
+    travel(MID_MONTH_NOON + timedelta(days=1))
+    assert (await roaster.client.get(f"/api/v1/rfqs/{rfqs[5]['id']}")).json()["full_text"] is True
+    assert await remaining_today(roaster) == 4
+
+
+async def test_gold_plan_opens_a_lead_with_the_buyers_contact(coffee: dict[str, Any], db: AsyncSession,
+                                                              buyer: Actor) -> None:
     await put_on_tier(db, coffee["roaster"].organization_id, "gold")
     await db.commit()
+    roaster = coffee["roaster"].client
 
-    body = (await coffee["roaster"].client.get("/api/v1/leads", params={"per_page": 3, "page": 3})).json()
-
+    body = (await roaster.get("/api/v1/leads", params={"per_page": 3, "page": 3})).json()
     assert (len(body["items"]), body["total"], body["limit_reached"]) == (1, 7, False)
-    assert (body["daily_limit"], body["remaining_today"]) == (100, 99)
-    assert body["items"][0]["buyer"] == {"organization_name": "Hamburg Imports", "name": "User 2",
-                                         "email": buyer.email}
+    assert (body["daily_limit"], body["remaining_today"]) == (100, 100)
+    assert "Hamburg Imports" not in str(body)
+
+    opened = (await roaster.get(f"/api/v1/rfqs/{body['items'][0]['rfq_id']}")).json()
+
+    assert opened["buyer_contact"]["organization_name"] == "Hamburg Imports"
+    assert (opened["buyer_contact"]["name"], opened["buyer_contact"]["email"]) == ("User 2", buyer.email)
+    assert await remaining_today(coffee["roaster"]) == 99
 
 
 async def test_buyers_have_no_leads_feed(buyer: Actor) -> None:

@@ -28,8 +28,9 @@ async def test_buyer_reaches_explained_matches_from_the_rfq_page(app: FastAPI, e
     assert "Minas Coffee" in text and "HS 0901.11 exact" in text and "MOQ 1 ≤ 20 t" in text
 
     leads = text_of(await roaster.client.get("/leads"))
-    assert "Green coffee beans" in leads and "4 of 5 new leads left today." in leads
-    assert "Buyer contact details are shown on paid plans." in leads
+    assert "Green coffee beans" in leads and "opened today" in leads  # the roaster opened the RFQ page above
+    assert "You can open 4 more of your plan's 5 leads today." in leads
+    assert "A lead counts when you open it" in leads
 
 
 async def test_hs_finder_lists_suggestions(client: httpx.AsyncClient, engine: SearchBackend) -> None:
