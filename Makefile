@@ -24,7 +24,7 @@ seed: migrate
 	$(BIN)/tradeleads worker --once
 
 run: seed
-	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
+	$(BIN)/tradeleads serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .

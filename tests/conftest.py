@@ -1,8 +1,11 @@
 """Test harness: a real, migrated database (SQLite by default, PostgreSQL when TRADELEADS_DATABASE_URL says so),
 the real app in-process over httpx, and helpers that act as registered users of each role."""
 
+import asyncio
 import os
+import socket
 import tempfile
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,10 +21,12 @@ os.environ.setdefault("TRADELEADS_SEARCH_INDEX_PREFIX", f"tradeleads-test-{_SCRA
 
 import httpx
 import pytest
+import uvicorn
 from fastapi import FastAPI
 from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.cli.serve import server_config
 from app.core import clock
 from app.core.config import Settings, get_settings
 from app.core.db import is_sqlite
@@ -32,6 +37,7 @@ from tests.support.database import prepare_database
 
 REFERENCE_TABLES = {"hs_codes", "alembic_version", "tiers"}  # seeded by migrations
 BASE_URL = "http://testserver"
+STARTUP_SECONDS = 15
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -165,3 +171,26 @@ async def make_actor(app: FastAPI) -> AsyncIterator[ActorFactory]:
     yield factory
     for authenticated in clients:
         await authenticated.aclose()
+
+
+@pytest.fixture
+async def live_server(app: FastAPI, settings: Settings) -> AsyncIterator[str]:
+    """The app served over real HTTP by uvicorn configured as `make run` does (`tradeleads serve`), on a free
+    loopback port. It has an engine of its own (it runs in another thread and event loop); depending on `app` makes
+    that fixture's table cleanup run after the server stopped."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    config = server_config(create_app(settings), "127.0.0.1", port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    for _ in range(STARTUP_SECONDS * 100):
+        if server.started or not thread.is_alive():
+            break
+        await asyncio.sleep(0.01)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    await asyncio.to_thread(thread.join, STARTUP_SECONDS)
+    listener.close()

@@ -50,18 +50,20 @@ async def tokens_of(session: AsyncSession, user_id: int) -> list[ApiToken]:
     return list(rows)
 
 
-async def failures_since(session: AsyncSession, since: datetime, *, email: str | None = None,
-                         client_address: str | None = None) -> tuple[int, datetime | None]:
-    """How many failed logins for this e-mail (or from this address) since `since`, and the oldest one's time."""
-    condition = LoginFailure.email == email if email is not None else LoginFailure.client_address == client_address
-    row = (await session.execute(
-        select(func.count(), func.min(LoginFailure.created_at)).where(LoginFailure.created_at >= since, condition)
-    )).one()
+async def failures_since(session: AsyncSession, since: datetime, *, client_address: str,
+                         email: str | None = None) -> tuple[int, datetime | None]:
+    """How many failed logins from this address (for this e-mail, if given) since `since`, and the latest one's
+    time."""
+    condition = [LoginFailure.created_at >= since, LoginFailure.client_address == client_address]
+    if email is not None:
+        condition.append(LoginFailure.email == email)
+    row = (await session.execute(select(func.count(), func.max(LoginFailure.created_at)).where(*condition))).one()
     return row[0], row[1]
 
 
-async def clear_failures(session: AsyncSession, email: str) -> None:
-    await session.execute(delete(LoginFailure).where(LoginFailure.email == email))
+async def clear_failures(session: AsyncSession, email: str, client_address: str) -> None:
+    await session.execute(delete(LoginFailure).where(LoginFailure.email == email,
+                                                     LoginFailure.client_address == client_address))
 
 
 async def live_session(session: AsyncSession, key_hash: str, now: datetime) -> LoginSession | None:

@@ -1,5 +1,6 @@
 """Accounts: registration, login with throttling, passwords, API tokens, organization profiles."""
 
+import math
 import re
 import unicodedata
 from datetime import timedelta
@@ -27,6 +28,7 @@ from app.models import ApiToken, LoginFailure, Organization, User
 from app.models.enums import EntityType, MemberRole
 
 ADDRESS_FAILURE_FACTOR = 4  # one address may fail for several accounts (an office behind one NAT)
+FIRST_DELAY_SECONDS = 2
 
 
 def slugify(text: str) -> str:
@@ -80,16 +82,25 @@ async def register(session: AsyncSession, data: RegisterInput) -> User:
 
 
 async def _ensure_not_throttled(session: AsyncSession, settings: Settings, email: str, address: str) -> None:
-    since = utcnow() - timedelta(seconds=settings.login_window_seconds)
-    limits = (
-        (await repository.failures_since(session, since, email=email), settings.login_max_failures),
+    """Guessing slows down instead of locking anyone out: after `login_max_failures` failures of one account from
+    one address (four times as many from one address over all accounts), each further attempt from that address
+    waits twice as long as the one before, up to the window. The owner elsewhere never waits for a guesser."""
+    now = utcnow()
+    since = now - timedelta(seconds=settings.login_window_seconds)
+    counts = (
+        (await repository.failures_since(session, since, email=email, client_address=address),
+         settings.login_max_failures),
         (await repository.failures_since(session, since, client_address=address),
          settings.login_max_failures * ADDRESS_FAILURE_FACTOR),
     )
-    for (count, oldest), limit in limits:
-        if count >= limit and oldest is not None:
-            retry_after = max(1, int((oldest - since).total_seconds()))
-            raise too_many_requests("Too many failed logins; wait before trying again", retry_after)
+    for (count, latest), free in counts:
+        if count < free or latest is None:
+            continue
+        delay = min(FIRST_DELAY_SECONDS * 2 ** (count - free), settings.login_window_seconds)
+        wait = latest + timedelta(seconds=delay) - now
+        if wait.total_seconds() > 0:
+            raise too_many_requests("Too many failed logins; wait before trying again",
+                                    max(1, math.ceil(wait.total_seconds())))
 
 
 async def _record_failure(session: AsyncSession, email: str, address: str) -> None:
@@ -110,7 +121,7 @@ async def authenticate(
         raise AppError("E-mail or password is wrong", code="invalid_credentials", status=401,
                        title="Login failed")
     user.last_login_at = utcnow()
-    await repository.clear_failures(session, email)
+    await repository.clear_failures(session, email, client_address)
     await session.flush()
     return user
 

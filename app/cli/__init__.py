@@ -12,11 +12,13 @@ from app.cli.mail import mail_app
 from app.cli.matching_commands import register as register_matching_commands
 from app.cli.rfqs import rfqs_app
 from app.cli.search_commands import register as register_search_commands
+from app.cli.serve import serve
 
 cli = typer.Typer(help="tradeleads: cross-border B2B trade leads.", no_args_is_help=True,
                   pretty_exceptions_show_locals=False)
 cli.command()(migrate)
 cli.command()(seed)
+cli.command()(serve)
 cli.add_typer(import_app, name="import")
 cli.add_typer(billing_app, name="billing")
 cli.add_typer(mail_app, name="mail")

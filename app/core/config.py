@@ -24,8 +24,17 @@ class Settings(BaseSettings):
     )
     session_max_age_seconds: int = Field(default=14 * 24 * 3600, description="Lifetime of a login session")
     secure_cookies: bool = Field(default=False, description="Mark cookies Secure (behind HTTPS)")
-    login_max_failures: int = Field(default=5, description="Failed logins allowed per window")
-    login_window_seconds: int = Field(default=15 * 60, description="Window for counting failed logins")
+    login_max_failures: int = Field(
+        default=5, ge=1, description="Failed logins of one account from one address before each further attempt "
+                                     "waits (2 s, then doubling); an address gets four times as many over all accounts"
+    )
+    login_window_seconds: int = Field(
+        default=15 * 60, description="Window for counting failed logins, and the longest wait they can cause"
+    )
+    trusted_proxies: str = Field(
+        default="", description="Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed; "
+                                "unset = none (the peer's address is the client's)"
+    )
     opensearch_url: str | None = Field(default=None, description="OpenSearch URL; unset = embedded search")
     opensearch_user: str | None = Field(default=None, description="OpenSearch basic-auth user")
     opensearch_password: str | None = Field(default=None, description="OpenSearch basic-auth password")

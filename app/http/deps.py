@@ -76,4 +76,12 @@ AdminViewer = Annotated[Viewer, Depends(admin_viewer)]
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address: the peer's, or, when the peer is a trusted proxy, the nearest address in
+    X-Forwarded-For that is not a trusted proxy (entries further left are whatever the client claimed)."""
+    peer = request.client.host if request.client else "unknown"
+    settings = get_settings(request)
+    trusted = {address.strip() for address in settings.trusted_proxies.split(",") if address.strip()}
+    if peer not in trusted:
+        return peer
+    forwarded = [hop.strip() for header in request.headers.getlist("x-forwarded-for") for hop in header.split(",")]
+    return next((hop for hop in reversed(forwarded) if hop and hop not in trusted), peer)
