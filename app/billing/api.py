@@ -13,6 +13,7 @@ from app.billing.schemas import (
     InvoiceSummaryOut,
     MarkPaidInput,
     MembershipOut,
+    PlanTableOut,
     RevenueOut,
     SubscribeInput,
     TierOut,
@@ -32,6 +33,12 @@ TierCodePath = Annotated[str, Path(max_length=32)]
 @router.get("/plans", response_model=list[TierOut])
 async def list_plans(session: DbSession) -> list[TierOut]:
     return await service.plans(session)
+
+
+@router.get("/plan-limits", response_model=PlanTableOut)
+async def plan_limits(session: DbSession, viewer: OptionalViewer) -> PlanTableOut:
+    """What /plans shows: every limit for every plan, in the policy's words."""
+    return await service.plan_table(session, viewer)
 
 
 @router.patch("/plans/{code}", response_model=TierOut)

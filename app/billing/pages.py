@@ -22,7 +22,8 @@ def _back() -> RedirectResponse:
 @router.get("/plans", response_class=HTMLResponse)
 async def plans(request: Request, session: DbSession, settings: AppSettings, viewer: PageViewer) -> HTMLResponse:
     membership = await service.membership(session, settings, viewer) if viewer else None
-    return render(request, "billing/plans.html", {"plans": await service.plans(session), "membership": membership})
+    return render(request, "billing/plans.html", {"table": await service.plan_table(session, viewer),
+                                                  "membership": membership})
 
 
 @router.get(BILLING, response_class=HTMLResponse)

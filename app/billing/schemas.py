@@ -93,13 +93,49 @@ class SubscriptionOut(BaseModel):
 
 
 class EntitlementOut(BaseModel):
+    """Usage against one rule of the policy, named as /plans names it (`label`, `note`, `shown_limit`); a feature
+    (`feature`) has a limit of 1 (included) or 0 and no usage to speak of."""
+
     action: str
+    label: str
+    note: str
+    feature: bool
     allowed: bool
     limit: int | None
+    shown_limit: str
     usage: int
     remaining: int | None
     reason: str | None
     upgrade_to: str | None
+
+
+class CapOut(BaseModel):
+    """A cap every plan shares (the RFQ anti-spam caps): refused with 429 `code` when usage reaches the limit."""
+
+    code: str
+    label: str
+    note: str
+    limit: int
+    shown_limit: str
+    usage: int
+    remaining: int
+
+
+class PlanRowOut(BaseModel):
+    """One line of the plan table: `values` holds one entry per plan (in the order of `PlanTableOut.plans`), or
+    `every_plan` holds the one value all plans share."""
+
+    label: str
+    note: str
+    values: list[str] | None = None
+    every_plan: str | None = None
+
+
+class PlanTableOut(BaseModel):
+    """The plans, cheapest first, and every limit the platform enforces, in the policy's words."""
+
+    plans: list[TierOut]
+    rows: list[PlanRowOut]
 
 
 class InvoiceLineOut(BaseModel):
@@ -154,6 +190,7 @@ class MembershipOut(BaseModel):
     subscription: SubscriptionOut | None
     pending_payment: PendingPaymentOut | None
     entitlements: list[EntitlementOut]
+    caps: list[CapOut]
     unpublished_listings: int
 
 

@@ -10,6 +10,7 @@ from app.billing import repository
 from app.billing.schemas import (
     NOT_NULL_TIER_FIELDS,
     AdminSubscriptionOut,
+    CapOut,
     ChangeOut,
     ChangePlanInput,
     EntitlementOut,
@@ -17,6 +18,8 @@ from app.billing.schemas import (
     InvoiceSummaryOut,
     MembershipOut,
     PendingPaymentOut,
+    PlanRowOut,
+    PlanTableOut,
     SubscribeInput,
     SubscriptionOut,
     TierOut,
@@ -28,7 +31,7 @@ from app.core.errors import AppError, FieldError, validation_failed
 from app.core.repository import Page, get_or_404, paginate
 from app.models import Invoice, Subscription, Tier
 from app.models.enums import InvoiceStatus, PaymentProviderName
-from membership import invoices, payments, policy, purchases, reports, subscriptions, tiers
+from membership import caps, invoices, payments, policy, purchases, reports, subscriptions, tiers
 from membership.enforcement import unpublished_count
 from membership.providers import provider_for
 from membership.providers.card_gateway import parse_event, verify
@@ -36,6 +39,16 @@ from membership.providers.card_gateway import parse_event, verify
 
 async def plans(session: AsyncSession) -> list[TierOut]:
     return [TierOut.model_validate(tier) for tier in await tiers.all_tiers(session)]
+
+
+async def plan_table(session: AsyncSession, viewer: Viewer | None) -> PlanTableOut:
+    """Every rule of the policy for every plan, then the caps all plans share (the viewer's own, if set)."""
+    all_tiers = await tiers.all_tiers(session)
+    rows = [PlanRowOut(label=rule.label, note=rule.note, values=[rule.shown(rule.limit(tier)) for tier in all_tiers])
+            for rule in policy.RULES.values()]
+    limits = await caps.limits_of(session, viewer.organization_id if viewer else None)
+    rows += [PlanRowOut(label=cap.label, note=cap.note, every_plan=cap.shown(cap.limit(limits))) for cap in caps.CAPS]
+    return PlanTableOut(plans=[TierOut.model_validate(tier) for tier in all_tiers], rows=rows)
 
 
 def subscription_out(subscription: Subscription, by_id: dict[int, Tier]) -> SubscriptionOut:
@@ -53,9 +66,16 @@ async def _tiers_by_id(session: AsyncSession) -> dict[int, Tier]:
 
 
 def entitlement_out(decision: policy.Decision) -> EntitlementOut:
-    return EntitlementOut(action=decision.action.value, allowed=decision.allowed, limit=decision.limit,
+    rule = policy.RULES[decision.action]
+    return EntitlementOut(action=decision.action.value, label=rule.label, note=rule.note, feature=rule.feature,
+                          allowed=decision.allowed, limit=decision.limit, shown_limit=rule.shown(decision.limit),
                           usage=decision.usage, remaining=decision.remaining, reason=decision.reason,
                           upgrade_to=decision.upgrade_to)
+
+
+def cap_out(use: caps.CapUse) -> CapOut:
+    return CapOut(code=use.cap.code, label=use.cap.label, note=use.cap.note, limit=use.limit,
+                  shown_limit=str(use.limit), usage=use.usage, remaining=max(0, use.limit - use.usage))
 
 
 async def pending_payment_out(session: AsyncSession, settings: Settings, subscription: Subscription | None,
@@ -72,12 +92,13 @@ async def membership(session: AsyncSession, settings: Settings, viewer: Viewer |
     viewer = require_viewer(viewer)
     organization_id = viewer.organization_id
     subscription = await tiers.subscription_of(session, organization_id)
-    decisions = [await policy.decide(session, organization_id, action) for action in policy.Action]
+    decisions = [await policy.decide(session, organization_id, action) for action in policy.RULES]
     return MembershipOut(
         tier=TierOut.model_validate(await tiers.current_tier(session, organization_id)),
         subscription=subscription_out(subscription, await _tiers_by_id(session)) if subscription else None,
         pending_payment=await pending_payment_out(session, settings, subscription),
         entitlements=[entitlement_out(decision) for decision in decisions],
+        caps=[cap_out(await caps.use_of(session, organization_id, cap)) for cap in caps.CAPS],
         unpublished_listings=await unpublished_count(session, organization_id),
     )
 

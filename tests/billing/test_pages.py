@@ -37,7 +37,7 @@ async def test_plans_page_lists_prices_for_everyone(client: httpx.AsyncClient) -
     response = await client.get("/plans")
 
     assert response.status_code == 200
-    for text in ("Silver", "49 USD", "490 USD", "Platinum", "3,990 USD", "unlimited"):
+    for text in ("Silver", "49 USD", "490 USD", "Platinum", "3,990 USD", "Unlimited"):
         assert text in response.text
 
 
@@ -52,9 +52,9 @@ async def test_subscribing_and_cancelling_through_the_pages(browser: httpx.Async
     assert "Pending payment: Gold" in mine.text
     assert "Gold takes effect when invoice" in mine.text and f">{number.group(2)}</a>" in mine.text
     plans = await browser.get("/plans")
-    gold_row = re.search(r"<th scope=\"row\">Gold.*?</tr>", plans.text, re.S)
-    assert gold_row is not None and "Pending payment" in gold_row.group(0)
-    assert f'<a href="/billing/invoices/{number.group(1)}">invoice {number.group(2)}</a>' in gold_row.group(0)
+    gold = re.search(r'<td class="plan-action" data-plan="gold">.*?</td>', plans.text, re.S)
+    assert gold is not None and "Pending payment" in gold.group(0)
+    assert f'<a href="/billing/invoices/{number.group(1)}">invoice {number.group(2)}</a>' in gold.group(0)
     invoice = await browser.get(f"/billing/invoices/{number.group(1)}")
     assert f"Invoice {number.group(2)}" in invoice.text
     assert "1,490 USD" in invoice.text and "How to pay:" in invoice.text and "Pages Co" in invoice.text
@@ -87,7 +87,9 @@ async def test_a_plan_limit_shows_an_upgrade_prompt(browser: httpx.AsyncClient, 
     refused = await _post_form(browser, "/my/listings", f"/my/listings/{draft['id']}/submit", {})
 
     assert refused.status_code == 402
-    assert "Your <strong>Free</strong> plan allows 20; you use 20." in refused.text
+    assert "Your plan allows 20 listings published or waiting for review; upgrade to Silver to continue" \
+        in refused.text
+    assert "You use 20 of the 20 your <strong>Free</strong> plan allows." in refused.text
     assert '<a class="button" href="/plans">Upgrade to Silver</a>' in refused.text
 
 

@@ -1,0 +1,82 @@
+"""The plan limits in a real browser: /plans lists every limit the policy enforces, in the policy's own words and
+with "Yes"/"No" for features, /billing shows usage under the same names, and a refusal says what the plan page says."""
+
+import re
+
+import pytest
+from playwright.async_api import Page, expect
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tests.conftest import Actor, ActorFactory
+from tests.support.membership import add_listings
+from tests.support.pages import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+async def _log_in(page: Page, actor: Actor) -> None:
+    await page.goto("/login")
+    await page.get_by_label("E-mail").fill(actor.email)
+    await page.get_by_label("Password").fill(PASSWORD)
+    await page.get_by_role("button", name="Log in").click()
+
+
+def _cells(page: Page, label: str):  # type: ignore[no-untyped-def]
+    return page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=re.compile(rf"^{label}")))
+
+
+async def test_the_plan_page_lists_every_limit_in_the_words_of_the_policy(page: Page) -> None:
+    await page.goto("/plans")
+
+    table = page.locator("table.plans")
+    await expect(table.get_by_role("columnheader")).to_contain_text(["Free", "Silver", "Gold", "Platinum"])
+    listings = _cells(page, "Listings published or waiting for review")
+    await expect(listings.get_by_role("cell")).to_have_text(["20", "100", "500", "Unlimited"])
+    contacts = _cells(page, "Buyers' contact details")
+    await expect(contacts.get_by_role("cell")).to_have_text(["No", "No", "Yes", "Yes"])
+    await expect(_cells(page, "Keyword bidding").get_by_role("cell")).to_have_text(["No", "No", "Yes", "Yes"])
+    await expect(_cells(page, "Lead views a day").get_by_role("rowheader")).to_contain_text(
+        "counted when you open a lead's buyer details or full text")
+    daily = _cells(page, "RFQs a day")
+    await expect(daily.get_by_role("cell")).to_have_text(["10 on every plan"])
+    await expect(_cells(page, "RFQs open or in review at once").get_by_role("cell")).to_have_text(
+        ["25 on every plan"])
+    for label in ("RFQs a month", "Quotes a month", "Users"):
+        await expect(_cells(page, label)).to_have_count(1)
+
+
+async def test_my_plan_shows_usage_under_the_plan_page_names(page: Page, make_actor: ActorFactory,
+                                                             db: AsyncSession) -> None:
+    supplier = await make_actor("supplier")
+    await add_listings(db, supplier.organization_id, 3)
+    await db.commit()
+    await _log_in(page, supplier)
+
+    await page.goto("/billing")
+
+    usage = page.locator("table.usage")
+    await expect(usage).not_to_contain_text("View buyer contact")
+    listings = _cells(page, "Listings published or waiting for review")
+    await expect(listings.get_by_role("cell")).to_have_text(["3", "20", ""])
+    contacts = _cells(page, "Buyers' contact details")
+    await expect(contacts.get_by_role("cell")).to_have_text(["", "No", "Upgrade to Gold"])
+    await expect(_cells(page, "RFQs a day").get_by_role("cell")).to_have_text(["0", "10", ""])
+
+
+async def test_a_refusal_says_what_the_plan_page_says(page: Page, make_actor: ActorFactory, db: AsyncSession) -> None:
+    supplier = await make_actor("supplier")
+    await add_listings(db, supplier.organization_id, 20)
+    await db.commit()
+    draft = (await supplier.client.post("/api/v1/listings", json={"title": "Socks", "moq": "5",
+                                                                  "moq_unit": "pair"})).json()
+    await _log_in(page, supplier)
+    await page.goto("/my/listings")
+
+    row = page.get_by_role("row").filter(has_text="Socks")
+    await row.get_by_role("button", name="Submit for review").click()
+
+    alert = page.get_by_role("alert")
+    await expect(alert).to_contain_text("Your plan allows 20 listings published or waiting for review")
+    await expect(alert).to_contain_text("You use 20 of the 20 your Free plan allows.")
+    await expect(alert.get_by_role("link", name="Upgrade to Silver")).to_have_attribute("href", "/plans")
+    assert draft["status"] == "draft"
