@@ -33,9 +33,9 @@ async def test_the_plan_table_lists_every_limit_with_yes_or_no_for_features(clie
     assert rows["Lead views a day"]["note"].startswith("counted when you open a lead's buyer details or full text")
     page = (await client.get("/plans")).text
     for label in LABELS:
-        assert f'<th scope="row">{html.escape(label).replace("&#x27;", "&#39;")}<br>' in page
+        assert f'<th scope="row">{html.escape(label).replace("&#x27;", "&#39;")}<span class="note">' in page
     for feature in ("Buyers&#39; contact details", "Keyword bidding"):
-        row = re.search(rf'<th scope="row">{feature}<br>.*?</tr>', page, re.S)
+        row = re.search(rf'<th scope="row">{feature}<span class="note">.*?</tr>', page, re.S)
         assert row is not None and re.findall(r"<td>(.*?)</td>", row.group(0)) == ["No", "No", "Yes", "Yes"]
 
 
