@@ -68,6 +68,10 @@ async def comparison_context(request: Request, session: AsyncSession, viewer: Vi
     currency, sort = _comparison_params(request)
     estimate, typed, errors = _estimate(request)
     comparison = await compare_quotes(session, viewer, rfq.id, currency, sort, estimate)
+    asked = request.query_params.get("currency", "").strip()
+    if asked and currency is None:
+        typed["currency"] = asked
+        errors["currency"] = f"Must be an ISO 4217 currency code, such as USD or EUR; shown in {comparison.currency}"
     return {"choices": QUOTE_CHOICES, "comparison": comparison, "may_award": rfq.status is RfqStatus.OPEN,
             "estimate_values": typed, "estimate_errors": errors}
 

@@ -2,6 +2,7 @@
 the rates' own day is shown, the buyer's freight/insurance estimate puts quotes on different Incoterms on one
 footing, and each row shows the supplier's message, the quote's validity and how its quantity fits."""
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -138,4 +139,18 @@ async def test_the_page_says_the_rates_day_and_when_they_are_old(cast: Cast, app
 
     assert f"exchange rates of {old}" in page and "(30 days old: check them before you decide)" in page
     assert "2,200 USD" in page
+    await close_all([actor])
+
+
+async def test_a_bad_currency_on_the_page_is_marked_on_its_field(cast: Cast, app: FastAPI) -> None:
+    rfq = await open_rfq(cast, **RFQ)
+    [actor] = await suppliers(app, 1)
+    await submit(actor.client, rfq, unit_price="2", currency="USD", quantity="1000", unit="kg")
+
+    page = text_of(await (await cast.owner()).client.get(f"/rfqs/{rfq['id']}/comparison?currency=ZZZ"))
+
+    assert ('<p class="field-error" id="e-estimate-currency">Must be an ISO 4217 currency code, such as USD or EUR; '
+            "shown in USD</p>") in page
+    assert re.search(r'<input id="f-estimate-currency" name="currency"[^>]*value="ZZZ"', page)  # kept as typed
+    assert "2,000 USD" in page
     await close_all([actor])
