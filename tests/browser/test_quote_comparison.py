@@ -72,6 +72,9 @@ async def test_the_buyer_compares_like_for_like(page: Page, make_actor: ActorFac
     await expect(page.locator(f'tr[data-quote="{fob}"] .landed')).to_contain_text("3,550 USD")
     await expect(page.locator(f'tr[data-quote="{fob}"] .landed')).to_contain_text("+ freight and insurance")
     await expect(page.locator(f'tr[data-quote="{cif}"] .landed')).to_contain_text("3,400 USD")
+    await page.get_by_role("link", name="lead time").click()  # the sort keeps the estimate
+    await expect(page.get_by_label("Freight estimate (USD)")).to_have_value("500")
+    await expect(page.locator(f'tr[data-quote="{fob}"] .landed')).to_contain_text("3,550 USD")
 
     await page.get_by_label("Freight estimate (USD)").fill("lots")
     await page.get_by_role("button", name="Compare").click()
