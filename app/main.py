@@ -26,6 +26,7 @@ from app.home import pages as home_pages
 from app.http.identity import install_request_facts
 from app.http.page_deps import page_user
 from app.http.problems import install_error_handlers
+from app.http.request_limits import BodyLimit, refuse_nul_characters
 from app.http.security_headers import SecurityHeaders
 from app.http.templating import render_error
 from app.inquiries import api as inquiries_api
@@ -91,7 +92,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await engine.dispose()
         await app.state.search.close()
 
-    app = FastAPI(title="tradeleads", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="tradeleads", version="0.1.0", lifespan=lifespan,
+                  dependencies=[Depends(refuse_nul_characters)])
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
@@ -106,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         else:
             app.include_router(mount.router)
     app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")
+    app.add_middleware(BodyLimit, default_limit=settings.request_body_max_bytes)
     app.add_middleware(SecurityHeaders, https_only=settings.secure_cookies)
     return app
 

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     login_window_seconds: int = Field(
         default=15 * 60, description="Window for counting failed logins, and the longest wait they can cause"
     )
+    request_body_max_bytes: int = Field(
+        default=1024 * 1024, ge=1024, description="Largest request body accepted (413 beyond, before it is read)"
+    )
     trusted_proxies: str = Field(
         default="", description="Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed; "
                                 "unset = none (the peer's address is the client's)"

@@ -57,7 +57,9 @@ def install_error_handlers(app: FastAPI, render_page_error: Any) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return respond(request, _http_error(exc))
+        response = respond(request, _http_error(exc))
+        response.headers.update(exc.headers or {})  # a 405 says which methods are allowed (Allow)
+        return response
 
     @app.exception_handler(IntegrityError)
     async def on_integrity_error(request: Request, exc: IntegrityError) -> Response:
