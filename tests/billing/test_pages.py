@@ -8,10 +8,13 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import utcnow
 from tests.billing.conftest import mark_paid, paid_subscription
-from tests.conftest import BASE_URL
+from tests.conftest import BASE_URL, ActorFactory
 from tests.support.actors import Cast
-from tests.support.membership import add_listings
+from tests.support.membership import add_listings, add_quotes
+from tests.support.pages import open_rfq
+from tests.support.quotes import quote_payload
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -101,3 +104,19 @@ async def test_the_admin_page_is_for_admins_only(cast: Cast, app: FastAPI, brows
     page = await admin.client.get("/admin/billing")
     assert page.status_code == 200
     assert "Supplier Company" in page.text and "Silver" in page.text and "49" in page.text
+
+
+async def test_a_refused_quote_form_names_the_limit_and_offers_the_upgrade(browser: httpx.AsyncClient,
+                                                                          make_actor: ActorFactory,
+                                                                          db: AsyncSession) -> None:
+    rfq = await open_rfq(await make_actor("buyer", admin=True))
+    me = (await browser.get("/api/v1/me")).json()
+    await add_quotes(db, me["organization"]["id"], 10, created_at=utcnow())
+    await db.commit()
+
+    refused = await _post_form(browser, f"/rfqs/{rfq['id']}", f"/rfqs/{rfq['id']}/quotes", quote_payload())
+
+    assert refused.status_code == 402
+    assert "Your plan allows 10 quotes a month; upgrade to Silver to continue" in refused.text
+    assert "You use 10 of the 10 your <strong>Free</strong> plan allows." in refused.text
+    assert '<a class="button" href="/plans">Upgrade to Silver</a>' in refused.text

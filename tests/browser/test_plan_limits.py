@@ -7,9 +7,11 @@ import pytest
 from playwright.async_api import Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.models import RfqLimit
 from tests.conftest import Actor, ActorFactory
 from tests.support.membership import add_listings
 from tests.support.pages import PASSWORD
+from tests.support.rfqs import create_rfq
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +82,24 @@ async def test_a_refusal_says_what_the_plan_page_says(page: Page, make_actor: Ac
     await expect(alert).to_contain_text("You use 20 of the 20 your Free plan allows.")
     await expect(alert.get_by_role("link", name="Upgrade to Silver")).to_have_attribute("href", "/plans")
     assert draft["status"] == "draft"
+
+
+async def test_the_daily_rfq_cap_on_the_form_says_what_the_plan_page_lists(page: Page, make_actor: ActorFactory,
+                                                                           db: AsyncSession) -> None:
+    buyer = await make_actor("buyer")
+    db.add(RfqLimit(organization_id=buyer.organization_id, rfqs_per_day=2, open_rfqs=25))
+    await db.commit()
+    for n in range(2):
+        await create_rfq(buyer.client, title=f"Request {n}")
+    await _log_in(page, buyer)
+    await page.goto("/my/rfqs")
+    await page.locator("details.create summary").click()
+    await page.get_by_label("Title").fill("Ball valves")
+    await page.get_by_label(re.compile(r"^Quantity( \*)?$")).fill("2000")
+    await page.get_by_label("Valid until").fill("2099-06-30")
+    await page.get_by_role("button", name="Save as draft").click()
+
+    alert = page.get_by_role("alert")
+    await expect(alert).to_contain_text("Your organization may create 2 RFQs a day; try again tomorrow")
+    await alert.get_by_role("link", name="what every plan allows").click()
+    await expect(_cells(page, "RFQs a day").get_by_role("cell")).to_have_text(["2 on every plan"])
