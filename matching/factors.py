@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
+from matching.floor import fit
 from matching.views import ListingView, RfqView, SupplierView, compact
 from search.normalise import words
 
@@ -22,7 +23,17 @@ FAST_REPLY_HOURS = 24.0
 class Assessment:
     value: float
     text: str
+    """One line as a buyer would say it."""
     fails: bool = False
+    met: bool | None = None
+    """The listing has what the factor looks for; None: it has when the value is above 0."""
+    applies: bool = True
+    """False when the request asks nothing of this factor (no target price, no certification required): an
+    explanation leaves it out, whatever the model made of it."""
+
+    @property
+    def found(self) -> bool:
+        return self.value > 0 if self.met is None else self.met
 
 
 @dataclass(frozen=True)
@@ -48,107 +59,117 @@ def hs_label(code: str) -> str:
 
 
 def text(pair: Pair) -> Assessment:
-    return Assessment(pair.relevance, f"text relevance {pair.relevance:.0%} of the best candidate")
+    shared = fit(pair.rfq, pair.listing).shared
+    if shared:
+        return Assessment(pair.relevance, f"Its listing uses your words: {', '.join(shared)}", met=True)
+    return Assessment(pair.relevance, "Its listing shares few of your words", met=False)
 
 
 def model(pair: Pair) -> Assessment:
     listing, rfq = pair.listing, pair.rfq
     if listing.model and compact(listing.model) in rfq.codes:
-        return Assessment(1.0, f"model {listing.model.upper()} matches")
+        return Assessment(1.0, f"Same model as you asked: {listing.model.upper()}")
     shared = sorted(listing.codes & rfq.codes, key=len, reverse=True)
     if shared:
-        return Assessment(0.7, f"part number {shared[0].upper()} matches")
+        return Assessment(0.7, f"Same part number: {shared[0].upper()}")
     if listing.model and compact(listing.model) in rfq.compact_text:
-        return Assessment(0.7, f"model {listing.model.upper()} found in the request")
-    return Assessment(0.0, "no model or part number in common", fails=True)
+        return Assessment(0.7, f"Its model {listing.model.upper()} is named in your request")
+    return Assessment(0.0, "No model or part number in common with your request", fails=True)
 
 
 def brand(pair: Pair) -> Assessment:
     name = pair.listing.brand
     if not name:
-        return Assessment(0.0, "listing names no brand", fails=True)
+        return Assessment(0.0, "Its listing names no brand", fails=True)
     tokens = [token for token in words(name) if len(token) > 1]
     if tokens and (tokens[0] in pair.rfq.words or all(token in pair.rfq.words for token in tokens)):
-        return Assessment(1.0, f"brand {name} matches")
+        return Assessment(1.0, f"Brand {name}, as in your request")
     if compact(name) and compact(name) in pair.rfq.compact_text:
-        return Assessment(1.0, f"brand {name} matches")
-    return Assessment(0.0, f"brand {name} not in the request", fails=True)
+        return Assessment(1.0, f"Brand {name}, as in your request")
+    return Assessment(0.0, f"Brand {name}, not one your request names", fails=True)
 
 
 def hs(pair: Pair) -> Assessment:
     wanted, offered = pair.rfq.hs_code, pair.listing.hs_code
     if not wanted or not offered:
-        return Assessment(0.0, "HS code not given on both sides", fails=bool(wanted))
+        if wanted:
+            return Assessment(0.0, "Its listing gives no HS code", fails=True)
+        return Assessment(0.0, "No HS code to compare", applies=False)
     if len(wanted) == 6 and wanted == offered:
-        return Assessment(1.0, f"HS {hs_label(wanted)} exact")
+        return Assessment(1.0, f"Same HS code {hs_label(wanted)}")
     if wanted[:4] == offered[:4]:
-        return Assessment(0.6, f"HS heading {wanted[:4]} shared")
+        return Assessment(0.6, f"Same HS heading {wanted[:4]}")
     if wanted[:2] == offered[:2]:
-        return Assessment(0.3, f"HS chapter {wanted[:2]} shared", fails=True)
-    return Assessment(0.0, f"HS {hs_label(offered)} differs from {hs_label(wanted)}", fails=True)
+        return Assessment(0.3, f"Only the HS chapter {wanted[:2]} is the same", fails=True, met=False)
+    return Assessment(0.0, f"Another HS code: {hs_label(offered)}, you gave {hs_label(wanted)}", fails=True)
 
 
 def price(pair: Pair) -> Assessment:
     target, low, high = pair.rfq.target_price_usd, pair.listing.price_min_usd, pair.listing.price_max_usd
     if target is None or low is None or high is None or target <= 0 or low <= 0:
-        return Assessment(0.0, "no price to compare" if target else "no target price")
+        return Assessment(0.0, "No price to compare" if target else "You gave no target price", applies=False)
     if low <= target <= high:
-        return Assessment(1.0, "price range includes the target")
+        return Assessment(1.0, "Its price range includes your target price")
     offered = high if high < target else low
     gap = (offered - target) / target
     if offered < target:
         value = max(0.0, 1.0 - math.log(target / offered) / PRICE_UNDER_ZERO)
-        return Assessment(value, f"price {-gap:.0%} under target")
+        return Assessment(value, f"Price {-gap:.0%} under your target")
     value = max(0.0, 1.0 - math.log(offered / target) / PRICE_OVER_ZERO)
-    return Assessment(value, f"price {gap:.0%} over target", fails=True)
+    return Assessment(value, f"Price {gap:.0%} over your target", fails=True, met=False)
 
 
 def moq(pair: Pair) -> Assessment:
     listing, rfq = pair.listing, pair.rfq
     if listing.moq_unit != rfq.unit:
-        return Assessment(0.0, f"MOQ in {_unit(listing.moq_unit)}, request in {_unit(rfq.unit)}", fails=True)
+        return Assessment(0.0, f"Minimum order in {_unit(listing.moq_unit)}, your request in {_unit(rfq.unit)}",
+                          fails=True)
+    moq_, wanted = f"{_number(listing.moq)} {_unit(rfq.unit)}", f"{_number(rfq.quantity)} {_unit(rfq.unit)}"
     if listing.moq <= rfq.quantity:
-        return Assessment(1.0, f"MOQ {_number(listing.moq)} ≤ {_number(rfq.quantity)} {_unit(rfq.unit)}")
-    return Assessment(0.0, f"MOQ {_number(listing.moq)} > {_number(rfq.quantity)} {_unit(rfq.unit)}", fails=True)
+        return Assessment(1.0, f"Minimum order {moq_}, within your {wanted}")
+    return Assessment(0.0, f"Minimum order {moq_}, more than your {wanted}", fails=True)
 
 
 def lead_time(pair: Pair) -> Assessment:
     days = pair.listing.lead_time_days
     left = (pair.rfq.valid_until - pair.today).days
     if days is None:
-        return Assessment(0.0, "no lead time given", fails=True)
+        return Assessment(0.0, "Its listing gives no lead time", fails=True)
     if days <= left:
-        return Assessment(1.0, f"lead time {days} days ≤ {left} days to the RFQ date")
-    return Assessment(0.0, f"lead time {days} days > {max(left, 0)} days to the RFQ date", fails=True)
+        return Assessment(1.0, f"Lead time {days} days, within the {left} days left until your RFQ's date")
+    return Assessment(0.0, f"Lead time {days} days, longer than the {max(left, 0)} days left until your RFQ's date",
+                      fails=True)
 
 
 def certifications(pair: Pair) -> Assessment:
     wanted = {name.casefold(): name for name in pair.rfq.certifications}
     if not wanted:
-        return Assessment(0.0, "no certifications required")
+        return Assessment(0.0, "You required no certifications", applies=False)
     held = {name.casefold() for name in (*pair.listing.certifications, *pair.supplier.certifications)}
     missing = [name for key, name in wanted.items() if key not in held]
     if not missing:
-        return Assessment(1.0, f"certifications {', '.join(wanted.values())} met")
+        return Assessment(1.0, f"Holds the certifications you require: {', '.join(wanted.values())}")
     met = len(wanted) - len(missing)
-    return Assessment(met / len(wanted), f"missing {', '.join(missing)}", fails=True)
+    return Assessment(met / len(wanted), f"Missing the certification you require: {', '.join(missing)}"
+                      if len(missing) == 1 else f"Missing certifications you require: {', '.join(missing)}",
+                      fails=True, met=False)
 
 
 def destination(pair: Pair) -> Assessment:
     country, markets = pair.rfq.destination, pair.supplier.export_markets
     if not country:
-        return Assessment(0.0, "no destination given")
+        return Assessment(0.0, "You gave no destination", applies=False)
     if country.upper() in markets:
-        return Assessment(1.0, f"exports to {country.upper()}")
+        return Assessment(1.0, f"Exports to {country.upper()}")
     if not markets:
-        return Assessment(0.0, "export markets not listed", fails=True)
-    return Assessment(0.0, f"{country.upper()} not among its export markets", fails=True)
+        return Assessment(0.0, "Lists no export markets", fails=True)
+    return Assessment(0.0, f"{country.upper()} is not among its export markets", fails=True)
 
 
 def trust(pair: Pair) -> Assessment:
     supplier = pair.supplier
     value = 0.5 if supplier.verified else 0.0
-    parts = ["verified supplier" if supplier.verified else "not verified"]
+    parts = ["Verified supplier" if supplier.verified else "Not verified"]
     if supplier.response_rate is not None:
         value += 0.3 * supplier.response_rate
         parts.append(f"quotes on {supplier.response_rate:.0%} of leads")

@@ -30,6 +30,9 @@ class Candidate:
     relevance: float
     rank: int
     assessments: dict[str, Assessment]
+    relevant: bool = True
+    """Above the relevance floor (matching/floor.py): the product asked for. The model still scores the others,
+    as their words shape the pool's signals, but they are never ranked."""
 
 
 def _share(part: float, whole: float) -> float:

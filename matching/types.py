@@ -12,7 +12,13 @@ class FactorExplanation:
     contribution: float
     """What this factor added to the score (0.0 when it does not apply)."""
     text: str
-    """One line for people: "HS 8517.62 exact", "price 4% under target", "MOQ 500 ≤ 2,000 pcs"."""
+    """One line as a buyer would say it: "Same HS code 8517.62", "Price 4% under your target"."""
+    met: bool = True
+    """The listing has what this factor looks for (False: it is missing or does not match, whatever the model made
+    of that), so an explanation never presents something missing as a reason for the match."""
+    applies: bool = True
+    """False when the request asks nothing of this factor (no target price, no destination): explanations leave
+    it out."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from datetime import date
 
 from app.core.currency import to_usd
 from app.models import Listing, Organization, Rfq
+from matching.words import product_words
 from search.normalise import code_forms, words
 
 MODEL_SPECS = ("model", "model number", "modelno", "part number", "mpn")
@@ -52,6 +53,9 @@ class RfqView:
     """The whole text without spaces or punctuation, for names written with or without them."""
     title_words: frozenset[str] = field(init=False)
     title_grams: frozenset[str] = field(init=False)
+    product_words: frozenset[str] = field(init=False)
+    """The title's product words (matching/words.py), for the relevance floor."""
+    text_product_words: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "codes", text_codes(self.text))
@@ -61,6 +65,8 @@ class RfqView:
         tokens = words(self.title)
         object.__setattr__(self, "title_words", frozenset(tokens))
         object.__setattr__(self, "title_grams", trigrams(tokens))
+        object.__setattr__(self, "product_words", product_words(self.title))
+        object.__setattr__(self, "text_product_words", product_words(self.text))
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,11 @@ class ListingView:
     codes: frozenset[str]
     title_words: frozenset[str] = frozenset()
     title_grams: frozenset[str] = frozenset()
+    product_words: frozenset[str] = frozenset()
+    """The product words of its title, keywords and specification values."""
+    title_product_words: frozenset[str] = frozenset()
+    compact_text: str = ""
+    """Its title, keywords and specification values without spaces or punctuation."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,7 @@ def rfq_view(rfq: Rfq) -> RfqView:
 def listing_view(listing: Listing) -> ListingView:
     specs = dict(listing.specs)
     tokens = words(listing.title)
+    text = listing_text(listing)
     return ListingView(
         id=listing.id, organization_id=listing.organization_id, title=listing.title,
         brand=_spec(specs, BRAND_SPECS), model=_spec(specs, MODEL_SPECS), hs_code=listing.hs_code,
@@ -120,8 +132,9 @@ def listing_view(listing: Listing) -> ListingView:
         price_max_usd=to_usd(listing.price_max if listing.price_max is not None else listing.price_min,
                              listing.currency),
         moq=float(listing.moq), moq_unit=listing.moq_unit.value, lead_time_days=listing.lead_time_days,
-        certifications=tuple(listing.certifications), codes=text_codes(listing_text(listing)),
-        title_words=frozenset(tokens), title_grams=trigrams(tokens),
+        certifications=tuple(listing.certifications), codes=text_codes(text),
+        title_words=frozenset(tokens), title_grams=trigrams(tokens), product_words=product_words(text),
+        title_product_words=product_words(listing.title), compact_text=compact(text),
     )
 
 

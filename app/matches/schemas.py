@@ -6,7 +6,25 @@ from pydantic import BaseModel
 class FactorOut(BaseModel):
     factor: str
     contribution: float
+    """In the matching model's units (see `score`)."""
     text: str
+    met: bool
+    """The listing has what this factor looks for; false when it is missing or does not match."""
+
+
+class ReasonOut(BaseModel):
+    factor: str
+    text: str
+    share: float
+    """Its part of the match, 0-1; the reasons of one match add up to 1."""
+
+
+class ExplanationOut(BaseModel):
+    """The factors as people read them: why it matches (with shares) and what is missing or counts against it;
+    factors that add nothing are left out."""
+
+    reasons: list[ReasonOut]
+    against: list[str]
 
 
 class MatchedListingOut(BaseModel):
@@ -26,12 +44,18 @@ class SupplierMatchOut(BaseModel):
     supplier: SupplierOut
     listing: MatchedListingOut
     score: float
+    """Ranks the suppliers of this RFQ (higher first); in the model's units, not a percentage and not comparable
+    across RFQs."""
     factors: list[FactorOut]
+    explanation: ExplanationOut
 
 
 class MatchesOut(BaseModel):
     rfq_id: int
     items: list[SupplierMatchOut]
+    more: bool = False
+    """More suppliers match than listed; false: no further supplier matches (the rest fall below the relevance
+    floor)."""
 
 
 class LeadOut(BaseModel):
@@ -50,6 +74,7 @@ class LeadOut(BaseModel):
     listing: MatchedListingOut
     score: float
     factors: list[FactorOut]
+    explanation: ExplanationOut
 
 
 class LeadsOut(BaseModel):

@@ -12,11 +12,13 @@ from app.core.errors import forbidden
 from app.core.repository import by_id
 from app.matches import repository
 from app.matches.schemas import (
+    ExplanationOut,
     FactorOut,
     LeadOut,
     LeadsOut,
     MatchedListingOut,
     MatchesOut,
+    ReasonOut,
     SupplierMatchOut,
     SupplierOut,
 )
@@ -24,6 +26,7 @@ from app.models import Listing, Organization, Rfq
 from app.rfqs.contact import excerpt
 from app.rfqs.service import get_rfq
 from matching.engine import rank_leads, suppliers_for_rfq
+from matching.explain import explain
 from matching.types import FactorExplanation, LeadMatch
 from membership.policy import UPGRADE_URL, daily_lead_allowance
 from search.backend import SearchBackend
@@ -32,7 +35,13 @@ MAX_MATCHES = 20
 
 
 def factors_out(factors: Sequence[FactorExplanation]) -> list[FactorOut]:
-    return [FactorOut(factor=f.factor, contribution=f.contribution, text=f.text) for f in factors]
+    return [FactorOut(factor=f.factor, contribution=f.contribution, text=f.text, met=f.met) for f in factors]
+
+
+def explanation_out(factors: Sequence[FactorExplanation]) -> ExplanationOut:
+    found = explain(factors)
+    return ExplanationOut(reasons=[ReasonOut(factor=r.factor, text=r.text, share=round(r.share, 4))
+                                   for r in found.reasons], against=found.against)
 
 
 async def rfq_matches(session: AsyncSession, backend: SearchBackend, viewer: Viewer | None,
@@ -41,7 +50,8 @@ async def rfq_matches(session: AsyncSession, backend: SearchBackend, viewer: Vie
     rfq = await get_rfq(session, require_viewer(viewer), rfq_id)
     if not can_manage(viewer, rfq.organization_id):
         raise forbidden("Only the buyer's members may see the matches of an RFQ", code="not_a_member")
-    matches = await suppliers_for_rfq(session, backend, rfq, limit=limit)
+    matches = await suppliers_for_rfq(session, backend, rfq, limit=limit + 1)
+    more, matches = len(matches) > limit, matches[:limit]
     organizations = await by_id(session, Organization, {m.organization_id for m in matches})
     listings = await by_id(session, Listing, {m.best_listing_id for m in matches})
     items = []
@@ -51,8 +61,8 @@ async def rfq_matches(session: AsyncSession, backend: SearchBackend, viewer: Vie
             supplier=SupplierOut(id=organization.id, slug=organization.slug, name=organization.name,
                                  country=organization.country, verified=organization.verified_at is not None),
             listing=MatchedListingOut(id=listing.id, title=listing.title), score=match.score,
-            factors=factors_out(match.factors)))
-    return MatchesOut(rfq_id=rfq.id, items=items)
+            factors=factors_out(match.factors), explanation=explanation_out(match.factors)))
+    return MatchesOut(rfq_id=rfq.id, items=items, more=more)
 
 
 async def _buyer_countries(session: AsyncSession, rfqs: dict[int, Rfq]) -> dict[int, str]:
@@ -88,4 +98,4 @@ def _lead_out(lead: LeadMatch, rfq: Rfq, listing: Listing, country: str, opened:
                    quantity=format(rfq.quantity.normalize(), "f"), unit=rfq.unit.value,
                    destination_country=rfq.destination_country, buyer_country=country, opened_today=opened,
                    listing=MatchedListingOut(id=listing.id, title=listing.title), score=lead.score,
-                   factors=factors_out(lead.factors))
+                   factors=factors_out(lead.factors), explanation=explanation_out(lead.factors))

@@ -39,7 +39,7 @@ async def test_an_opened_rfq_reaches_its_top_matched_suppliers_only(app: FastAPI
     assert [(n["kind"], n["title"], n["link"]) for n in notes[-1:]] == [
         ("rfq_match", "New RFQ matching your products: Sony DSC-W120P digital camera", f"/rfqs/{rfq['id']}")]
     assert notes[-1]["body"].startswith("Why it matches your listing #")
-    assert "- HS 8525.89 exact" in notes[-1]["body"].splitlines()
+    assert "- Same HS code 8525.89" in notes[-1]["body"].splitlines()
     assert (await emails_to(db, exact.email))[-1] == "New RFQ matching your products: Sony DSC-W120P digital camera"
     for stranger in (loose, unrelated):
         assert [n for n in await notifications_of(db, stranger.organization_id) if n["kind"] == "rfq_match"] == []

@@ -75,7 +75,7 @@ async def test_a_receiver_verifies_the_signed_alert(app: FastAPI, engine: Search
     assert {k: event["data"][k] for k in ("rfq_id", "rfq_title", "listing_id")} == {
         "rfq_id": made["rfq"]["id"], "rfq_title": "Sony DSC-W120P digital camera",
         "listing_id": made["listing"]["id"]}
-    assert ("hs", "HS 8525.89 exact") in [(factor["factor"], factor["text"]) for factor in event["data"]["factors"]]
+    assert ("hs", "Same HS code 8525.89") in [(factor["factor"], factor["text"]) for factor in event["data"]["factors"]]
     assert not Receiver(secret="another secret").verify(request.headers["X-Tradeleads-Signature"], request.body)
     [logged] = await deliveries(supplier, endpoint["id"])
     assert (logged["event_id"], logged["attempts"], logged["last_status"], logged["last_error"]) == (

@@ -50,8 +50,8 @@ async def test_listing_leads_spends_none_of_the_days_leads(coffee: dict[str, Any
     assert "buyer" not in first and first["buyer_country"] == "DE" and first["opened_today"] is False
     assert "Hamburg Imports" not in response.text
     lines = {factor["factor"]: factor["text"] for factor in first["factors"]}
-    assert lines["hs"] == "HS 0901.11 exact"
-    assert lines["moq"] == "MOQ 1 ≤ 20 t"
+    assert lines["hs"] == "Same HS code 0901.11"
+    assert lines["moq"] == "Minimum order 1 t, within your 20 t"
     assert {item["rfq_id"] for item in body["items"]} == {rfq["id"] for rfq in coffee["rfqs"]}
 
 

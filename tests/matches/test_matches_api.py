@@ -49,13 +49,16 @@ async def test_the_buyer_sees_suppliers_ranked_and_explained(app: FastAPI, catal
         ("Osaka Optics", catalogue["cheap"]["id"]), ("Bulk Cameras", catalogue["big"]["id"])]
     lines = {factor["factor"]: factor["text"] for factor in items[0]["factors"]}
     assert lines == {
-        "text": lines["text"], "model": "model DSC-W120P matches", "brand": "brand Sony matches",
-        "hs": "HS 8525.89 exact", "price": "price 4% under target", "moq": "MOQ 500 ≤ 2,000 pcs",
-        "lead_time": lines["lead_time"], "certifications": "no certifications required",
-        "destination": "exports to DE", "trust": "not verified", "tier": "no plan boost"}
+        "text": "Its listing uses your words: camera, digital, dsc, sony, w120p",
+        "model": "Same model as you asked: DSC-W120P", "brand": "Brand Sony, as in your request",
+        "hs": "Same HS code 8525.89", "price": "Price 4% under your target",
+        "moq": "Minimum order 500 pcs, within your 2,000 pcs", "lead_time": lines["lead_time"],
+        "certifications": "You required no certifications", "destination": "Exports to DE", "trust": "Not verified",
+        "tier": "No plan boost"}
     assert items[0]["score"] > items[1]["score"]
     second = {factor["factor"]: factor["text"] for factor in items[1]["factors"]}
-    assert (second["moq"], second["destination"]) == ("MOQ 5,000 > 2,000 pcs", "export markets not listed")
+    assert (second["moq"], second["destination"]) == ("Minimum order 5,000 pcs, more than your 2,000 pcs",
+                                                          "Lists no export markets")
 
 
 async def test_constraints_marked_required_filter_the_rest_score(app: FastAPI, catalogue: dict[str, Any],
@@ -100,8 +103,8 @@ async def test_trust_explains_verification(app: FastAPI, catalogue: dict[str, An
     items = (await buyer.client.get(f"/api/v1/rfqs/{rfq['id']}/matches")).json()["items"]
 
     trust = {item["supplier"]["name"]: next(f for f in item["factors"] if f["factor"] == "trust") for item in items}
-    assert trust["Bulk Cameras"]["text"] == "verified supplier"
-    assert trust["Osaka Optics"]["text"] == "not verified"
+    assert trust["Bulk Cameras"]["text"] == "Verified supplier"
+    assert trust["Osaka Optics"]["text"] == "Not verified"
     assert trust["Bulk Cameras"]["contribution"] > trust["Osaka Optics"]["contribution"] == 0.0
 
 

@@ -25,7 +25,7 @@ async def test_buyer_reaches_explained_matches_from_the_rfq_page(app: FastAPI, e
     page = await buyer.client.get(f"/rfqs/{rfq['id']}/matches")
     assert page.status_code == 200
     text = text_of(page)
-    assert "Minas Coffee" in text and "HS 0901.11 exact" in text and "MOQ 1 ≤ 20 t" in text
+    assert "Minas Coffee" in text and "Same HS code 0901.11" in text and "Minimum order 1 t, within your 20 t" in text
 
     leads = text_of(await roaster.client.get("/leads"))
     assert "Green coffee beans" in leads and "opened today" in leads  # the roaster opened the RFQ page above

@@ -25,5 +25,5 @@ async def test_the_supplier_of_the_product_comes_first(app: FastAPI, engine: Sea
 
     assert [(m.organization_id, m.best_listing_id) for m in matches][:1] == [(cameras.organization_id, camera["id"])]
     lines = {factor.factor: factor.text for factor in matches[0].factors}
-    assert lines["model"] == "model DSC-W120P matches"
-    assert lines["hs"] == "HS 8525.89 exact"
+    assert lines["model"] == "Same model as you asked: DSC-W120P"
+    assert lines["hs"] == "Same HS code 8525.89"
