@@ -26,23 +26,26 @@ class Cap:
     refusal: str
     limit: Callable[[RfqLimit], int]
     usage: Callable[[AsyncSession, int, date], Awaitable[int]]
+    refusal_of_one: str
 
     def shown(self, limit: int) -> str:
         return f"{limit} on every plan"
 
     def message(self, limit: int) -> str:
-        return self.refusal.format(limit=limit)
+        return (self.refusal_of_one if limit == 1 else self.refusal).format(limit=limit)
 
 
 RFQS_A_DAY = Cap(
     "rfq_daily_limit", "RFQs a day", "RFQs created since midnight (UTC), drafts included",
     "Your organization may create {limit} RFQs a day; try again tomorrow",
-    lambda limits: limits.rfqs_per_day, usage.rfqs_created_on)
+    lambda limits: limits.rfqs_per_day, usage.rfqs_created_on,
+    "Your organization may create 1 RFQ a day; try again tomorrow")
 RFQS_OPEN = Cap(
     "rfq_open_limit", "RFQs open or in review at once", "RFQs open or waiting for review; drafts and closed RFQs "
     "do not count", "Your organization may have {limit} RFQs open or in review at once; close one first",
     lambda limits: limits.open_rfqs, lambda session, organization_id, _day: usage.rfqs_live(session,
-                                                                                              organization_id))
+                                                                                              organization_id),
+    "Your organization may have 1 RFQ open or in review at once; close it first")
 CAPS = (RFQS_A_DAY, RFQS_OPEN)
 
 

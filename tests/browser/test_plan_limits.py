@@ -103,3 +103,22 @@ async def test_the_daily_rfq_cap_on_the_form_says_what_the_plan_page_lists(page:
     await expect(alert).to_contain_text("Your organization may create 2 RFQs a day; try again tomorrow")
     await alert.get_by_role("link", name="what every plan allows").click()
     await expect(_cells(page, "RFQs a day").get_by_role("cell")).to_have_text(["2 on every plan"])
+
+
+async def test_the_open_rfq_cap_on_submit_links_to_the_plan_page(page: Page, make_actor: ActorFactory,
+                                                                 db: AsyncSession) -> None:
+    buyer = await make_actor("buyer")
+    db.add(RfqLimit(organization_id=buyer.organization_id, rfqs_per_day=10, open_rfqs=1))
+    await db.commit()
+    first = await create_rfq(buyer.client, title="Request 1")
+    assert (await buyer.client.post(f"/api/v1/rfqs/{first['id']}/submit")).status_code == 200
+    await create_rfq(buyer.client, title="Request 2")
+    await _log_in(page, buyer)
+    await page.goto("/my/rfqs")
+
+    await page.get_by_role("row").filter(has_text="Request 2").get_by_role("button", name="Submit for review").click()
+
+    alert = page.get_by_role("alert")
+    await expect(alert).to_contain_text("Your organization may have 1 RFQ open or in review at once; close it first")
+    await alert.get_by_role("link", name="what every plan allows").click()
+    await expect(_cells(page, "RFQs open or in review at once").get_by_role("cell")).to_have_text(["1 on every plan"])
