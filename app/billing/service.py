@@ -31,7 +31,7 @@ from app.core.errors import AppError, FieldError, validation_failed
 from app.core.repository import Page, get_or_404, paginate
 from app.models import Invoice, Subscription, Tier
 from app.models.enums import InvoiceStatus, PaymentProviderName
-from membership import caps, invoices, payments, policy, purchases, reports, subscriptions, tiers
+from membership import caps, invoices, payments, policy, purchases, ranking, reports, subscriptions, tiers
 from membership.enforcement import unpublished_count
 from membership.providers import provider_for
 from membership.providers.card_gateway import parse_event, verify
@@ -46,6 +46,7 @@ async def plan_table(session: AsyncSession, viewer: Viewer | None) -> PlanTableO
     all_tiers = await tiers.all_tiers(session)
     rows = [PlanRowOut(label=rule.label, note=rule.note, values=[rule.shown(rule.limit(tier)) for tier in all_tiers])
             for rule in policy.RULES.values()]
+    rows.append(PlanRowOut(label=ranking.LABEL, note=ranking.NOTE, values=[ranking.shown(tier) for tier in all_tiers]))
     limits = await caps.limits_of(session, viewer.organization_id if viewer else None)
     rows += [PlanRowOut(label=cap.label, note=cap.note, every_plan=cap.shown(cap.limit(limits))) for cap in caps.CAPS]
     return PlanTableOut(plans=[TierOut.model_validate(tier) for tier in all_tiers], rows=rows)

@@ -16,7 +16,8 @@ from tests.support.problems import assert_problem
 from tests.support.rfqs import create_rfq, rfq_payload
 
 LABELS = ["Listings published or waiting for review", "RFQs a month", "Quotes a month", "Lead views a day",
-          "Buyers' contact details", "Users", "Keyword bidding", "RFQs a day", "RFQs open or in review at once"]
+          "Buyers' contact details", "Users", "Keyword bidding", "Search ranking boost", "RFQs a day",
+          "RFQs open or in review at once"]
 
 
 async def test_the_plan_table_lists_every_limit_with_yes_or_no_for_features(client: httpx.AsyncClient) -> None:
@@ -28,6 +29,7 @@ async def test_the_plan_table_lists_every_limit_with_yes_or_no_for_features(clie
     assert rows["Listings published or waiting for review"]["values"] == ["20", "100", "500", "Unlimited"]
     assert rows["Buyers' contact details"]["values"] == rows["Keyword bidding"]["values"] == ["No", "No", "Yes",
                                                                                                "Yes"]
+    assert rows["Search ranking boost"]["values"] == ["None", "+1%", "+3%", "+5%"]
     assert (rows["RFQs a day"]["values"], rows["RFQs a day"]["every_plan"]) == (None, "10 on every plan")
     assert rows["RFQs open or in review at once"]["every_plan"] == "25 on every plan"
     assert rows["Lead views a day"]["note"].startswith("counted when you open a lead's buyer details or full text")
