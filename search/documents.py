@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from app.core.currency import to_usd
+from app.core.text import excerpt
 from app.models import HsCode, Listing, Organization, Rfq
 from app.models.enums import ListingStatus, OrganizationRole, RfqStatus
 from membership.ranking import tier_boosts
@@ -61,11 +62,17 @@ def listing_document(listing: Listing, organization: Organization, hs_descriptio
     }
 
 
+BUYER_NOT_INDEXED = 0
+
+
 def rfq_document(rfq: Rfq, organization: Organization, hs_description: str, boost: float) -> Document:
-    """Never the buyer's name or contact: who may see those is decided when results are shown."""
+    """What an anonymous searcher may know of an open RFQ, and no more: never who the buyer is (no name, contact or
+    organisation id: `organization_id` is BUYER_NOT_INDEXED), only the buyer's country, and the description's excerpt
+    (the whole request is for suppliers who open it). Who may see the buyer and the whole request is decided when a
+    supplier opens the RFQ (app.rfqs.contact)."""
     return {
-        "id": rfq.id, "organization_id": organization.id, "rank_multiplier": rank_multiplier(boost),
-        "title": rfq.title, "description": rfq.description, "hs_description": hs_description,
+        "id": rfq.id, "organization_id": BUYER_NOT_INDEXED, "rank_multiplier": rank_multiplier(boost),
+        "title": rfq.title, "description": excerpt(rfq.description), "hs_description": hs_description,
         **hs_fields(rfq.hs_code), "destination_country": rfq.destination_country,
         "buyer_country": organization.country, "required_certifications": list(rfq.required_certifications),
         "unit": rfq.unit.value, "quantity": float(rfq.quantity),

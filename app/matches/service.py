@@ -10,6 +10,7 @@ from app.auth.viewer import Viewer, can_manage, require_seller, require_viewer
 from app.core import clock
 from app.core.errors import forbidden
 from app.core.repository import by_id
+from app.core.text import excerpt
 from app.matches import repository
 from app.matches.schemas import (
     ExplanationOut,
@@ -23,7 +24,6 @@ from app.matches.schemas import (
     SupplierOut,
 )
 from app.models import Listing, Organization, Rfq
-from app.rfqs.contact import excerpt
 from app.rfqs.service import get_rfq
 from matching.engine import rank_leads, suppliers_for_rfq
 from matching.explain import explain

@@ -7,7 +7,8 @@
 - Opening an open RFQ's details (its page or GET /api/v1/rfqs/{id}) as a supplier opens a lead: the first time on
   a day it counts against the plan's daily leads (`view_lead`). The whole description is shown to suppliers who
   opened the lead; lists, search and everyone else get an excerpt. When the day's leads are used up, the supplier
-  sees what an anonymous visitor sees, and why.
+  sees what an anonymous visitor sees, and why. The RFQ search index carries only the excerpt
+  (search.documents.rfq_document).
 """
 
 from collections.abc import Callable
@@ -18,22 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.viewer import Viewer, can_manage
 from app.core import clock
 from app.core.repository import get_one, get_or_none
+from app.core.text import excerpt
 from app.models import Organization, Rfq, User
 from app.models.enums import RfqStatus
 from app.rfqs import repository
 from app.rfqs.schemas import BuyerContactOut, RfqOut
 from membership.policy import UPGRADE_URL, Decision, contact_details_visible, daily_lead_allowance
 from membership.usage import record_lead_view
-
-EXCERPT_CHARS = 160
-
-
-def excerpt(text: str, length: int = EXCERPT_CHARS) -> str:
-    """The first `length` characters of `text`, cut at a word, with an ellipsis when something was left out."""
-    if len(text) <= length:
-        return text
-    cut = text[:length].rsplit(maxsplit=1)[0] if " " in text[:length] else text[:length]
-    return cut.rstrip(" ,;:.") + "…"
 
 
 async def _plan_shows_buyers(session: AsyncSession, viewer: Viewer | None) -> bool:

@@ -6,6 +6,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 from app.core.schemas import DecimalOut
+from app.core.text import excerpt
 from app.hs.query import HS_EDITION
 from app.listings.schemas import ListingOut
 from app.models import Listing, Organization
@@ -45,7 +46,8 @@ class SupplierHitOut(BaseModel):
 
 
 class RfqLeadOut(BaseModel):
-    """An open RFQ as a lead: what the buyer needs, never how to reach them."""
+    """An open RFQ as a lead: what the buyer needs (`description` is an excerpt), never who the buyer is: the
+    whole request and, on plans with buyer contacts, the buyer show when a supplier opens the RFQ (a lead)."""
 
     id: int
     title: str
@@ -61,7 +63,6 @@ class RfqLeadOut(BaseModel):
     valid_until: date
     opened_at: datetime | None
     buyer_country: str
-    buyer_name: str | None = Field(description="Only when the viewer's plan includes buyer details")
 
 
 class RfqHitOut(BaseModel):
@@ -139,10 +140,9 @@ def supplier_hit(found: Found[Organization]) -> SupplierHitOut:
 def rfq_hit(found: Found[RfqLead]) -> RfqHitOut:
     rfq = found.item.rfq
     lead = RfqLeadOut(
-        id=rfq.id, title=rfq.title, description=rfq.description, hs_code=rfq.hs_code, quantity=rfq.quantity,
+        id=rfq.id, title=rfq.title, description=excerpt(rfq.description), hs_code=rfq.hs_code, quantity=rfq.quantity,
         unit=rfq.unit, target_unit_price=rfq.target_unit_price, currency=rfq.currency, incoterm=rfq.incoterm,
         destination_country=rfq.destination_country, required_certifications=rfq.required_certifications,
-        valid_until=rfq.valid_until, opened_at=rfq.opened_at, buyer_country=found.item.buyer_country,
-        buyer_name=found.item.buyer_name)
+        valid_until=rfq.valid_until, opened_at=rfq.opened_at, buyer_country=found.item.buyer_country)
     return RfqHitOut(rfq=lead, score=found.score, highlights=found.highlights)
 

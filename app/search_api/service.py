@@ -13,7 +13,6 @@ from app.core.errors import AppError, FieldError, validation_failed
 from app.hs.query import HsQuery, hs_query
 from app.models import Listing, Organization, Rfq
 from app.search_api.params import SearchParams
-from membership.policy import contact_details_visible
 from search.backend import SearchBackend
 from search.errors import InvalidCursor, SearchUnavailable
 from search.loader import load_listings, load_rfqs, load_suppliers
@@ -52,10 +51,10 @@ class Results(Generic[T]):
 
 @dataclass(frozen=True)
 class RfqLead:
+    """A search result names no buyer: who the buyer is shows when a supplier opens the RFQ (app.rfqs.contact)."""
+
     rfq: Rfq
     buyer_country: str
-    buyer_name: str | None
-    """Only for viewers whose plan includes buyer contact details."""
 
 
 NO_VALUE = "-"
@@ -125,17 +124,12 @@ async def search_suppliers(session: AsyncSession, backend: SearchBackend,
     return _results(result, [(organization.id, organization) for organization in rows], hs, DocType.SUPPLIERS)
 
 
-async def may_see_buyers(session: AsyncSession, viewer: Viewer | None) -> bool:
-    return viewer is not None and await contact_details_visible(session, viewer.organization_id)
-
-
 async def search_rfqs(session: AsyncSession, backend: SearchBackend, params: SearchParams,
                       viewer: Viewer | None) -> Results[RfqLead]:
     hs = await hs_of_query(session, params)
     result = await run(backend, to_query(params, hs))
     rows = await load_rfqs(session, [hit.id for hit in result.hits])
-    show_buyer = await may_see_buyers(session, viewer)
-    leads = [(rfq.id, RfqLead(rfq, buyer.country, buyer.name if show_buyer else None)) for rfq, buyer in rows]
+    leads = [(rfq.id, RfqLead(rfq, buyer.country)) for rfq, buyer in rows]
     return _results(result, leads, hs, DocType.RFQS)
 
 
