@@ -1,10 +1,11 @@
-"""The home page: the latest published listings and open RFQs."""
+"""The home page: the latest published listings with their suppliers, and open RFQs with only their buyers'
+countries (a list names no buyer: app.rfqs.contact)."""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app.http.deps import DbSession
-from app.http.lookups import organization_names
+from app.http.lookups import organization_countries, organization_names
 from app.http.page_deps import PageViewer
 from app.http.templating import render
 from app.listings.repository import ListingFilters
@@ -21,6 +22,8 @@ LATEST = 12
 async def home(request: Request, session: DbSession, viewer: PageViewer) -> HTMLResponse:
     listings = await list_listings(session, viewer, ListingFilters(status=ListingStatus.PUBLISHED), 1, LATEST)
     rfqs = await list_rfqs(session, viewer, RfqFilters(status=RfqStatus.OPEN), 1, LATEST)
-    owners = {listing.organization_id for listing in listings.items} | {rfq.organization_id for rfq in rfqs.items}
+    suppliers = {listing.organization_id for listing in listings.items}
+    buyers = {rfq.organization_id for rfq in rfqs.items}
     return render(request, "home.html", {"listings": listings.items, "rfqs": rfqs.items,
-                                         "names": await organization_names(session, owners)})
+                                         "names": await organization_names(session, suppliers),
+                                         "buyer_countries": await organization_countries(session, buyers)})

@@ -21,6 +21,14 @@ async def organization_names(session: AsyncSession, ids: Iterable[int]) -> dict[
     return dict(rows.all())
 
 
+async def organization_countries(session: AsyncSession, ids: Iterable[int]) -> dict[int, str]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    rows = await session.execute(select(Organization.id, Organization.country).where(Organization.id.in_(wanted)))
+    return dict(rows.all())
+
+
 async def hs_description(session: AsyncSession, code: str | None) -> str | None:
     if code is None:
         return None

@@ -1,5 +1,6 @@
 """Home and detail pages, as an anonymous visitor and as members of the owning organization."""
 
+from tests.support.membership import put_on_tier
 from tests.support.pages import COFFEE_RFQ, EN_DASH, T_SHIRT, open_rfq, published_listing, text_of
 
 
@@ -25,6 +26,20 @@ async def test_home_shows_published_listings_and_open_rfqs_with_links(client, ma
     assert "<dd>Germany</dd>" in page
     assert "<dd>2099-12-31</dd>" in page
     assert "Unreleased hoodies" not in page
+    assert "A buyer in China" in page and "Hamburg Roasters" not in page  # a list names no buyer
+
+
+async def test_home_names_no_buyer_even_to_a_plan_with_buyer_contacts(client, make_actor, db):
+    """The RFQ cards open no lead: who the buyer is shows on the RFQ page (tests/rfqs/test_rfq_privacy.py)."""
+    buyer = await make_actor("buyer", admin=True, organization_name="Hamburg Roasters GmbH", country="DE")
+    gold = await make_actor("supplier")
+    await put_on_tier(db, gold.organization_id, "gold")
+    await db.commit()
+    await open_rfq(buyer)
+
+    page = text_of(await gold.client.get("/"))
+
+    assert "A buyer in Germany" in page and "Hamburg Roasters" not in page
 
 
 async def test_home_when_nothing_is_published(client):
