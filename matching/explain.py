@@ -9,6 +9,8 @@ from matching.types import FactorExplanation
 
 NEGLIGIBLE = 0.005
 """A contribution smaller than this (in the model's units) is shown as nothing: the factor is left out."""
+MIN_SHARE = 0.005
+"""A reason smaller than this share of the match is left out too."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,10 @@ def explain(factors: Sequence[FactorExplanation]) -> Explanation:
     shown = [factor for factor in factors if factor.applies and abs(factor.contribution) >= NEGLIGIBLE]
     helping = [factor for factor in shown if factor.met and factor.contribution > 0]
     total = sum(factor.contribution for factor in helping)
+    # A reason under half a percent of the match reads as "0%": left out like a zero factor.
+    helping = [factor for factor in helping if factor.contribution >= MIN_SHARE * total]
+    total = sum(factor.contribution for factor in helping)
     reasons = sorted((Reason(factor.factor, factor.text, factor.contribution / total) for factor in helping),
                      key=lambda reason: -reason.share)
-    against = [factor.text for factor in shown if factor not in helping]
+    against = [factor.text for factor in shown if not (factor.met and factor.contribution > 0)]
     return Explanation(reasons, against)

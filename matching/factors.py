@@ -58,11 +58,18 @@ def hs_label(code: str) -> str:
     return f"{code[:4]}.{code[4:]}" if len(code) > 4 else code
 
 
+MAX_WORDS_NAMED = 6
+
+
 def text(pair: Pair) -> Assessment:
     shared = fit(pair.rfq, pair.listing).shared
-    if shared:
-        return Assessment(pair.relevance, f"Its listing uses your words: {', '.join(shared)}", met=True)
-    return Assessment(pair.relevance, "Its listing shares few of your words", met=False)
+    if not shared:
+        return Assessment(pair.relevance, "Its listing shares few of your words", met=False)
+    said = ", ".join(shared[:MAX_WORDS_NAMED])
+    unused = sorted(pair.rfq.product_words - set(shared))
+    if not unused:
+        return Assessment(pair.relevance, f"Its listing uses your words: {said}", met=True)
+    return Assessment(pair.relevance, f"Its listing uses {said}, not {', '.join(unused[:MAX_WORDS_NAMED])}", met=True)
 
 
 def model(pair: Pair) -> Assessment:

@@ -5,6 +5,7 @@ from typing import Any
 
 from app.models.enums import NotificationKind
 from app.notifications.service import Message
+from matching.explain import explain
 from matching.types import FactorExplanation
 
 
@@ -27,7 +28,13 @@ def event_key(kind: NotificationKind, subject: str, subject_id: int) -> str:
 
 
 def factor_lines(factors: list[FactorExplanation]) -> str:
-    return "\n".join(f"- {factor.text}" for factor in factors if factor.text)
+    """The explanation as the matches page words it: each reason with its share of the match, then what is
+    missing or counts against it; factors that add nothing or do not apply are left out."""
+    found = explain(factors)
+    lines = [f"- {reason.text} ({reason.share:.0%} of the match)" for reason in found.reasons]
+    if found.against:
+        lines += ["Missing or against it:", *(f"- {text}" for text in found.against)]
+    return "\n".join(lines)
 
 
 def factor_data(factors: list[FactorExplanation]) -> list[dict[str, Any]]:

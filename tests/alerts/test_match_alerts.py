@@ -2,6 +2,7 @@
 open RFQs it answers strongly (it enters their top suppliers); each organisation is told of an event once, however
 often the worker runs."""
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -39,7 +40,9 @@ async def test_an_opened_rfq_reaches_its_top_matched_suppliers_only(app: FastAPI
     assert [(n["kind"], n["title"], n["link"]) for n in notes[-1:]] == [
         ("rfq_match", "New RFQ matching your products: Sony DSC-W120P digital camera", f"/rfqs/{rfq['id']}")]
     assert notes[-1]["body"].startswith("Why it matches your listing #")
-    assert "- Same HS code 8525.89" in notes[-1]["body"].splitlines()
+    body = notes[-1]["body"].splitlines()
+    assert any(re.fullmatch(r"- Same HS code 8525\.89 \(\d+% of the match\)", line) for line in body), body
+    assert not any("+" in line or "No plan boost" in line or "You gave no" in line for line in body), body
     assert (await emails_to(db, exact.email))[-1] == "New RFQ matching your products: Sony DSC-W120P digital camera"
     for stranger in (loose, unrelated):
         assert [n for n in await notifications_of(db, stranger.organization_id) if n["kind"] == "rfq_match"] == []

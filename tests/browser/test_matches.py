@@ -55,9 +55,10 @@ async def test_a_buyer_reads_why_each_supplier_matches_and_sees_no_filler(
     await expect(matches.first).to_contain_text("match strength 100% of the best match")
 
     reasons = await matches.first.locator("ul.reasons li").all_inner_texts()
-    assert any(line.startswith("Same HS code 8481.80") for line in reasons), reasons
-    assert any(line.startswith("Its listing uses your words: ball, dn50, stainless, steel, valve") for line in reasons)
+    assert any(line.endswith("of the match · Same HS code 8481.80") for line in reasons), reasons
+    assert any(line.endswith("· Its listing uses your words: ball, dn50, stainless, steel, valve") for line in reasons)
     shares = [int(re.search(r"(\d+)% of the match", line).group(1)) for line in reasons]  # type: ignore[union-attr]
+    assert await matches.first.locator("ul.reasons meter").count() == len(reasons)  # a bar per reason
     assert 98 <= sum(shares) <= 102 and all(share > 0 for share in shares), reasons
     assert not any(re.search(r"\bno\b|not|missing|few", line, re.IGNORECASE) for line in reasons), reasons
 

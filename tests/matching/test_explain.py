@@ -30,3 +30,12 @@ def test_a_factor_that_takes_from_the_score_is_against_it_even_when_met() -> Non
 
     assert [reason.share for reason in found.reasons] == [1.0]
     assert found.against == ["Price 40% under your target"]
+
+
+def test_a_reason_too_small_to_show_as_a_percent_is_left_out() -> None:
+    found = explain([FactorExplanation("text", 9.0, "Its listing uses your words: rice"),
+                     FactorExplanation("hs", 1.0, "Same HS code 1006.30"),
+                     FactorExplanation("destination", 0.02, "Exports to AE")])
+
+    assert [(reason.factor, reason.share) for reason in found.reasons] == [("text", 0.9), ("hs", 0.1)]
+    assert found.against == []
