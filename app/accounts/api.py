@@ -17,6 +17,7 @@ from app.accounts.schemas import (
     UserOut,
 )
 from app.http.deps import AppSettings, DbSession, RequiredViewer, client_address
+from app.http.ids import ObjectId
 from app.http.session_cookie import clear_session_cookie
 from app.models import Organization, User
 
@@ -82,7 +83,7 @@ async def create_token(data: TokenCreate, viewer: RequiredViewer, session: DbSes
 
 
 @router.delete("/me/tokens/{token_id}", response_model=TokenOut)
-async def revoke_token(token_id: int, viewer: RequiredViewer, session: DbSession) -> TokenOut:
+async def revoke_token(token_id: ObjectId, viewer: RequiredViewer, session: DbSession) -> TokenOut:
     return TokenOut.model_validate(await service.revoke_token(session, viewer, token_id))
 
 

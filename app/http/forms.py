@@ -3,21 +3,20 @@
 import re
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar, get_origin
+from typing import Any, TypeVar, get_origin
 
 import pycountry
-from fastapi import Path
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import FormData
 
 from app.core.errors import AppError
 from app.core.schemas import as_validation_failed
+from app.http.ids import ObjectId
 from app.models.enums import Incoterm, OrganizationRole, Unit
 
 M = TypeVar("M", bound=BaseModel)
-# Ids in page URLs stay within the database's integer range: larger ones are a 422, never a crash.
-ObjectId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+__all__ = ["CHOICES", "ObjectId", "filled", "listed", "parse", "refused"]
 
 
 LIST_SEPARATOR = ","

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, status
 from app.core.schemas import PageOut, page_out
 from app.core.validators import CountryCode, HsCodeText
 from app.http.deps import DbSession, OptionalViewer
+from app.http.ids import ObjectId
 from app.http.pagination import Pagination
 from app.listings import service
 from app.listings.repository import ListingFilters
@@ -39,37 +40,37 @@ async def create_listing(data: ListingCreate, session: DbSession, viewer: Option
 
 
 @router.get("/{listing_id}", response_model=ListingOut)
-async def get_listing(listing_id: int, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def get_listing(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> ListingOut:
     return ListingOut.model_validate(await service.get_listing(session, viewer, listing_id))
 
 
 @router.patch("/{listing_id}", response_model=ListingOut)
-async def update_listing(listing_id: int, data: ListingUpdate, session: DbSession,
+async def update_listing(listing_id: ObjectId, data: ListingUpdate, session: DbSession,
                          viewer: OptionalViewer) -> ListingOut:
     return ListingOut.model_validate(await service.update_listing(session, viewer, listing_id, data))
 
 
 @router.post("/{listing_id}/submit", response_model=ListingOut)
-async def submit_listing(listing_id: int, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def submit_listing(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> ListingOut:
     return ListingOut.model_validate(await service.submit_listing(session, viewer, listing_id))
 
 
 @router.post("/{listing_id}/publish", response_model=ListingOut)
-async def publish_listing(listing_id: int, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def publish_listing(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> ListingOut:
     return ListingOut.model_validate(await service.publish_listing(session, viewer, listing_id))
 
 
 @router.post("/{listing_id}/republish", response_model=ListingOut)
-async def republish_listing(listing_id: int, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def republish_listing(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> ListingOut:
     return ListingOut.model_validate(await service.republish_listing(session, viewer, listing_id))
 
 
 @router.post("/{listing_id}/reject", response_model=ListingOut)
-async def reject_listing(listing_id: int, data: RejectInput, session: DbSession,
+async def reject_listing(listing_id: ObjectId, data: RejectInput, session: DbSession,
                          viewer: OptionalViewer) -> ListingOut:
     return ListingOut.model_validate(await service.reject_listing(session, viewer, listing_id, data.reason))
 
 
 @router.post("/{listing_id}/archive", response_model=ListingOut)
-async def archive_listing(listing_id: int, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def archive_listing(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> ListingOut:
     return ListingOut.model_validate(await service.archive_listing(session, viewer, listing_id))

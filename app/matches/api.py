@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.http.deps import DbSession, OptionalViewer, SearchEngine
+from app.http.ids import ObjectId
 from app.http.pagination import Pagination
 from app.matches import service
 from app.matches.schemas import HsSuggestionOut, HsSuggestionsOut, LeadsOut, MatchesOut
@@ -15,7 +16,8 @@ MAX_HS_SUGGESTIONS = 10
 
 
 @router.get("/rfqs/{rfq_id}/matches", response_model=MatchesOut)
-async def rfq_matches(rfq_id: int, session: DbSession, viewer: OptionalViewer, backend: SearchEngine) -> MatchesOut:
+async def rfq_matches(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewer,
+                      backend: SearchEngine) -> MatchesOut:
     return await service.rfq_matches(session, backend, viewer, rfq_id)
 
 

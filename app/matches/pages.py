@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 
 from app.auth.viewer import Viewer
 from app.http.deps import DbSession, SearchEngine
+from app.http.ids import ObjectId
 from app.http.page_deps import page_viewer
 from app.http.templating import render
 from app.matches import service
@@ -21,7 +22,7 @@ HS_QUERY_LENGTH = 1000
 
 
 @router.get("/rfqs/{rfq_id:int}/matches", response_class=HTMLResponse)
-async def rfq_matches_page(request: Request, rfq_id: int, session: DbSession, engine: SearchEngine,
+async def rfq_matches_page(request: Request, rfq_id: ObjectId, session: DbSession, engine: SearchEngine,
                            viewer: PageViewer) -> HTMLResponse:
     matches = await service.rfq_matches(session, engine, viewer, rfq_id)
     rfq = await get_rfq(session, viewer, rfq_id)

@@ -54,7 +54,7 @@ async def award(rfq_id: ObjectId, data: AwardIn, session: DbSession, viewer: Opt
 
 
 @router.post("/rfqs/{rfq_id}/close", response_model=RfqOut, tags=["rfqs"])
-async def close_rfq(rfq_id: int, session: DbSession, viewer: OptionalViewer) -> RfqOut:
+async def close_rfq(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> RfqOut:
     """Closes the RFQ without award; the quotes still undecided are declined."""
     return RfqOut.model_validate(await rfq_endings.close_rfq(session, viewer, rfq_id))
 
