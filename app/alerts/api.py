@@ -15,7 +15,7 @@ from app.alerts.schemas import (
     WebhookOut,
 )
 from app.core.schemas import PageOut, page_out
-from app.http.deps import AppSettings, DbSession, OptionalViewer
+from app.http.deps import AppSettings, DbSession, OptionalViewer, RequiredViewer
 from app.http.forms import ObjectId
 from app.http.pagination import Pagination
 
@@ -24,7 +24,7 @@ webhooks_router = APIRouter(prefix="/api/v1/webhooks", tags=["alerts"])
 
 
 @saved_searches_router.post("", status_code=status.HTTP_201_CREATED, response_model=SavedSearchOut)
-async def create_saved_search(data: SavedSearchCreate, session: DbSession, viewer: OptionalViewer) -> SavedSearchOut:
+async def create_saved_search(data: SavedSearchCreate, session: DbSession, viewer: RequiredViewer) -> SavedSearchOut:
     return SavedSearchOut.model_validate(await saved_searches.create_saved_search(session, viewer, data))
 
 
@@ -36,13 +36,13 @@ async def list_saved_searches(session: DbSession, viewer: OptionalViewer,
 
 
 @saved_searches_router.delete("/{search_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_saved_search(search_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> Response:
+async def delete_saved_search(search_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> Response:
     await saved_searches.delete_saved_search(session, viewer, search_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @webhooks_router.post("", status_code=status.HTTP_201_CREATED, response_model=WebhookCreatedOut)
-async def create_webhook(data: WebhookCreate, session: DbSession, viewer: OptionalViewer,
+async def create_webhook(data: WebhookCreate, session: DbSession, viewer: RequiredViewer,
                          settings: AppSettings) -> WebhookCreatedOut:
     created = await webhooks.create_endpoint(session, viewer, data,
                                              private_destinations=settings.webhook_private_destinations)
@@ -55,7 +55,7 @@ async def list_webhooks(session: DbSession, viewer: OptionalViewer) -> list[Webh
 
 
 @webhooks_router.delete("/{endpoint_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_webhook(endpoint_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> Response:
+async def delete_webhook(endpoint_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> Response:
     await webhooks.delete_endpoint(session, viewer, endpoint_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

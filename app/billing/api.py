@@ -21,7 +21,7 @@ from app.billing.schemas import (
     WebhookOut,
 )
 from app.core.schemas import PageOut, page_out
-from app.http.deps import AppSettings, DbSession, OptionalViewer
+from app.http.deps import AdminViewer, AppSettings, DbSession, OptionalViewer, RequiredViewer
 from app.http.pagination import Pagination
 from membership.providers.card_gateway import SIGNATURE_HEADER
 
@@ -42,7 +42,7 @@ async def plan_limits(session: DbSession, viewer: OptionalViewer) -> PlanTableOu
 
 
 @router.patch("/plans/{code}", response_model=TierOut)
-async def update_plan(code: TierCodePath, data: TierUpdate, session: DbSession, viewer: OptionalViewer) -> TierOut:
+async def update_plan(code: TierCodePath, data: TierUpdate, session: DbSession, viewer: AdminViewer) -> TierOut:
     return TierOut.model_validate(await service.update_tier(session, viewer, code, data))
 
 
@@ -53,18 +53,18 @@ async def my_membership(session: DbSession, settings: AppSettings, viewer: Optio
 
 @router.post("/subscription", status_code=201, response_model=ChangeOut)
 async def subscribe(data: SubscribeInput, session: DbSession, settings: AppSettings,
-                    viewer: OptionalViewer) -> ChangeOut:
+                    viewer: RequiredViewer) -> ChangeOut:
     return await service.subscribe(session, settings, viewer, data)
 
 
 @router.post("/subscription/change", response_model=ChangeOut)
 async def change_plan(data: ChangePlanInput, session: DbSession, settings: AppSettings,
-                      viewer: OptionalViewer) -> ChangeOut:
+                      viewer: RequiredViewer) -> ChangeOut:
     return await service.change_plan(session, settings, viewer, data)
 
 
 @router.post("/subscription/cancel", response_model=ChangeOut)
-async def cancel(session: DbSession, settings: AppSettings, viewer: OptionalViewer) -> ChangeOut:
+async def cancel(session: DbSession, settings: AppSettings, viewer: RequiredViewer) -> ChangeOut:
     return await service.cancel(session, settings, viewer)
 
 
@@ -83,14 +83,14 @@ async def get_invoice(invoice_id: InvoiceId, session: DbSession, settings: AppSe
 
 @router.post("/invoices/{invoice_id}/mark-paid", response_model=InvoiceOut)
 async def mark_paid(invoice_id: InvoiceId, data: MarkPaidInput, session: DbSession, settings: AppSettings,
-                    viewer: OptionalViewer) -> InvoiceOut:
+                    viewer: AdminViewer) -> InvoiceOut:
     invoice = await service.mark_paid(session, viewer, invoice_id, data.reference)
     return await service.invoice_out(session, settings, invoice)
 
 
 @router.post("/invoices/{invoice_id}/void", response_model=InvoiceOut)
 async def void_invoice(invoice_id: InvoiceId, session: DbSession, settings: AppSettings,
-                       viewer: OptionalViewer) -> InvoiceOut:
+                       viewer: AdminViewer) -> InvoiceOut:
     invoice = await service.void_invoice(session, viewer, invoice_id)
     return await service.invoice_out(session, settings, invoice)
 

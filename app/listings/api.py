@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, status
 
 from app.core.schemas import PageOut, page_out
 from app.core.validators import CountryCode, HsCodeText
-from app.http.deps import DbSession, OptionalViewer
+from app.http.deps import AdminViewer, DbSession, OptionalViewer, RequiredViewer
 from app.http.ids import ObjectId
 from app.http.pagination import Pagination
 from app.listings import service
@@ -35,7 +35,7 @@ async def list_listings(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ListingOut)
-async def create_listing(data: ListingCreate, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def create_listing(data: ListingCreate, session: DbSession, viewer: RequiredViewer) -> ListingOut:
     return ListingOut.model_validate(await service.create_listing(session, viewer, data))
 
 
@@ -46,31 +46,31 @@ async def get_listing(listing_id: ObjectId, session: DbSession, viewer: Optional
 
 @router.patch("/{listing_id}", response_model=ListingOut)
 async def update_listing(listing_id: ObjectId, data: ListingUpdate, session: DbSession,
-                         viewer: OptionalViewer) -> ListingOut:
+                         viewer: RequiredViewer) -> ListingOut:
     return ListingOut.model_validate(await service.update_listing(session, viewer, listing_id, data))
 
 
 @router.post("/{listing_id}/submit", response_model=ListingOut)
-async def submit_listing(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def submit_listing(listing_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> ListingOut:
     return ListingOut.model_validate(await service.submit_listing(session, viewer, listing_id))
 
 
 @router.post("/{listing_id}/publish", response_model=ListingOut)
-async def publish_listing(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def publish_listing(listing_id: ObjectId, session: DbSession, viewer: AdminViewer) -> ListingOut:
     return ListingOut.model_validate(await service.publish_listing(session, viewer, listing_id))
 
 
 @router.post("/{listing_id}/republish", response_model=ListingOut)
-async def republish_listing(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def republish_listing(listing_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> ListingOut:
     return ListingOut.model_validate(await service.republish_listing(session, viewer, listing_id))
 
 
 @router.post("/{listing_id}/reject", response_model=ListingOut)
 async def reject_listing(listing_id: ObjectId, data: RejectInput, session: DbSession,
-                         viewer: OptionalViewer) -> ListingOut:
+                         viewer: AdminViewer) -> ListingOut:
     return ListingOut.model_validate(await service.reject_listing(session, viewer, listing_id, data.reason))
 
 
 @router.post("/{listing_id}/archive", response_model=ListingOut)
-async def archive_listing(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> ListingOut:
+async def archive_listing(listing_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> ListingOut:
     return ListingOut.model_validate(await service.archive_listing(session, viewer, listing_id))

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from app.core.validators import CurrencyCode
-from app.http.deps import DbSession, OptionalViewer
+from app.http.deps import DbSession, OptionalViewer, RequiredViewer
 from app.http.forms import ObjectId
 from app.quotes import decisions, rfq_endings, service
 from app.quotes.comparison import SortBy, compare_quotes
@@ -27,7 +27,7 @@ router = APIRouter(prefix="/api/v1", tags=["quotes"])
 
 
 @router.post("/rfqs/{rfq_id}/quotes", status_code=status.HTTP_201_CREATED, response_model=QuoteOut)
-async def submit_quote(rfq_id: ObjectId, data: QuoteCreate, session: DbSession, viewer: OptionalViewer) -> QuoteOut:
+async def submit_quote(rfq_id: ObjectId, data: QuoteCreate, session: DbSession, viewer: RequiredViewer) -> QuoteOut:
     return QuoteOut.model_validate(await service.submit_quote(session, viewer, rfq_id, data))
 
 
@@ -49,12 +49,12 @@ async def comparison(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewe
 
 
 @router.post("/rfqs/{rfq_id}/award", response_model=RfqOut)
-async def award(rfq_id: ObjectId, data: AwardIn, session: DbSession, viewer: OptionalViewer) -> RfqOut:
+async def award(rfq_id: ObjectId, data: AwardIn, session: DbSession, viewer: RequiredViewer) -> RfqOut:
     return RfqOut.model_validate(await rfq_endings.award_quote(session, viewer, rfq_id, data.quote_id))
 
 
 @router.post("/rfqs/{rfq_id}/close", response_model=RfqOut, tags=["rfqs"])
-async def close_rfq(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> RfqOut:
+async def close_rfq(rfq_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> RfqOut:
     """Closes the RFQ without award; the quotes still undecided are declined."""
     return RfqOut.model_validate(await rfq_endings.close_rfq(session, viewer, rfq_id))
 
@@ -65,12 +65,12 @@ async def get_quote(quote_id: ObjectId, session: DbSession, viewer: OptionalView
 
 
 @router.patch("/quotes/{quote_id}", response_model=QuoteOut)
-async def revise_quote(quote_id: ObjectId, data: QuoteUpdate, session: DbSession, viewer: OptionalViewer) -> QuoteOut:
+async def revise_quote(quote_id: ObjectId, data: QuoteUpdate, session: DbSession, viewer: RequiredViewer) -> QuoteOut:
     return QuoteOut.model_validate(await service.revise_quote(session, viewer, quote_id, data))
 
 
 @router.post("/quotes/{quote_id}/withdraw", response_model=QuoteOut)
-async def withdraw_quote(quote_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> QuoteOut:
+async def withdraw_quote(quote_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> QuoteOut:
     return QuoteOut.model_validate(await service.withdraw_quote(session, viewer, quote_id))
 
 
@@ -80,5 +80,5 @@ async def revisions(quote_id: ObjectId, session: DbSession, viewer: OptionalView
 
 
 @router.post("/quotes/{quote_id}/rating", status_code=status.HTTP_201_CREATED, response_model=RatingOut)
-async def rate(quote_id: ObjectId, data: RatingIn, session: DbSession, viewer: OptionalViewer) -> RatingOut:
+async def rate(quote_id: ObjectId, data: RatingIn, session: DbSession, viewer: RequiredViewer) -> RatingOut:
     return RatingOut.model_validate(await decisions.rate_quote(session, viewer, quote_id, data))

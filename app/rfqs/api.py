@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, status
 
 from app.core.schemas import PageOut, page_out
 from app.core.validators import CountryCode, HsCodeText
-from app.http.deps import DbSession, OptionalViewer
+from app.http.deps import AdminViewer, DbSession, OptionalViewer, RequiredViewer
 from app.http.ids import ObjectId
 from app.http.pagination import Pagination
 from app.models.enums import RfqStatus
@@ -35,7 +35,7 @@ async def list_rfqs(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=RfqOut)
-async def create_rfq(data: RfqCreate, session: DbSession, viewer: OptionalViewer) -> RfqOut:
+async def create_rfq(data: RfqCreate, session: DbSession, viewer: RequiredViewer) -> RfqOut:
     return RfqOut.model_validate(await service.create_rfq(session, viewer, data))
 
 
@@ -45,20 +45,20 @@ async def get_rfq(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewer) 
 
 
 @router.patch("/{rfq_id}", response_model=RfqOut)
-async def update_rfq(rfq_id: ObjectId, data: RfqUpdate, session: DbSession, viewer: OptionalViewer) -> RfqOut:
+async def update_rfq(rfq_id: ObjectId, data: RfqUpdate, session: DbSession, viewer: RequiredViewer) -> RfqOut:
     return RfqOut.model_validate(await service.update_rfq(session, viewer, rfq_id, data))
 
 
 @router.post("/{rfq_id}/submit", response_model=RfqOut)
-async def submit_rfq(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> RfqOut:
+async def submit_rfq(rfq_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> RfqOut:
     return RfqOut.model_validate(await service.submit_rfq(session, viewer, rfq_id))
 
 
 @router.post("/{rfq_id}/approve", response_model=RfqOut)
-async def approve_rfq(rfq_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> RfqOut:
+async def approve_rfq(rfq_id: ObjectId, session: DbSession, viewer: AdminViewer) -> RfqOut:
     return RfqOut.model_validate(await service.approve_rfq(session, viewer, rfq_id))
 
 
 @router.post("/{rfq_id}/reject", response_model=RfqOut)
-async def reject_rfq(rfq_id: ObjectId, data: RejectInput, session: DbSession, viewer: OptionalViewer) -> RfqOut:
+async def reject_rfq(rfq_id: ObjectId, data: RejectInput, session: DbSession, viewer: AdminViewer) -> RfqOut:
     return RfqOut.model_validate(await service.reject_rfq(session, viewer, rfq_id, data.reason))
