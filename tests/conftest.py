@@ -16,6 +16,8 @@ _SCRATCH = Path(tempfile.mkdtemp(prefix="tradeleads-tests-"))
 os.environ.setdefault("TRADELEADS_DATABASE_URL", f"sqlite+aiosqlite:///{_SCRATCH / 'test.db'}")
 os.environ.setdefault("TRADELEADS_SECRET_KEY", "test-secret-key")
 os.environ.setdefault("TRADELEADS_VAR_DIR", str(_SCRATCH))
+# Tests sign many users up from one address; the sign-up limit has tests of its own with a small limit.
+os.environ.setdefault("TRADELEADS_REGISTRATIONS_PER_HOUR", "100000")
 # Parallel test runs against one OpenSearch never share an index.
 os.environ.setdefault("TRADELEADS_SEARCH_INDEX_PREFIX", f"tradeleads-test-{_SCRATCH.name.lower()}-")
 

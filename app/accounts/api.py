@@ -29,8 +29,9 @@ def _me(user: User, organization: Organization) -> MeOut:
 
 
 @router.post("/auth/register", status_code=status.HTTP_201_CREATED, response_model=MeOut)
-async def register(data: RegisterInput, session: DbSession, settings: AppSettings, response: Response) -> MeOut:
-    user = await service.register(session, data)
+async def register(data: RegisterInput, request: Request, session: DbSession, settings: AppSettings,
+                   response: Response) -> MeOut:
+    user = await service.register(session, data, settings=settings, address=client_address(request))
     organization = await service.get_organization_by_id(session, user.organization_id)
     await sessions.sign_in(session, settings, response, user)
     return _me(user, organization)

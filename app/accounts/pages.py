@@ -51,7 +51,7 @@ async def register(request: Request, form: CheckedForm, session: DbSession, sett
     values = filled(form, RegisterInput.model_fields)
     try:
         data = parse(RegisterInput, values)
-        user = await accounts.register(session, data)
+        user = await accounts.register(session, data, settings=settings, address=client_address(request))
     except AppError as error:
         context = {**await refused(session, error, values), "choices": CHOICES}
         return render(request, REGISTER, context, status_code=error.status)

@@ -86,3 +86,10 @@ async def end_sessions(session: AsyncSession, user_id: int, now: datetime, *, ke
 async def live_session_count(session: AsyncSession, user_id: int, now: datetime) -> int:
     return int(await session.scalar(select(func.count()).select_from(LoginSession).where(
         LoginSession.user_id == user_id, LoginSession.ended_at.is_(None), LoginSession.expires_at > now)) or 0)
+
+
+async def sign_ups_since(session: AsyncSession, address: str, since: datetime) -> tuple[int, datetime | None]:
+    """How many users this address signed up since `since`, and the earliest one's time."""
+    row = (await session.execute(select(func.count(), func.min(User.created_at)).where(
+        User.registered_from == address, User.created_at >= since))).one()
+    return row[0], row[1]

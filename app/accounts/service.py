@@ -54,7 +54,21 @@ def viewer_of(user: User, organization: Organization) -> Viewer:
     )
 
 
-async def register(session: AsyncSession, data: RegisterInput) -> User:
+async def _ensure_sign_ups_left(session: AsyncSession, settings: Settings, address: str) -> None:
+    since = utcnow() - timedelta(hours=1)
+    count, earliest = await repository.sign_ups_since(session, address, since)
+    if count >= settings.registrations_per_hour and earliest is not None:
+        retry_after = max(1, math.ceil((earliest - since).total_seconds()))
+        raise too_many_requests(f"{settings.registrations_per_hour} accounts were signed up from your address in "
+                                "the last hour; wait before signing up another", retry_after)
+
+
+async def register(session: AsyncSession, data: RegisterInput, *, settings: Settings | None = None,
+                   address: str | None = None) -> User:
+    """A new organization with its first user, its owner. A sign-up from the web names its client's address and
+    counts against the hourly sign-ups of that address; the seed and the CLI name none."""
+    if settings is not None and address is not None:
+        await _ensure_sign_ups_left(session, settings, address)
     email = data.email.lower()
     if await repository.user_by_email(session, email) is not None:
         raise conflict("An account with this e-mail address already exists", code="email_taken")
@@ -74,6 +88,7 @@ async def register(session: AsyncSession, data: RegisterInput) -> User:
         organization_id=organization.id,
         member_role=MemberRole.OWNER,
         is_platform_admin=False,
+        registered_from=address,
     )
     session.add(user)
     record_change(session, EntityType.ORGANIZATION, organization.id)

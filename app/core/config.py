@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     request_body_max_bytes: int = Field(
         default=1024 * 1024, ge=1024, description="Largest request body accepted (413 beyond, before it is read)"
     )
+    registrations_per_hour: int = Field(default=20, ge=1, description="Sign-ups from one client address per hour")
     trusted_proxies: str = Field(
         default="", description="Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed; "
                                 "unset = none (the peer's address is the client's)"

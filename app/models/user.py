@@ -22,6 +22,8 @@ class User(Base):
     is_platform_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # The address that signed the user up, to limit sign-ups per address; none for users made by the seed or a CLI.
+    registered_from: Mapped[str | None] = mapped_column(String(64), index=True)
 
     organization: Mapped[Organization] = relationship(lazy="raise")
 
