@@ -52,6 +52,7 @@ async def _open_lead(session: AsyncSession, viewer: Viewer, rfq: Rfq) -> Decisio
     today = clock.today()
     if await repository.lead_opened_on(session, viewer.organization_id, rfq.id, today):
         return None
+    await repository.lock_organization(session, viewer.organization_id)
     allowance = await daily_lead_allowance(session, viewer.organization_id, today)
     if not allowance.allowed:
         return allowance

@@ -92,6 +92,12 @@ async def lead_opened_on(session: AsyncSession, organization_id: int, rfq_id: in
     return found is not None
 
 
+async def lock_organization(session: AsyncSession, organization_id: int) -> None:
+    """Holds the organization's row until the transaction ends: its concurrent lead openings take turns, so the
+    day's count they check is the count they add to (PostgreSQL; SQLite has a single writer anyway)."""
+    await session.execute(select(Organization.id).where(Organization.id == organization_id).with_for_update())
+
+
 async def organization_id_of(session: AsyncSession, slug: str) -> int | None:
     found: int | None = await session.scalar(select(Organization.id).where(Organization.slug == slug))
     return found
