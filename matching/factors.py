@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
-from matching.floor import fit
+from matching.floor import Fit, fit
 from matching.views import ListingView, RfqView, SupplierView, compact
 from search.normalise import words
 
@@ -44,6 +44,8 @@ class Pair:
     relevance: float
     """The search score of the listing over the best score for this RFQ (0-1)."""
     today: date
+    fit: Fit | None = None
+    """The listing's product fit (matching/floor.py), when the caller has it already."""
 
 
 def _number(value: float) -> str:
@@ -62,7 +64,7 @@ MAX_WORDS_NAMED = 6
 
 
 def text(pair: Pair) -> Assessment:
-    shared = fit(pair.rfq, pair.listing).shared
+    shared = (pair.fit or fit(pair.rfq, pair.listing)).shared
     if not shared:
         return Assessment(pair.relevance, "Its listing shares few of your words", met=False)
     said = ", ".join(shared[:MAX_WORDS_NAMED])

@@ -36,10 +36,10 @@ def candidates(rfq: RfqView, listings: Sequence[tuple[ListingView, SupplierView,
     """The listings, in search order with their relevance, that meet the constraints the buyer required."""
     kept = []
     for rank, (listing, supplier, relevance) in enumerate(listings):
-        assessments = assess(Pair(rfq, listing, supplier, relevance, today))
+        product = fit(rfq, listing)
+        assessments = assess(Pair(rfq, listing, supplier, relevance, today, product))
         if not violates(assessments, rfq.required):
-            relevant = fit(rfq, listing).matches
-            kept.append((Candidate(listing, relevance, rank, assessments, relevant), supplier))
+            kept.append((Candidate(listing, relevance, rank, assessments, product.matches), supplier))
     return kept
 
 

@@ -124,6 +124,8 @@ def listing_view(listing: Listing) -> ListingView:
     specs = dict(listing.specs)
     tokens = words(listing.title)
     text = listing_text(listing)
+    title_products = product_words(listing.title)
+    described = product_words("\n".join([*listing.keywords, *listing.specs.values()]))
     return ListingView(
         id=listing.id, organization_id=listing.organization_id, title=listing.title,
         brand=_spec(specs, BRAND_SPECS), model=_spec(specs, MODEL_SPECS), hs_code=listing.hs_code,
@@ -133,8 +135,8 @@ def listing_view(listing: Listing) -> ListingView:
                              listing.currency),
         moq=float(listing.moq), moq_unit=listing.moq_unit.value, lead_time_days=listing.lead_time_days,
         certifications=tuple(listing.certifications), codes=text_codes(text),
-        title_words=frozenset(tokens), title_grams=trigrams(tokens), product_words=product_words(text),
-        title_product_words=product_words(listing.title), compact_text=compact(text),
+        title_words=frozenset(tokens), title_grams=trigrams(tokens), product_words=title_products | described,
+        title_product_words=title_products, compact_text=compact(text),
     )
 
 
