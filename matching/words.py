@@ -19,6 +19,7 @@ x container containers ctn carton cartons bag bags box boxes drum drums pallet p
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
 UNITS = frozenset(_UNITS.split())
+_LEFT_OUT = STOPWORDS | UNITS
 
 
 def _singular(word: str) -> str:
@@ -29,12 +30,9 @@ def _singular(word: str) -> str:
 
 def product_words(text: str) -> frozenset[str]:
     """The words of `text` that name or describe a product (see the module's doc)."""
-    found = set()
-    for word in words(text):
-        if len(word) < MIN_WORD_LENGTH or word.isdigit() or word in STOPWORDS or word in UNITS:
-            continue
-        found.add(_singular(word))
-    return frozenset(found - UNITS)
+    found = frozenset(_singular(word) for word in words(text)
+                      if len(word) >= MIN_WORD_LENGTH and word not in _LEFT_OUT and not word.isdigit())
+    return found - UNITS
 
 
 _QUANTITY = re.compile(r"\d+([a-z]+)|([a-z]+)\d+")
