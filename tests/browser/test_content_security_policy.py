@@ -6,7 +6,7 @@ import pytest
 from playwright.async_api import ConsoleMessage, Page
 
 from tests.conftest import ActorFactory
-from tests.support.pages import PASSWORD
+from tests.support.browser import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,10 +21,7 @@ async def test_the_policy_blocks_nothing_the_site_itself_uses(page: Page, make_a
     page.on("console", on_console)
     buyer = await make_actor("buyer")
     await page.goto("/")
-    await page.goto("/login")
-    await page.get_by_label("E-mail").fill(buyer.email)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
+    await log_in(page, buyer)
     for path in ("/my/rfqs", "/search", "/plans", "/notifications"):
         response = await page.goto(path)
         assert response is not None and response.status == 200, path

@@ -5,17 +5,14 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.conftest import ActorFactory
-from tests.support.pages import PASSWORD
+from tests.support.browser import log_in
 
 pytestmark = pytest.mark.browser
 
 
 async def test_an_unknown_hs_code_is_refused_naming_hs_2022(page: Page, make_actor: ActorFactory) -> None:
     supplier = await make_actor("supplier")
-    await page.goto("/login")
-    await page.get_by_label("E-mail").fill(supplier.email)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
+    await log_in(page, supplier)
     await page.goto("/my/listings")
     await page.get_by_label("Title").fill("Pure-bred Arabian horses")
     await page.get_by_label("HS code").fill("0101.99")

@@ -10,7 +10,7 @@ from playwright.async_api import Page, expect
 from search.backend import SearchBackend
 from tests.conftest import ActorFactory
 from tests.matching.conftest import index_now, open_rfq, published_listing
-from tests.support.pages import PASSWORD
+from tests.support.browser import log_in
 
 pytestmark = pytest.mark.browser
 FREE_LEADS = 5
@@ -36,10 +36,7 @@ async def test_a_lead_counts_when_opened_not_when_listed(page: Page, app: FastAP
     rfqs = [await open_rfq(buyer, admin, title=f"Green coffee beans lot {n}", hs_code="090111",
                            description=DETAILS.format(n=n)) for n in range(1, FREE_LEADS + 2)]
     await index_now(app)
-    await page.goto("/login")
-    await page.get_by_label("E-mail").fill(roaster.email)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
+    await log_in(page, roaster)
 
     await page.goto("/leads")
     await page.reload()

@@ -11,7 +11,7 @@ from playwright.async_api import Page, expect
 from search.backend import SearchBackend
 from tests.conftest import ActorFactory
 from tests.matching.conftest import index_now, open_rfq, published_listing
-from tests.support.pages import PASSWORD
+from tests.support.browser import log_in
 
 pytestmark = pytest.mark.browser
 COMMON = {"moq": "1", "moq_unit": "piece", "lead_time_days": 10, "currency": "USD"}
@@ -39,10 +39,7 @@ async def test_a_buyer_reads_why_each_supplier_matches_and_sees_no_filler(
                          unit="piece")
     await index_now(app)
 
-    await page.goto("/login")
-    await page.get_by_label("E-mail").fill(buyer.email)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
+    await log_in(page, buyer)
     await page.goto(f"/rfqs/{rfq['id']}/matches")
 
     matches = page.locator("li.match")

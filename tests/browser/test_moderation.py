@@ -7,7 +7,8 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.conftest import ActorFactory
-from tests.support.pages import PASSWORD, T_SHIRT
+from tests.support.browser import log_in
+from tests.support.pages import T_SHIRT
 
 pytestmark = pytest.mark.browser
 
@@ -18,10 +19,7 @@ async def test_an_admin_must_choose_a_reason_and_explain_other(page: Page, make_
     assert (await supplier.client.post(f"/api/v1/listings/{created.json()['id']}/submit")).status_code == 200
     admin = await make_actor("both", admin=True)
 
-    await page.goto("/login")
-    await page.get_by_label("E-mail").fill(admin.email)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
+    await log_in(page, admin)
     await page.goto("/admin/moderation")
     row = page.get_by_role("row").filter(has_text="Copper wire")
     reason = row.get_by_label("Reason")

@@ -8,19 +8,13 @@ from playwright.async_api import Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import RfqLimit
-from tests.conftest import Actor, ActorFactory
+from tests.conftest import ActorFactory
+from tests.support.browser import log_in
 from tests.support.membership import add_listings
-from tests.support.pages import PASSWORD
 from tests.support.rfqs import create_rfq
 
 pytestmark = pytest.mark.browser
 
-
-async def _log_in(page: Page, actor: Actor) -> None:
-    await page.goto("/login")
-    await page.get_by_label("E-mail").fill(actor.email)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
 
 
 def _cells(page: Page, label: str):  # type: ignore[no-untyped-def]
@@ -52,7 +46,7 @@ async def test_my_plan_shows_usage_under_the_plan_page_names(page: Page, make_ac
     supplier = await make_actor("supplier")
     await add_listings(db, supplier.organization_id, 3)
     await db.commit()
-    await _log_in(page, supplier)
+    await log_in(page, supplier)
 
     await page.goto("/billing")
 
@@ -71,7 +65,7 @@ async def test_a_refusal_says_what_the_plan_page_says(page: Page, make_actor: Ac
     await db.commit()
     draft = (await supplier.client.post("/api/v1/listings", json={"title": "Socks", "moq": "5",
                                                                   "moq_unit": "pair"})).json()
-    await _log_in(page, supplier)
+    await log_in(page, supplier)
     await page.goto("/my/listings")
 
     row = page.get_by_role("row").filter(has_text="Socks")
@@ -91,7 +85,7 @@ async def test_the_daily_rfq_cap_on_the_form_says_what_the_plan_page_lists(page:
     await db.commit()
     for n in range(2):
         await create_rfq(buyer.client, title=f"Request {n}")
-    await _log_in(page, buyer)
+    await log_in(page, buyer)
     await page.goto("/my/rfqs")
     await page.locator("details.create summary").click()
     await page.get_by_label("Title").fill("Ball valves")
@@ -113,7 +107,7 @@ async def test_the_open_rfq_cap_on_submit_links_to_the_plan_page(page: Page, mak
     first = await create_rfq(buyer.client, title="Request 1")
     assert (await buyer.client.post(f"/api/v1/rfqs/{first['id']}/submit")).status_code == 200
     await create_rfq(buyer.client, title="Request 2")
-    await _log_in(page, buyer)
+    await log_in(page, buyer)
     await page.goto("/my/rfqs")
 
     await page.get_by_role("row").filter(has_text="Request 2").get_by_role("button", name="Submit for review").click()

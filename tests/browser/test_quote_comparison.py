@@ -9,17 +9,12 @@ import pytest
 from playwright.async_api import Locator, Page, expect
 
 from tests.conftest import Actor, ActorFactory
-from tests.support.pages import PASSWORD, open_rfq
+from tests.support.browser import log_in
+from tests.support.pages import open_rfq
 from tests.support.rfqs import days_from_today
 
 pytestmark = pytest.mark.browser
 
-
-async def _log_in(page: Page, actor: Actor) -> None:
-    await page.goto("/login")
-    await page.get_by_label("E-mail").fill(actor.email)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
 
 
 async def _quote(actor: Actor, rfq: dict[str, Any], **fields: Any) -> int:
@@ -46,7 +41,7 @@ async def test_the_buyer_compares_like_for_like(page: Page, make_actor: ActorFac
                        message="Shipped from Santos within three weeks.")
     cif = await _quote(cif_supplier, rfq, unit_price="3.40", currency="USD", incoterm="CIF", quantity="1200")
     eur = await _quote(eur_supplier, rfq, unit_price="1.50", currency="EUR", incoterm="CIF")
-    await _log_in(page, buyer)
+    await log_in(page, buyer)
 
     await page.goto(f"/rfqs/{rfq['id']}/comparison")
 

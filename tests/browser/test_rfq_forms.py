@@ -6,8 +6,9 @@ import re
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.conftest import Actor, ActorFactory
-from tests.support.pages import PASSWORD, open_rfq
+from tests.conftest import ActorFactory
+from tests.support.browser import log_in
+from tests.support.pages import open_rfq
 
 pytestmark = pytest.mark.browser
 
@@ -17,16 +18,10 @@ def _named(label: str) -> re.Pattern[str]:
     return re.compile(rf"^{label}( \*)?$")
 
 
-async def _log_in(page: Page, actor: Actor) -> None:
-    await page.goto("/login")
-    await page.get_by_label("E-mail").fill(actor.email)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
-
 
 async def test_a_buyer_states_certifications_port_and_what_is_required(page: Page, make_actor: ActorFactory) -> None:
     buyer = await make_actor("buyer")
-    await _log_in(page, buyer)
+    await log_in(page, buyer)
     await page.goto("/my/rfqs")
     await page.get_by_label("Title").fill("Stainless steel ball valves DN50")
     await page.get_by_label(_named("Quantity")).fill("2000")
@@ -56,7 +51,7 @@ async def test_a_buyer_states_certifications_port_and_what_is_required(page: Pag
 async def test_a_refused_rfq_form_keeps_the_ticked_boxes_and_typed_certifications(
         page: Page, make_actor: ActorFactory) -> None:
     buyer = await make_actor("buyer")
-    await _log_in(page, buyer)
+    await log_in(page, buyer)
     await page.goto("/my/rfqs")
     await page.get_by_label("Title").fill("Ball valves")
     await page.get_by_label(_named("Quantity")).fill("2000")
@@ -78,7 +73,7 @@ async def test_the_quote_form_starts_from_the_rfq_quantity_unit_currency_and_inc
     buyer = await make_actor("buyer", admin=True)
     rfq = await open_rfq(buyer, quantity="1000", unit="kg", currency="EUR", incoterm="CIF")
     supplier = await make_actor("supplier")
-    await _log_in(page, supplier)
+    await log_in(page, supplier)
     await page.goto(f"/rfqs/{rfq['id']}")
 
     await expect(page.get_by_label(_named("Quantity"))).to_have_value("1000")

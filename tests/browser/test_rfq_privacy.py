@@ -6,9 +6,10 @@ import pytest
 from playwright.async_api import Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.conftest import Actor, ActorFactory
+from tests.conftest import ActorFactory
+from tests.support.browser import fill_login_form
 from tests.support.membership import put_on_tier
-from tests.support.pages import PASSWORD, open_rfq
+from tests.support.pages import open_rfq
 
 pytestmark = pytest.mark.browser
 
@@ -16,11 +17,6 @@ COMPANY = "Hamburg Kaffeekontor GmbH"
 DESCRIPTION = ("Green arabica coffee, washed, screen 16 and up, moisture under 12.5 percent, crop 2026, in 60 kg "
                "jute bags with GrainPro liners; SCA cupping score 82 or better. We buy today from Fazenda Boa Vista.")
 
-
-async def _log_in(page: Page, actor: Actor) -> None:
-    await page.get_by_label("E-mail").fill(actor.email)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Log in").click()
 
 
 async def _log_out(page: Page) -> None:
@@ -42,7 +38,7 @@ async def test_the_rfq_page_names_the_buyer_only_where_the_plan_shows_buyers(
     await expect(description).not_to_contain_text("Fazenda Boa Vista")
     await description.get_by_role("link", name="Sign in").click()
 
-    await _log_in(page, free)
+    await fill_login_form(page, free)
     await expect(page).to_have_url(f"/rfqs/{rfq['id']}")
     await expect(description).to_contain_text("Fazenda Boa Vista")
     await expect(head).to_contain_text("A buyer in Germany")
@@ -51,7 +47,7 @@ async def test_the_rfq_page_names_the_buyer_only_where_the_plan_shows_buyers(
 
     await _log_out(page)
     await page.goto(f"/login?next=/rfqs/{rfq['id']}")
-    await _log_in(page, gold)
+    await fill_login_form(page, gold)
     await expect(head.locator(".org-name")).to_have_text(COMPANY)
     contact = page.locator("section.contact")
     await expect(contact.get_by_role("heading", name="Buyer contact")).to_be_visible()
@@ -59,6 +55,6 @@ async def test_the_rfq_page_names_the_buyer_only_where_the_plan_shows_buyers(
 
     await _log_out(page)
     await page.goto(f"/login?next=/rfqs/{rfq['id']}")
-    await _log_in(page, buyer)
+    await fill_login_form(page, buyer)
     await expect(head.locator(".org-name")).to_have_text(COMPANY)
     await expect(description).to_contain_text("Fazenda Boa Vista")
