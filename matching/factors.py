@@ -71,7 +71,8 @@ def text(pair: Pair) -> Assessment:
     unused = sorted(pair.rfq.product_words - set(shared))
     if not unused:
         return Assessment(pair.relevance, f"Its listing uses your words: {said}", met=True)
-    return Assessment(pair.relevance, f"Its listing uses {said}, not {', '.join(unused[:MAX_WORDS_NAMED])}", met=True)
+    missing = ", ".join(unused[:MAX_WORDS_NAMED])
+    return Assessment(pair.relevance, f"Its listing uses your words {said}; it does not say {missing}", met=True)
 
 
 def model(pair: Pair) -> Assessment:
