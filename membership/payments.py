@@ -1,5 +1,8 @@
 """Payments arriving: an administrator marking a bank transfer paid, or card-gateway webhook events.
 
+Exactly one payment pays an invoice: each locks the invoice row first, and every other payment for a paid (or void)
+invoice is kept as a refund due, listed for administrators until they record the refund.
+
 Webhook events are stored by (provider, event id) under a unique constraint before they act, so an event delivered
 any number of times changes state once. Events carry their creation time; a failure older than the newest payment
 event already applied to the subscription never sets it back (out-of-order delivery)."""
@@ -11,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import utcnow
-from app.models import Invoice, PaymentEvent, Subscription
+from app.models import Invoice, PaymentEvent, RefundDue, Subscription
 from app.models.enums import InvoiceStatus, PaymentProviderName, SubscriptionStatus
 from membership import invoices, purchases
 from membership.providers.card_gateway import GatewayEvent
@@ -20,21 +23,39 @@ CHARGE_SUCCEEDED = "charge.succeeded"
 CHARGE_FAILED = "charge.failed"
 
 
-async def settle(session: AsyncSession, invoice: Invoice, reference: str | None, paid_at: datetime | None = None,
-                 ) -> bool:
-    """Marks the invoice paid, once; a plan it bought takes effect; a past-due subscription with nothing else
-    overdue is active again. False (and nothing changes) when it was paid before."""
-    if not invoices.mark_paid(invoice, reference, paid_at):
-        return False
+PAID, SAME_PAYMENT, REFUND_DUE = "paid", "same_payment", "refund_due"
+
+
+async def _lock(session: AsyncSession, invoice: Invoice) -> None:
+    """Holds the invoice's row until the transaction ends and reloads it: of payments arriving at once for one
+    invoice, each sees what the one before it did (PostgreSQL; SQLite has a single writer)."""
+    await session.execute(select(Invoice).where(Invoice.id == invoice.id).with_for_update()
+                          .execution_options(populate_existing=True))
+
+
+async def settle(session: AsyncSession, invoice: Invoice, reference: str, paid_at: datetime | None = None, *,
+                 provider: PaymentProviderName = PaymentProviderName.MANUAL, event_id: str | None = None) -> str:
+    """Books a payment on the invoice: the first one pays it (a plan it bought takes effect; a past-due subscription
+    with nothing else overdue is active again) and returns "paid"; the same payment reported again changes nothing
+    ("same_payment"); any other payment of a paid invoice is money to give back, kept as a refund due
+    ("refund_due"). A void invoice cannot be paid."""
+    await _lock(session, invoice)
+    if invoice.status is InvoiceStatus.PAID:
+        if reference == invoice.payment_reference:
+            return SAME_PAYMENT
+        session.add(RefundDue(invoice_id=invoice.id, provider=provider, reference=reference, event_id=event_id))
+        await session.flush()
+        return REFUND_DUE
+    invoices.mark_paid(invoice, reference, paid_at)
     await session.flush()
     subscription = await session.get(Subscription, invoice.subscription_id) if invoice.subscription_id else None
     if subscription is None:
-        return True
+        return PAID
     purchases.grant(subscription, invoice, utcnow())
     if subscription.status is SubscriptionStatus.PAST_DUE and not await invoices.open_dues_of(session, subscription.id):
         subscription.status = SubscriptionStatus.ACTIVE
     await session.flush()
-    return True
+    return PAID
 
 
 async def _first_delivery(session: AsyncSession, event: GatewayEvent, now: datetime) -> PaymentEvent | None:
@@ -54,7 +75,8 @@ async def _first_delivery(session: AsyncSession, event: GatewayEvent, now: datet
 
 
 async def handle_gateway_event(session: AsyncSession, event: GatewayEvent, now: datetime) -> str:
-    """Applies one card-gateway event; returns the outcome: applied, ignored, unknown_invoice or duplicate."""
+    """Applies one card-gateway event; returns the outcome: applied, ignored, unknown_invoice, duplicate (the event
+    or its charge seen before) or refund_due (a charge for an invoice already paid or void)."""
     row = await _first_delivery(session, event, now)
     if row is None:
         return "duplicate"
@@ -87,11 +109,18 @@ async def _subscription(session: AsyncSession, invoice: Invoice) -> Subscription
 
 
 async def _succeeded(session: AsyncSession, invoice: Invoice, event: GatewayEvent) -> str:
-    """Money received is always booked on an open invoice, however late the event arrives."""
-    if invoice.status is not InvoiceStatus.OPEN:
-        return "ignored"
-    await settle(session, invoice, str(event.data.get("charge") or invoice.payment_reference or event.id),
-                 event.created)
+    """Money received is always booked: on an open invoice it pays it, however late the event arrives; on a paid
+    or void invoice it is a refund due."""
+    reference = str(event.data.get("charge") or event.id)
+    await _lock(session, invoice)
+    if invoice.status is InvoiceStatus.VOID:
+        session.add(RefundDue(invoice_id=invoice.id, provider=PaymentProviderName.CARD_GATEWAY, reference=reference,
+                              event_id=event.id))
+        return REFUND_DUE
+    booked = await settle(session, invoice, reference, event.created, provider=PaymentProviderName.CARD_GATEWAY,
+                          event_id=event.id)
+    if booked != PAID:
+        return "duplicate" if booked == SAME_PAYMENT else REFUND_DUE
     subscription = await _subscription(session, invoice)
     if subscription is not None:
         _note_event(subscription, event)
@@ -99,6 +128,7 @@ async def _succeeded(session: AsyncSession, invoice: Invoice, event: GatewayEven
 
 
 async def _failed(session: AsyncSession, invoice: Invoice, event: GatewayEvent) -> str:
+    await _lock(session, invoice)
     subscription = await _subscription(session, invoice)
     if invoice.status is not InvoiceStatus.OPEN or subscription is None or _newer_event_applied(subscription, event):
         return "ignored"
@@ -107,3 +137,24 @@ async def _failed(session: AsyncSession, invoice: Invoice, event: GatewayEvent) 
     if invoice.grants_tier_id is None and subscription.status is SubscriptionStatus.ACTIVE:
         subscription.status = SubscriptionStatus.PAST_DUE
     return "applied"
+
+
+async def refunds_of(session: AsyncSession, invoice_id: int) -> list[RefundDue]:
+    return list(await session.scalars(select(RefundDue).where(RefundDue.invoice_id == invoice_id)
+                                      .order_by(RefundDue.id)))
+
+
+async def refunds_to_make(session: AsyncSession) -> list[tuple[RefundDue, Invoice]]:
+    """Every refund not yet recorded as made, oldest first, with its invoice."""
+    rows = await session.execute(select(RefundDue, Invoice).join(Invoice, Invoice.id == RefundDue.invoice_id)
+                                 .where(RefundDue.refunded_at.is_(None)).order_by(RefundDue.id))
+    return [(refund, invoice) for refund, invoice in rows]
+
+
+async def record_refund(session: AsyncSession, refund_id: int, now: datetime) -> RefundDue | None:
+    """Records that the money went back (once: a second call changes nothing); None for an unknown id."""
+    refund = await session.get(RefundDue, refund_id)
+    if refund is not None and refund.refunded_at is None:
+        refund.refunded_at = now
+        await session.flush()
+    return refund

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Path, Request
 
 from app.billing import service
 from app.billing.schemas import (
+    AdminRefundOut,
     AdminSubscriptionOut,
     ChangeOut,
     ChangePlanInput,
@@ -14,6 +15,7 @@ from app.billing.schemas import (
     MarkPaidInput,
     MembershipOut,
     PlanTableOut,
+    RefundDueOut,
     RevenueOut,
     SubscribeInput,
     TierOut,
@@ -22,6 +24,7 @@ from app.billing.schemas import (
 )
 from app.core.schemas import PageOut, page_out
 from app.http.deps import AdminViewer, AppSettings, DbSession, OptionalViewer, RequiredViewer
+from app.http.ids import ObjectId
 from app.http.pagination import Pagination
 from membership.providers.card_gateway import SIGNATURE_HEADER
 
@@ -108,6 +111,17 @@ async def admin_subscriptions(session: DbSession, viewer: OptionalViewer, pagina
                               ) -> PageOut[AdminSubscriptionOut]:
     page, items = await service.admin_subscriptions(session, viewer, pagination.page, pagination.per_page)
     return page_out(page, items)
+
+
+@router.get("/admin/refunds-due", response_model=list[AdminRefundOut])
+async def refunds_due(session: DbSession, viewer: AdminViewer) -> list[AdminRefundOut]:
+    """Payments that arrived for invoices already paid (or void): give each back, then record it."""
+    return await service.refunds_to_make(session, viewer)
+
+
+@router.post("/admin/refunds-due/{refund_id}/refunded", response_model=RefundDueOut)
+async def record_refund(refund_id: ObjectId, session: DbSession, viewer: AdminViewer) -> RefundDueOut:
+    return await service.record_refund(session, viewer, refund_id)
 
 
 @router.get("/admin/revenue", response_model=list[RevenueOut])

@@ -1,13 +1,13 @@
 """Membership pages: plans and prices, my plan with usage and invoices, a printable invoice, the admin view."""
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from app.billing import service
 from app.billing.schemas import ChangePlanInput, SubscribeInput
 from app.http.deps import AppSettings, DbSession
 from app.http.forms import ObjectId, filled, parse
-from app.http.page_deps import CheckedForm, PageViewer, SignedInUser
+from app.http.page_deps import CheckedForm, PageViewer, SignedInUser, csrf_checked_form
 from app.http.pagination import Pagination
 from app.http.templating import render
 
@@ -71,4 +71,11 @@ async def admin_billing(request: Request, session: DbSession, user: SignedInUser
                                                             pagination.per_page)
     revenue = await service.revenue(session, user.viewer)
     return render(request, "billing/admin.html", {"page": page, "subscriptions": subscriptions,
-                                                  "revenue": revenue})
+                                                  "revenue": revenue,
+                                                  "refunds": await service.refunds_to_make(session, user.viewer)})
+
+
+@router.post("/admin/billing/refunds-due/{refund_id}/refunded", dependencies=[Depends(csrf_checked_form)])
+async def record_refund(refund_id: ObjectId, session: DbSession, user: SignedInUser) -> RedirectResponse:
+    await service.record_refund(session, user.viewer, refund_id)
+    return RedirectResponse("/admin/billing", status_code=303)

@@ -165,11 +165,32 @@ class InvoiceSummaryOut(BaseModel):
     reminders_sent: int
 
 
+class RefundDueOut(BaseModel):
+    """A payment that arrived for an invoice already paid (or void): it goes back to the payer."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    invoice_id: int
+    provider: PaymentProviderName
+    reference: str
+    event_id: str | None
+    received_at: datetime
+    refunded_at: datetime | None
+
+
 class InvoiceOut(InvoiceSummaryOut):
     bill_to: str
     payment_reference: str | None
     payment_instructions: str | None
     lines: list[InvoiceLineOut]
+    refunds_due: list[RefundDueOut] = Field(description="Further payments of this invoice, to be given back")
+
+
+class AdminRefundOut(RefundDueOut):
+    invoice_number: str
+    amount: DecimalOut
+    currency: str
 
 
 class PendingPaymentOut(BaseModel):

@@ -9,6 +9,7 @@ from app.auth.viewer import Viewer, can_manage, require_admin, require_owner, re
 from app.billing import repository
 from app.billing.schemas import (
     NOT_NULL_TIER_FIELDS,
+    AdminRefundOut,
     AdminSubscriptionOut,
     CapOut,
     ChangeOut,
@@ -20,6 +21,7 @@ from app.billing.schemas import (
     PendingPaymentOut,
     PlanRowOut,
     PlanTableOut,
+    RefundDueOut,
     SubscribeInput,
     SubscriptionOut,
     TierOut,
@@ -27,7 +29,7 @@ from app.billing.schemas import (
 )
 from app.core.clock import utcnow
 from app.core.config import Settings
-from app.core.errors import AppError, FieldError, validation_failed
+from app.core.errors import AppError, FieldError, not_found, validation_failed
 from app.core.repository import Page, get_or_404, paginate
 from app.models import Invoice, Subscription, Tier
 from app.models.enums import InvoiceStatus, PaymentProviderName
@@ -109,7 +111,8 @@ async def invoice_out(session: AsyncSession, settings: Settings, invoice: Invoic
     instructions = None
     if full.status is InvoiceStatus.OPEN:
         instructions = provider_for(full.provider, settings).payment_instructions(full)
-    return InvoiceOut.model_validate({**_columns(full), "lines": full.lines, "payment_instructions": instructions})
+    return InvoiceOut.model_validate({**_columns(full), "lines": full.lines, "payment_instructions": instructions,
+                                      "refunds_due": await payments.refunds_of(session, full.id)})
 
 
 def _columns(invoice: Invoice) -> dict[str, Any]:
@@ -161,6 +164,24 @@ async def mark_paid(session: AsyncSession, viewer: Viewer | None, invoice_id: in
     invoice = await get_invoice(session, viewer, invoice_id)
     await payments.settle(session, invoice, reference)
     return invoice
+
+
+async def refunds_to_make(session: AsyncSession, viewer: Viewer | None) -> list[AdminRefundOut]:
+    """Payments that arrived for invoices already paid (or void), not yet given back."""
+    require_admin(viewer)
+    return [AdminRefundOut.model_validate({**RefundDueOut.model_validate(refund).model_dump(),
+                                           "invoice_number": invoice.number, "amount": invoice.total,
+                                           "currency": invoice.currency})
+            for refund, invoice in await payments.refunds_to_make(session)]
+
+
+async def record_refund(session: AsyncSession, viewer: Viewer | None, refund_id: int) -> RefundDueOut:
+    """An administrator gave the money back."""
+    require_admin(viewer)
+    refund = await payments.record_refund(session, refund_id, utcnow())
+    if refund is None:
+        raise not_found("Refund")
+    return RefundDueOut.model_validate(refund)
 
 
 async def void_invoice(session: AsyncSession, viewer: Viewer | None, invoice_id: int) -> Invoice:

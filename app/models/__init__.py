@@ -12,7 +12,7 @@ from app.models.moderation import ModerationDecision
 from app.models.notification import Notification, OutgoingEmail
 from app.models.organization import Organization
 from app.models.outbox import OutboxEvent
-from app.models.payment import PaymentEvent
+from app.models.payment import PaymentEvent, RefundDue
 from app.models.quote import Quote
 from app.models.quote_activity import QuoteRating, QuoteRevision
 from app.models.rfq import Rfq
@@ -47,6 +47,7 @@ __all__ = [
            "Quote",
            "QuoteRating",
            "QuoteRevision",
+           "RefundDue",
            "Rfq",
            "RfqLimit",
            "SavedSearch",

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.clock import utcnow
@@ -21,3 +21,18 @@ class PaymentEvent(Base):
     created_at: Mapped[datetime]
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     outcome: Mapped[str] = mapped_column(String(32))
+
+
+class RefundDue(Base):
+    """A payment that arrived for an invoice already paid (or void): the money came in and must go back. One row per
+    payment, kept until an administrator records the refund."""
+
+    __tablename__ = "refunds_due"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id", ondelete="CASCADE"), index=True)
+    provider: Mapped[PaymentProviderName] = mapped_column(str_enum(PaymentProviderName, "payment_provider"))
+    reference: Mapped[str] = mapped_column(String(120))  # the charge id, or the bank transfer's reference
+    event_id: Mapped[str | None] = mapped_column(String(120))  # the gateway event that reported it
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    refunded_at: Mapped[datetime | None]
