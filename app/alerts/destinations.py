@@ -1,14 +1,27 @@
 """Where webhooks may go: public addresses only, so that an organisation cannot make the platform call into the
 network it runs in (the search engine, the database, a cloud metadata service). A URL is checked when it is
 registered (names and literal addresses that are plainly private) and again before each delivery (the addresses
-its name resolves to then). `TRADELEADS_WEBHOOK_PRIVATE_DESTINATIONS` lifts both checks for development."""
+its name resolves to then). `TRADELEADS_WEBHOOK_PRIVATE_DESTINATIONS` lifts both checks for development.
+
+The delivery then connects to the address that was checked, not to the name: a name that resolves to a public
+address for the check and to a private one a moment later (DNS rebinding) cannot steer the request inside. The
+request still names the host (Host header, and the TLS server name the certificate is checked against)."""
 
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 PRIVATE_NAME_SUFFIXES = (".localhost", ".local", ".internal", ".localdomain")
+Resolver = Callable[[str, int], Awaitable[list[str]]]  # (host, port) -> the addresses it resolves to
+
+
+async def system_resolver(host: str, port: int) -> list[str]:
+    resolved = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(sockaddr[0]) for *_, sockaddr in resolved]
 
 
 def _private_address(address: str) -> bool:
@@ -29,19 +42,47 @@ def plainly_private(url: str) -> bool:
         return False  # a name: what it resolves to is checked before each delivery
 
 
-async def private_destination(url: str) -> str | None:
-    """The first non-public address the URL's host resolves to, or None when every one is public (or the name
-    does not resolve: the request then fails on its own and is retried)."""
+@dataclass(frozen=True)
+class Target:
+    """Where one delivery goes: `url` with the checked address in place of the name, and what keeps the request
+    addressed to the name (Host header, TLS server name); or `refused`, the private address that stopped it."""
+
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    extensions: dict[str, Any] = field(default_factory=dict)
+    refused: str | None = None
+
+
+def _pinned(url: str, address: str) -> Target:
     parts = urlsplit(url)
     host = parts.hostname or ""
-    if plainly_private(url):
-        return host
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    literal = f"[{address}]" if ":" in address else address
+    netloc = f"{literal}:{parts.port}" if parts.port else literal
+    name = f"{host}:{parts.port}" if parts.port else host
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return Target(parts._replace(netloc=netloc).geturl(), {"Host": name}, extensions)
+
+
+async def target(url: str, *, allow_private: bool = False, resolve: Resolver = system_resolver) -> Target:
+    """Resolves the URL's host once and checks every address it has: the delivery connects to the first of them,
+    or is refused when one is private (unless allowed). A literal address is used as it is; a name that does not
+    resolve is left to the request, which then fails on its own and is retried."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if plainly_private(url) and not allow_private:
+        return Target(url, refused=host)
     try:
-        resolved = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        ipaddress.ip_address(host.split("%", 1)[0])
+        return Target(url)  # a literal address: nothing to resolve, nothing to rebind
+    except ValueError:
+        pass
+    try:
+        addresses = await resolve(host, parts.port or (443 if parts.scheme == "https" else 80))
     except OSError:
-        return None
-    for *_, sockaddr in resolved:
-        if _private_address(str(sockaddr[0])):
-            return str(sockaddr[0])
-    return None
+        return Target(url)
+    if not addresses:
+        return Target(url)
+    private = next((address for address in addresses if _private_address(address)), None)
+    if private is not None and not allow_private:
+        return Target(url, refused=private)
+    return _pinned(url, addresses[0])

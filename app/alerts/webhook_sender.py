@@ -19,7 +19,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.alerts import repository
-from app.alerts.destinations import private_destination
+from app.alerts.destinations import Resolver, system_resolver, target
 from app.core import clock
 from app.core.clock import utcnow
 from app.core.config import Settings
@@ -41,6 +41,7 @@ class WebhookPolicy:
     retry_max_seconds: int = 6 * 3600
     max_failures: int = 8
     private_destinations: bool = False
+    resolve: Resolver = system_resolver  # DNS, the edge a test replaces
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "WebhookPolicy":
@@ -98,15 +99,18 @@ async def _lease(sessions: Sessions, policy: WebhookPolicy, now: datetime, batch
 
 
 async def _post(client: httpx.AsyncClient, item: Leased, policy: WebhookPolicy) -> Outcome:
-    if not policy.private_destinations and (address := await private_destination(item.url)):
-        return Outcome(item.delivery_id, None, f"not sent: the host is at {address}, a private address; webhooks go "
-                                               "to public addresses only")
+    """Connects to the address checked for this delivery (app.alerts.destinations.target), never re-resolving."""
+    where = await target(item.url, allow_private=policy.private_destinations, resolve=policy.resolve)
+    if where.refused is not None:
+        return Outcome(item.delivery_id, None, f"not sent: the host is at {where.refused}, a private address; "
+                                               "webhooks go to public addresses only")
     body = item.payload.encode()
     headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT, EVENT_HEADER: item.event_type,
                DELIVERY_HEADER: item.event_id,
-               SIGNATURE_HEADER: timestamped_signature_header(item.secret, int(clock.unix_time()), body)}
+               SIGNATURE_HEADER: timestamped_signature_header(item.secret, int(clock.unix_time()), body),
+               **where.headers}
     try:
-        response = await client.post(item.url, content=body, headers=headers)
+        response = await client.post(where.url, content=body, headers=headers, extensions=where.extensions)
     except httpx.HTTPError as exc:
         return Outcome(item.delivery_id, None, f"{type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH])
     error = None if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"

@@ -1,8 +1,9 @@
-"""Which webhook destinations count as private: names and literal addresses at once, resolved names before sending."""
+"""Which webhook destinations count as private: names and literal addresses at once, resolved names before sending;
+and a delivery goes to the address that was checked, named by its host (no second resolution to rebind)."""
 
 import pytest
 
-from app.alerts.destinations import plainly_private, private_destination
+from app.alerts.destinations import plainly_private, target
 
 
 @pytest.mark.parametrize(("url", "private"), [
@@ -15,7 +16,32 @@ def test_plainly_private(url: str, private: bool) -> None:
     assert plainly_private(url) is private
 
 
+def _dns(answers: dict[str, list[str]]):  # type: ignore[no-untyped-def]
+    """DNS, the edge these tests cannot reach: fixed answers per name."""
+
+    async def resolve(host: str, port: int) -> list[str]:
+        return answers[host]
+
+    return resolve
+
+
 async def test_a_name_is_judged_by_the_addresses_it_resolves_to() -> None:
-    assert await private_destination("http://localhost/") == "localhost"
-    assert await private_destination("http://127.0.0.2:8080/") == "127.0.0.2"
-    assert await private_destination("http://93.184.215.14/") is None
+    assert (await target("http://localhost/")).refused == "localhost"
+    assert (await target("http://127.0.0.2:8080/")).refused == "127.0.0.2"
+    assert (await target("http://93.184.215.14/")).refused is None
+    one_private = _dns({"hooks.partner.test": ["93.184.215.14", "10.0.0.7"]})
+    assert (await target("https://hooks.partner.test/x", resolve=one_private)).refused == "10.0.0.7"
+
+
+async def test_the_delivery_connects_to_the_checked_address_and_names_the_host() -> None:
+    public = _dns({"hooks.partner.test": ["93.184.215.14"], "v6.partner.test": ["2606:4700::6810:84e5"]})
+
+    plain = await target("http://hooks.partner.test:8080/in?x=1", resolve=public)
+    secure = await target("https://hooks.partner.test/in", resolve=public)
+    six = await target("https://v6.partner.test/in", resolve=public)
+
+    assert (plain.url, plain.headers, plain.extensions) == (
+        "http://93.184.215.14:8080/in?x=1", {"Host": "hooks.partner.test:8080"}, {})
+    assert (secure.url, secure.headers, secure.extensions) == (
+        "https://93.184.215.14/in", {"Host": "hooks.partner.test"}, {"sni_hostname": "hooks.partner.test"})
+    assert six.url == "https://[2606:4700::6810:84e5]/in"

@@ -2,8 +2,10 @@
 signature, retried with doubling waits, disabled after repeated failure, each attempt in the delivery log."""
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -212,3 +214,28 @@ async def test_a_delivery_to_a_private_address_is_not_sent(app: FastAPI, engine:
     [logged] = await deliveries(supplier, endpoint["id"])
     assert (logged["attempts"], logged["last_status"], logged["delivered_at"]) == (1, None, None)
     assert "127.0.0.1, a private address" in logged["last_error"]
+
+
+async def test_a_delivery_connects_to_the_address_checked_and_names_the_host(
+        app: FastAPI, engine: SearchBackend, make_actor: Any, sender: httpx.AsyncClient) -> None:
+    """DNS rebinding: the name is resolved once, for the check; the request goes to that address (a rebinding
+    server's next answer is never asked for) and still says which host it is for."""
+    supplier = await make_actor("supplier")
+    answers = iter([["127.0.0.1"], ["10.9.9.9"]])  # what the check saw, then what a rebinding DNS would say
+
+    async def rebinding_dns(host: str, port: int) -> list[str]:
+        assert host == "hooks.partner.test"
+        return next(answers)
+
+    async with running_receiver() as receiver:
+        port = urlsplit(receiver.url).port
+        endpoint = await register(supplier, f"http://hooks.partner.test:{port}/hooks/tradeleads")
+        receiver.secret = endpoint["secret"]
+        await rfq_alert_for(app, make_actor, supplier)
+        policy = replace(WebhookPolicy.from_settings(app.state.settings), resolve=rebinding_dns)
+        report = await send_due(app.state.sessionmaker, sender, policy, now=utcnow())
+
+    assert (len(report.delivered), report.failed) == (1, [])
+    [request] = receiver.received
+    assert request.verified and request.headers["Host"] == f"hooks.partner.test:{port}"
+    assert next(answers) == ["10.9.9.9"]  # asked once
