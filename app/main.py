@@ -24,6 +24,7 @@ from app.core.db import create_engine, create_sessionmaker
 from app.fx import api as fx_api
 from app.home import pages as home_pages
 from app.http.identity import install_request_facts
+from app.http.openapi import install_openapi
 from app.http.page_deps import page_user
 from app.http.problems import install_error_handlers
 from app.http.request_limits import BodyLimit, refuse_nul_characters
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         else:
             app.include_router(mount.router)
     app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")
+    install_openapi(app, [mount.router for mount in ROUTERS if not mount.page])
     app.add_middleware(BodyLimit, default_limit=settings.request_body_max_bytes)
     app.add_middleware(SecurityHeaders, https_only=settings.secure_cookies)
     return app

@@ -4,7 +4,7 @@ import re
 from typing import Annotated
 
 import pycountry
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 HS_CODE_PATTERN = re.compile(r"^\d{4}(\d{2})?$")
 HS_EDITION = "HS 2022"
@@ -45,8 +45,14 @@ def normalise_tags(values: list[str]) -> list[str]:
     return result
 
 
-CountryCode = Annotated[str, AfterValidator(normalise_country)]
-CurrencyCode = Annotated[str, AfterValidator(normalise_currency)]
-HsCodeText = Annotated[str, AfterValidator(normalise_hs_code)]
+# The patterns document the accepted forms in the OpenAPI document; the validators are what decides (a code must also
+# exist: ISO 3166-1, ISO 4217, the HS table).
+CountryCode = Annotated[str, AfterValidator(normalise_country), Field(json_schema_extra={
+    "pattern": r"^\s*[A-Za-z]{2}\s*$", "description": "ISO 3166-1 alpha-2 country code", "examples": ["DE"]})]
+CurrencyCode = Annotated[str, AfterValidator(normalise_currency), Field(json_schema_extra={
+    "pattern": r"^\s*[A-Za-z]{3}\s*$", "description": "ISO 4217 currency code", "examples": ["USD"]})]
+HsCodeText = Annotated[str, AfterValidator(normalise_hs_code), Field(json_schema_extra={
+    "pattern": r"^\s*\d{4}([ .]?\d{2})?\s*$",
+    "description": "HS 2022 heading (4 digits) or subheading (6), dots or a space allowed", "examples": ["8517.62"]})]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, max_length=80)]
 Tags = Annotated[list[Tag], AfterValidator(normalise_tags)]
