@@ -6,12 +6,16 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate seed test check lint typecheck imports pytest clean postgres chromium
+.PHONY: install run migrate seed test check lint typecheck imports pytest clean postgres chromium lock
 
-$(STAMP): pyproject.toml
+LOCK := requirements.lock
+
+# Installs exactly what requirements.lock pins, each file checked against its hash; then the project itself.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -46,6 +50,18 @@ pytest: install chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: check pytest
+
+# Re-resolves every dependency to its newest version allowed by pyproject.toml, writes requirements.lock (with
+# hashes) and runs the whole suite on it: commit the lock only when this passes.
+lock:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 \
+		--upgrade --no-annotate --custom-compile-command "make lock" --quiet -o $(LOCK)
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps -e .
+	touch $(STAMP)
+	$(MAKE) test
 
 postgres:
 	@bash scripts/postgres.sh
