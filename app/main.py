@@ -22,12 +22,14 @@ from app.billing import pages as billing_pages
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.fx import api as fx_api
+from app.health import api as health_api
 from app.home import pages as home_pages
 from app.http.identity import install_request_facts
 from app.http.openapi import install_openapi
 from app.http.page_deps import page_user
 from app.http.problems import install_error_handlers
 from app.http.request_limits import BodyLimit, refuse_nul_characters
+from app.http.request_log import RequestLog
 from app.http.security_headers import SecurityHeaders
 from app.http.templating import render_error
 from app.inquiries import api as inquiries_api
@@ -68,7 +70,7 @@ ROUTERS: list[Mount] = [
     Mount(search_api.router), Mount(accounts_api.router), Mount(listings_api.router), Mount(rfqs_api.router),
     Mount(billing_api.router), Mount(matches_api.router), Mount(alerts_api.saved_searches_router),
     Mount(alerts_api.webhooks_router), Mount(notifications_api.router), Mount(inquiries_api.router),
-    Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router),
+    Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router), Mount(health_api.router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
@@ -112,6 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app, [mount.router for mount in ROUTERS if not mount.page])
     app.add_middleware(BodyLimit, default_limit=settings.request_body_max_bytes)
     app.add_middleware(SecurityHeaders, https_only=settings.secure_cookies)
+    app.add_middleware(RequestLog)
     return app
 
 

@@ -24,6 +24,7 @@ async def test_unknown_api_path_is_a_404_problem(client: httpx.AsyncClient) -> N
         "detail": "Not Found",
         "code": "not_found",
         "instance": "/api/v1/no-such-thing",
+        "request_id": response.headers["x-request-id"],
     }
 
 

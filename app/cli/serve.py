@@ -2,11 +2,14 @@
 
 uvicorn by default believes X-Forwarded-For from 127.0.0.1, so any local client could claim any address (and get
 a fresh login throttle each time). Here uvicorn rewrites nothing: the app reads forwarded headers itself, and only
-from the proxies TRADELEADS_TRUSTED_PROXIES names (app.http.deps.client_address)."""
+from the proxies TRADELEADS_TRUSTED_PROXIES names (app.http.deps.client_address). Its access log is off: the app
+writes its own, one JSON line per request (app.http.request_log)."""
 
 import typer
 import uvicorn
 from starlette.types import ASGIApp
+
+from app.http.request_log import log_to_stderr
 
 FACTORY = "app.main:create_app"
 
@@ -14,12 +17,13 @@ FACTORY = "app.main:create_app"
 def server_config(app: ASGIApp | str, host: str, port: int, log_level: str = "info") -> uvicorn.Config:
     """The one uvicorn configuration: `make run`, and the tests' live servers."""
     return uvicorn.Config(app, host=host, port=port, factory=isinstance(app, str), proxy_headers=False,
-                          server_header=False, log_level=log_level)
+                          server_header=False, log_level=log_level, access_log=False)
 
 
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
 ) -> None:
-    """Serve the web pages and the JSON API."""
+    """Serve the web pages and the JSON API (one JSON line per request on standard error)."""
+    log_to_stderr()
     uvicorn.Server(server_config(FACTORY, host, port)).run()

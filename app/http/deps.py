@@ -45,6 +45,13 @@ def bearer_token(request: Request) -> str | None:
 
 
 async def authenticated_user(request: Request, session: DbSession, settings: AppSettings) -> SignedIn | None:
+    found = await _signed_in(request, session, settings)
+    if found is not None:  # for the access log (app.http.request_log)
+        request.state.user_id, request.state.organization_id = found.viewer.user_id, found.viewer.organization_id
+    return found
+
+
+async def _signed_in(request: Request, session: AsyncSession, settings: Settings) -> SignedIn | None:
     identity = request_facts(request).identity
     token = bearer_token(request)
     if token is not None:

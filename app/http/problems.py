@@ -24,8 +24,11 @@ def problem_response(error: AppError, request: Request) -> JSONResponse:
     headers = {}
     if "retry_after" in error.extra:
         headers["Retry-After"] = str(error.extra["retry_after"])
-    return JSONResponse(error.problem(request.url.path), status_code=error.status, media_type=PROBLEM_JSON,
-                        headers=headers)
+    body = error.problem(request.url.path)
+    request_id = getattr(request.state, "request_id", None)
+    if request_id is not None:
+        body["request_id"] = request_id  # the access log's line for this request has it too
+    return JSONResponse(body, status_code=error.status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def field_errors_from(exc: RequestValidationError) -> list[FieldError]:
