@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from prometheus_client import CollectorRegistry
 
 from app.accounts import api as accounts_api
 from app.accounts import pages as accounts_pages
@@ -23,13 +24,14 @@ from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.fx import api as fx_api
 from app.health import api as health_api
+from app.health.metrics import QueueMetrics
 from app.home import pages as home_pages
 from app.http.identity import install_request_facts
 from app.http.openapi import install_openapi
 from app.http.page_deps import page_user
 from app.http.problems import install_error_handlers
 from app.http.request_limits import BodyLimit, refuse_nul_characters
-from app.http.request_log import RequestLog
+from app.http.request_log import RequestLog, request_latency
 from app.http.security_headers import SecurityHeaders
 from app.http.templating import render_error
 from app.inquiries import api as inquiries_api
@@ -98,6 +100,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="tradeleads", version="0.1.0", lifespan=lifespan,
                   dependencies=[Depends(refuse_nul_characters)])
     app.state.settings = settings
+    app.state.metrics_registry = CollectorRegistry()
+    app.state.queue_metrics = QueueMetrics(app.state.metrics_registry)
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
     app.state.search = create_backend(settings)
@@ -114,7 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app, [mount.router for mount in ROUTERS if not mount.page])
     app.add_middleware(BodyLimit, default_limit=settings.request_body_max_bytes)
     app.add_middleware(SecurityHeaders, https_only=settings.secure_cookies)
-    app.add_middleware(RequestLog)
+    app.add_middleware(RequestLog, latency=request_latency(app.state.metrics_registry))
     return app
 
 

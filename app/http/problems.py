@@ -16,8 +16,11 @@ logger = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
 
 
+MACHINE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})  # read by programs: refusals as problem+json too
+
+
 def is_api_request(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    return request.url.path.startswith("/api/") or request.url.path in MACHINE_PATHS
 
 
 def problem_response(error: AppError, request: Request) -> JSONResponse:

@@ -12,11 +12,20 @@ import time
 import uuid
 from typing import Any
 
+from prometheus_client import CollectorRegistry, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "x-request-id"
 ACCEPTED_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 access_log = logging.getLogger("tradeleads.access")
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+
+def request_latency(registry: CollectorRegistry) -> Histogram:
+    """Seconds per request, by route template, method and status class (2xx, 4xx, ...), for /metrics."""
+    return Histogram("tradeleads_request_seconds", "Time to answer a request", ["route", "method", "status"],
+                     registry=registry, buckets=LATENCY_BUCKETS)
 
 
 def request_id_of(scope: Scope) -> str:
@@ -24,20 +33,30 @@ def request_id_of(scope: Scope) -> str:
     return given if ACCEPTED_ID.match(given) else uuid.uuid4().hex
 
 
-def _line(scope: Scope, request_id: str, status: int, started: float) -> str:
-    state: dict[str, Any] = scope.get("state", {})
+def _route(scope: Scope) -> str | None:
     route = scope.get("route")
+    return getattr(route, "path_format", None) or getattr(route, "path", None)
+
+
+def _labels(scope: Scope, status: int) -> tuple[str, str, str]:
+    """Unmatched paths and unknown methods share one label each, so a scan cannot grow the series."""
+    method = scope["method"] if scope["method"] in KNOWN_METHODS else "other"
+    return _route(scope) or "unmatched", method, f"{status // 100}xx"
+
+
+def _line(scope: Scope, request_id: str, status: int, seconds: float) -> str:
+    state: dict[str, Any] = scope.get("state", {})
     return json.dumps({
-        "event": "request", "request_id": request_id, "method": scope["method"],
-        "route": getattr(route, "path_format", None) or getattr(route, "path", None), "path": scope["path"],
-        "status": status, "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+        "event": "request", "request_id": request_id, "method": scope["method"], "route": _route(scope),
+        "path": scope["path"], "status": status, "duration_ms": round(seconds * 1000, 1),
         "user_id": state.get("user_id"), "organization_id": state.get("organization_id"),
     })
 
 
 class RequestLog:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, latency: Histogram | None = None) -> None:
         self.app = app
+        self.latency = latency
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -58,7 +77,10 @@ class RequestLog:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            access_log.info(_line(scope, request_id, status, started))
+            seconds = time.perf_counter() - started
+            access_log.info(_line(scope, request_id, status, seconds))
+            if self.latency is not None:
+                self.latency.labels(*_labels(scope, status)).observe(seconds)
 
 
 def log_to_stderr() -> None:
