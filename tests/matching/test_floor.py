@@ -58,9 +58,10 @@ async def test_without_hs_codes_the_words_decide(market: dict[str, Actor], buyer
 
 
 async def test_a_rice_rfq_is_a_lead_for_the_rice_supplier_not_the_bearing_maker(
-        market: dict[str, Actor], buyer: Actor, admin: Actor) -> None:
+        app: FastAPI, market: dict[str, Actor], buyer: Actor, admin: Actor) -> None:
     rfq = await open_rfq(buyer, admin, title="1121 sella basmati rice in 25 kg bags", hs_code="100630",
                          quantity="500", unit="piece")
+    await index_now(app)  # leads are found in the RFQ index (with OpenSearch the worker indexes, not the request)
 
     rice = (await market["rice"].client.get("/api/v1/leads")).json()
     bearings = (await market["bearings"].client.get("/api/v1/leads")).json()
