@@ -51,6 +51,7 @@ class Target:
     headers: dict[str, str] = field(default_factory=dict)
     extensions: dict[str, Any] = field(default_factory=dict)
     refused: str | None = None
+    unresolved: bool = False  # the name did not resolve: not sent, retried later
 
 
 def _pinned(url: str, address: str) -> Target:
@@ -66,7 +67,7 @@ def _pinned(url: str, address: str) -> Target:
 async def target(url: str, *, allow_private: bool = False, resolve: Resolver = system_resolver) -> Target:
     """Resolves the URL's host once and checks every address it has: the delivery connects to the first of them,
     or is refused when one is private (unless allowed). A literal address is used as it is; a name that does not
-    resolve is left to the request, which then fails on its own and is retried."""
+    resolve is not sent (the delivery fails and is retried)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     if plainly_private(url) and not allow_private:
@@ -79,9 +80,9 @@ async def target(url: str, *, allow_private: bool = False, resolve: Resolver = s
     try:
         addresses = await resolve(host, parts.port or (443 if parts.scheme == "https" else 80))
     except OSError:
-        return Target(url)
-    if not addresses:
-        return Target(url)
+        addresses = []
+    if not addresses:  # never the unpinned URL: the client would resolve the name again, unchecked
+        return Target(url, unresolved=True)
     private = next((address for address in addresses if _private_address(address)), None)
     if private is not None and not allow_private:
         return Target(url, refused=private)

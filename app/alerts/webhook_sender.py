@@ -101,6 +101,8 @@ async def _lease(sessions: Sessions, policy: WebhookPolicy, now: datetime, batch
 async def _post(client: httpx.AsyncClient, item: Leased, policy: WebhookPolicy) -> Outcome:
     """Connects to the address checked for this delivery (app.alerts.destinations.target), never re-resolving."""
     where = await target(item.url, allow_private=policy.private_destinations, resolve=policy.resolve)
+    if where.unresolved:
+        return Outcome(item.delivery_id, None, "not sent: the host name did not resolve")
     if where.refused is not None:
         return Outcome(item.delivery_id, None, f"not sent: the host is at {where.refused}, a private address; "
                                                "webhooks go to public addresses only")

@@ -108,7 +108,7 @@ async def refuse_nul_characters(request: Request) -> None:
     body = await request.body()
     content_type = request.headers.get("content-type", "")
     if body and "json" in content_type:
-        with suppress(ValueError):  # not JSON: FastAPI's own parsing refuses it
+        with suppress(ValueError, RecursionError):  # not JSON (or nested past parsing): FastAPI refuses it
             fields.extend(_strings(json.loads(body)))
     elif body and "application/x-www-form-urlencoded" in content_type:
         fields.extend(parse_qsl(body.decode("latin-1"), keep_blank_values=True))

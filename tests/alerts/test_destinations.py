@@ -45,3 +45,15 @@ async def test_the_delivery_connects_to_the_checked_address_and_names_the_host()
     assert (secure.url, secure.headers, secure.extensions) == (
         "https://93.184.215.14/in", {"Host": "hooks.partner.test"}, {"sni_hostname": "hooks.partner.test"})
     assert six.url == "https://[2606:4700::6810:84e5]/in"
+
+
+async def test_a_name_that_does_not_resolve_is_not_sent_unpinned() -> None:
+    async def failing(host: str, port: int) -> list[str]:
+        raise OSError("no answer")
+
+    async def empty(host: str, port: int) -> list[str]:
+        return []
+
+    for resolve in (failing, empty):
+        found = await target("https://hooks.partner.test/in", resolve=resolve)
+        assert (found.unresolved, found.refused) == (True, None)

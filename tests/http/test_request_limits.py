@@ -5,12 +5,13 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.models import Listing, SavedSearch
-from tests.conftest import ActorFactory
+from tests.conftest import BASE_URL, ActorFactory
 from tests.support.pages import T_SHIRT, sign_up, submit_form
 
 
@@ -76,3 +77,11 @@ async def test_a_wrong_method_says_which_are_allowed(client: httpx.AsyncClient) 
     assert response.status_code == 405
     assert response.headers["allow"] == "POST"
     assert response.json()["code"] == "method_not_allowed"
+
+
+async def test_a_deeply_nested_body_is_refused_not_a_crash(app: FastAPI) -> None:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)  # a crash would show as a 500
+    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as raw:
+        response = await raw.post("/api/v1/auth/logout", content=b"[" * 100_000,
+                                  headers={"content-type": "application/json"})
+    assert response.status_code < 500
