@@ -1,14 +1,14 @@
 """Queries of RFQs, and of the counts and limits of their anti-spam rules."""
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, update
+from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import LeadView, Organization, Rfq, RfqLimit
+from app.models import LeadView, Organization, Rfq
 from app.models.enums import RfqStatus
 from app.owned.repository import owned_query
 
@@ -52,27 +52,6 @@ async def expire_open_before(session: AsyncSession, today: date, now: datetime) 
                  .values(status=RfqStatus.EXPIRED, updated_at=now)
                  .returning(Rfq.id).execution_options(synchronize_session=False))
     return sorted((await session.scalars(statement)).all())
-
-
-async def stored_limits(session: AsyncSession, organization_id: int) -> Sequence[RfqLimit]:
-    """The organization's own limits and the default ones (no organization), as stored."""
-    return (await session.scalars(
-        select(RfqLimit).where((RfqLimit.organization_id == organization_id) | RfqLimit.organization_id.is_(None))
-    )).all()
-
-
-async def _count(session: AsyncSession, *conditions: ColumnElement[bool]) -> int:
-    return int(await session.scalar(select(func.count()).select_from(Rfq).where(*conditions)) or 0)
-
-
-async def created_since(session: AsyncSession, organization_id: int, since: datetime) -> int:
-    """How many RFQs the organization created since then."""
-    return await _count(session, Rfq.organization_id == organization_id, Rfq.created_at >= since)
-
-
-async def count_in(session: AsyncSession, organization_id: int, statuses: Collection[RfqStatus]) -> int:
-    """How many of the organization's RFQs are in one of these statuses."""
-    return await _count(session, Rfq.organization_id == organization_id, Rfq.status.in_(statuses))
 
 
 async def titles_in(session: AsyncSession, organization_id: int, statuses: Collection[RfqStatus],
