@@ -112,7 +112,7 @@ async def _dun(session: AsyncSession, settings: Settings, subscription: Subscrip
               if invoice.due_on < today]
     if unpaid and today >= unpaid[0].due_on + timedelta(days=settings.billing_grace_days):
         for invoice in await invoices.open_invoices_of(session, subscription.id):
-            invoices.void(invoice, now)
+            await invoices.void(session, invoice, now)
         subscription.status = SubscriptionStatus.EXPIRED
         subscription.ended_at = now
         report.expired.append(subscription.id)

@@ -3,6 +3,9 @@
 Numbering: the counter row of the year is incremented with one UPDATE ... RETURNING inside the issuing
 transaction. On PostgreSQL the row lock makes a concurrent issuer wait until this transaction ends; a rollback
 undoes the increment with the invoice, so no number is ever skipped. SQLite has a single writer.
+
+Changing an invoice's state (paying, voiding) first takes `lock`: its subscription's row, then its own. The billing
+run locks subscriptions first too, so no two writers ever wait on each other in a circle.
 """
 
 from dataclasses import dataclass
@@ -110,7 +113,20 @@ def mark_paid(invoice: Invoice, reference: str | None, paid_at: datetime | None 
     return True
 
 
-def void(invoice: Invoice, now: datetime | None = None) -> None:
+async def lock(session: AsyncSession, invoice: Invoice) -> None:
+    """Holds the invoice's subscription row, then the invoice's row, until the transaction ends, and reloads them:
+    of writers arriving at once (payments, voids, the billing run), each sees what the one before it did
+    (PostgreSQL; SQLite has a single writer)."""
+    if invoice.subscription_id is not None:
+        await session.execute(select(Subscription).where(Subscription.id == invoice.subscription_id)
+                              .with_for_update().execution_options(populate_existing=True))
+    await session.execute(select(Invoice).where(Invoice.id == invoice.id).with_for_update()
+                          .execution_options(populate_existing=True))
+
+
+async def void(session: AsyncSession, invoice: Invoice, now: datetime | None = None) -> None:
+    """An open invoice is void from now; a paid one cannot be (a payment that arrived first wins)."""
+    await lock(session, invoice)
     if invoice.status is InvoiceStatus.PAID:
         raise conflict(f"Invoice {invoice.number} is paid and cannot be voided", code="invoice_paid")
     if invoice.status is InvoiceStatus.OPEN:

@@ -1,7 +1,8 @@
 """Payments arriving: an administrator marking a bank transfer paid, or card-gateway webhook events.
 
-Exactly one payment pays an invoice: each locks the invoice row first, and every other payment for a paid (or void)
-invoice is kept as a refund due, listed for administrators until they record the refund.
+Exactly one payment pays an invoice: each locks the invoice first (membership.invoices.lock), and every other payment
+for a paid (or void) invoice is kept as a refund due, once per payment, listed for administrators until they record
+the refund.
 
 Webhook events are stored by (provider, event id) under a unique constraint before they act, so an event delivered
 any number of times changes state once. Events carry their creation time; a failure older than the newest payment
@@ -26,29 +27,26 @@ CHARGE_FAILED = "charge.failed"
 PAID, SAME_PAYMENT, REFUND_DUE = "paid", "same_payment", "refund_due"
 
 
-async def _lock(session: AsyncSession, invoice: Invoice) -> None:
-    """Holds the invoice's row until the transaction ends and reloads it: of payments arriving at once for one
-    invoice, each sees what the one before it did (PostgreSQL; SQLite has a single writer)."""
-    await session.execute(select(Invoice).where(Invoice.id == invoice.id).with_for_update()
-                          .execution_options(populate_existing=True))
-
-
 async def settle(session: AsyncSession, invoice: Invoice, reference: str, paid_at: datetime | None = None, *,
                  provider: PaymentProviderName = PaymentProviderName.MANUAL, event_id: str | None = None) -> str:
     """Books a payment on the invoice: the first one pays it (a plan it bought takes effect; a past-due subscription
     with nothing else overdue is active again) and returns "paid"; the same payment reported again changes nothing
     ("same_payment"); any other payment of a paid invoice is money to give back, kept as a refund due
     ("refund_due"). A void invoice cannot be paid."""
-    await _lock(session, invoice)
+    await invoices.lock(session, invoice)
+    return await _book(session, invoice, reference, paid_at, provider, event_id)
+
+
+async def _book(session: AsyncSession, invoice: Invoice, reference: str, paid_at: datetime | None,
+                provider: PaymentProviderName, event_id: str | None) -> str:
+    """`settle` once the invoice is locked."""
     if invoice.status is InvoiceStatus.PAID:
         if reference == invoice.payment_reference:
             return SAME_PAYMENT
-        session.add(RefundDue(invoice_id=invoice.id, provider=provider, reference=reference, event_id=event_id))
-        await session.flush()
-        return REFUND_DUE
+        return await _refund_due(session, invoice, provider, reference, event_id)
     invoices.mark_paid(invoice, reference, paid_at)
     await session.flush()
-    subscription = await session.get(Subscription, invoice.subscription_id) if invoice.subscription_id else None
+    subscription = await _subscription(session, invoice)
     if subscription is None:
         return PAID
     purchases.grant(subscription, invoice, utcnow())
@@ -56,6 +54,19 @@ async def settle(session: AsyncSession, invoice: Invoice, reference: str, paid_a
         subscription.status = SubscriptionStatus.ACTIVE
     await session.flush()
     return PAID
+
+
+async def _refund_due(session: AsyncSession, invoice: Invoice, provider: PaymentProviderName, reference: str,
+                      event_id: str | None) -> str:
+    """Keeps the payment as money to give back, once per payment: the same charge reported again is
+    "same_payment" (the invoice is locked, so the check holds; the unique index backs it)."""
+    known = select(RefundDue.id).where(RefundDue.invoice_id == invoice.id, RefundDue.provider == provider,
+                                       RefundDue.reference == reference)
+    if await session.scalar(known) is not None:
+        return SAME_PAYMENT
+    session.add(RefundDue(invoice_id=invoice.id, provider=provider, reference=reference, event_id=event_id))
+    await session.flush()
+    return REFUND_DUE
 
 
 async def _first_delivery(session: AsyncSession, event: GatewayEvent, now: datetime) -> PaymentEvent | None:
@@ -112,13 +123,12 @@ async def _succeeded(session: AsyncSession, invoice: Invoice, event: GatewayEven
     """Money received is always booked: on an open invoice it pays it, however late the event arrives; on a paid
     or void invoice it is a refund due."""
     reference = str(event.data.get("charge") or event.id)
-    await _lock(session, invoice)
+    provider = PaymentProviderName.CARD_GATEWAY
+    await invoices.lock(session, invoice)
     if invoice.status is InvoiceStatus.VOID:
-        session.add(RefundDue(invoice_id=invoice.id, provider=PaymentProviderName.CARD_GATEWAY, reference=reference,
-                              event_id=event.id))
-        return REFUND_DUE
-    booked = await settle(session, invoice, reference, event.created, provider=PaymentProviderName.CARD_GATEWAY,
-                          event_id=event.id)
+        booked = await _refund_due(session, invoice, provider, reference, event.id)
+    else:
+        booked = await _book(session, invoice, reference, event.created, provider, event.id)
     if booked != PAID:
         return "duplicate" if booked == SAME_PAYMENT else REFUND_DUE
     subscription = await _subscription(session, invoice)
@@ -128,7 +138,7 @@ async def _succeeded(session: AsyncSession, invoice: Invoice, event: GatewayEven
 
 
 async def _failed(session: AsyncSession, invoice: Invoice, event: GatewayEvent) -> str:
-    await _lock(session, invoice)
+    await invoices.lock(session, invoice)
     subscription = await _subscription(session, invoice)
     if invoice.status is not InvoiceStatus.OPEN or subscription is None or _newer_event_applied(subscription, event):
         return "ignored"

@@ -27,7 +27,7 @@ async def withdraw(session: AsyncSession, subscription: Subscription, now: datet
     """Voids the unpaid purchase, if any: the customer chose something else (or stopped)."""
     invoice = await pending_purchase(session, subscription.id)
     if invoice is not None:
-        invoices.void(invoice, now)
+        await invoices.void(session, invoice, now)
         await session.flush()
 
 
@@ -58,7 +58,7 @@ def lapses_on(invoice: Invoice, grace_days: int) -> date:
 async def lapse(session: AsyncSession, subscription: Subscription, invoice: Invoice, now: datetime | None = None,
                 ) -> None:
     now = now or utcnow()
-    invoices.void(invoice, now)
+    await invoices.void(session, invoice, now)
     if subscription.status is SubscriptionStatus.PENDING_PAYMENT:
         subscription.status = SubscriptionStatus.EXPIRED
         subscription.ended_at = now

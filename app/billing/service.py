@@ -187,7 +187,7 @@ async def record_refund(session: AsyncSession, viewer: Viewer | None, refund_id:
 async def void_invoice(session: AsyncSession, viewer: Viewer | None, invoice_id: int) -> Invoice:
     require_admin(viewer)
     invoice = await get_invoice(session, viewer, invoice_id)
-    invoices.void(invoice)
+    await invoices.void(session, invoice)
     await session.flush()
     return invoice
 

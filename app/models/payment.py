@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.clock import utcnow
@@ -28,6 +28,8 @@ class RefundDue(Base):
     payment, kept until an administrator records the refund."""
 
     __tablename__ = "refunds_due"
+    # One row per payment: the same charge reported by two events is one sum to give back, not two.
+    __table_args__ = (Index("uq_refunds_due_payment", "invoice_id", "provider", "reference", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id", ondelete="CASCADE"), index=True)
