@@ -13,3 +13,18 @@ bench-search:
 	@if [ -n "$$TRADELEADS_OPENSEARCH_URL" ]; then \
 	  .venv/bin/python bench/search_bench.py $(BENCH_SEARCH_ARGS) --backend opensearch; \
 	else echo "bench-search: set TRADELEADS_OPENSEARCH_URL (make opensearch) to also measure OpenSearch"; fi
+
+# Mixed HTTP load (pages, search, logins, a few writes) at several client counts, on each setup bench/load_setup.py
+# builds: embedded (SQLite + embedded search, one process) and production (PostgreSQL + OpenSearch, 2 uvicorn workers
+# + `tradeleads worker`). Prints req/s, p50/p95/p99, errors; never pass/fail. BENCH_LOAD_URL loads a running server.
+#   make bench-load BENCH_SECONDS=10 BENCH_LOAD_LEVELS=1,50 BENCH_SETUPS=embedded
+BENCH_SECONDS ?= 60
+BENCH_LOAD_LEVELS ?= 1,50,200
+BENCH_SETUPS ?= embedded,production
+BENCH_LOAD_URL ?=
+
+.PHONY: bench-load
+bench-load:
+	@if [ -n "$(BENCH_LOAD_URL)" ]; then \
+	  .venv/bin/python bench/load.py run --base-url $(BENCH_LOAD_URL) --levels $(BENCH_LOAD_LEVELS) --seconds $(BENCH_SECONDS); \
+	else .venv/bin/python bench/load.py setups --setups $(BENCH_SETUPS) --levels $(BENCH_LOAD_LEVELS) --seconds $(BENCH_SECONDS); fi
