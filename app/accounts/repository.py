@@ -51,14 +51,20 @@ async def tokens_of(session: AsyncSession, user_id: int) -> list[ApiToken]:
 
 
 async def failures_since(session: AsyncSession, since: datetime, *, client_address: str,
-                         email: str | None = None) -> tuple[int, datetime | None]:
+                         email: str | None = None, excluding: int | None = None) -> tuple[int, datetime | None]:
     """How many failed logins from this address (for this e-mail, if given) since `since`, and the latest one's
-    time."""
+    time; `excluding` is the attempt asking."""
     condition = [LoginFailure.created_at >= since, LoginFailure.client_address == client_address]
     if email is not None:
         condition.append(LoginFailure.email == email)
+    if excluding is not None:
+        condition.append(LoginFailure.id != excluding)
     row = (await session.execute(select(func.count(), func.max(LoginFailure.created_at)).where(*condition))).one()
     return row[0], row[1]
+
+
+async def delete_failure(session: AsyncSession, failure_id: int) -> None:
+    await session.execute(delete(LoginFailure).where(LoginFailure.id == failure_id))
 
 
 async def clear_failures(session: AsyncSession, email: str, client_address: str) -> None:

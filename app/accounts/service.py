@@ -96,16 +96,17 @@ async def register(session: AsyncSession, data: RegisterInput, *, settings: Sett
     return user
 
 
-async def _ensure_not_throttled(session: AsyncSession, settings: Settings, email: str, address: str) -> None:
+async def _ensure_not_throttled(session: AsyncSession, settings: Settings, email: str, address: str,
+                                attempt: int) -> None:
     """Guessing slows down instead of locking anyone out: after `login_max_failures` failures of one account from
     one address (four times as many from one address over all accounts), each further attempt from that address
     waits twice as long as the one before, up to the window. The owner elsewhere never waits for a guesser."""
     now = utcnow()
     since = now - timedelta(seconds=settings.login_window_seconds)
     counts = (
-        (await repository.failures_since(session, since, email=email, client_address=address),
+        (await repository.failures_since(session, since, email=email, client_address=address, excluding=attempt),
          settings.login_max_failures),
-        (await repository.failures_since(session, since, client_address=address),
+        (await repository.failures_since(session, since, client_address=address, excluding=attempt),
          settings.login_max_failures * ADDRESS_FAILURE_FACTOR),
     )
     for (count, latest), free in counts:
@@ -118,25 +119,37 @@ async def _ensure_not_throttled(session: AsyncSession, settings: Settings, email
                                     max(1, math.ceil(wait.total_seconds())))
 
 
-async def _record_failure(session: AsyncSession, email: str, address: str) -> None:
-    """Written in its own transaction: the failed request rolls back, the failure must stay counted."""
+async def _admit_attempt(session: AsyncSession, settings: Settings, email: str, address: str) -> None:
+    """Counts the attempt as a failure before the password is checked, so that attempts arriving at once see each
+    other (a burst of guesses cannot all pass the throttle before the first is counted), then applies the throttle;
+    an attempt it refuses was never tried and does not lengthen the wait. On a connection of its own, committed:
+    the failed request rolls back, the failure must stay counted (a success clears it). The request's connection
+    is not held meanwhile, so a burst of logins cannot exhaust the pool waiting for second connections."""
     async with AsyncSession(bind=session.bind) as audit:
-        audit.add(LoginFailure(email=email, client_address=address))
+        failure = LoginFailure(email=email, client_address=address)
+        audit.add(failure)
+        await audit.flush()
+        attempt = failure.id
         await audit.commit()
+        try:
+            await _ensure_not_throttled(audit, settings, email, address, attempt)
+        except AppError:
+            await repository.delete_failure(audit, attempt)
+            await audit.commit()
+            raise
 
 
 async def authenticate(
     session: AsyncSession, settings: Settings, email: str, password: str, client_address: str
 ) -> User:
     email = email.lower()
-    await _ensure_not_throttled(session, settings, email, client_address)
+    await _admit_attempt(session, settings, email, client_address)
     user = await repository.user_by_email(session, email)
     if user is None or not verify_password(password, user.password_hash):
-        await _record_failure(session, email, client_address)
         raise AppError("E-mail or password is wrong", code="invalid_credentials", status=401,
                        title="Login failed")
     user.last_login_at = utcnow()
-    await repository.clear_failures(session, email, client_address)
+    await repository.clear_failures(session, email, client_address)  # this attempt's row with the others
     await session.flush()
     return user
 

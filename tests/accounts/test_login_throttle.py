@@ -1,6 +1,7 @@
 """Guessing passwords slows the guesser down and nobody else: growing waits per (account, address) instead of a
 lock on the account, and X-Forwarded-For believed only from a configured proxy."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -91,3 +92,15 @@ async def test_the_served_app_does_not_believe_a_local_clients_forwarded_for(
             await _login(local, owner.email, "guess", {"X-Forwarded-For": f"192.0.2.{number}"})
         response = await _login(local, owner.email, PASSWORD, {"X-Forwarded-For": "192.0.2.250"})
     assert response.status_code == 429
+
+
+async def test_a_burst_of_guesses_at_once_gets_no_more_tries_than_one_by_one(
+    app: FastAPI, make_actor: ActorFactory, settings: Settings,
+) -> None:
+    owner = await make_actor("buyer")
+    burst = settings.login_max_failures * 4
+    async with _from(app, "198.51.100.9") as guesser:
+        answers = await asyncio.gather(*(_login(guesser, owner.email, f"guess {n}") for n in range(burst)))
+    statuses = [answer.status_code for answer in answers]
+    assert statuses.count(401) <= settings.login_max_failures
+    assert statuses.count(429) == burst - statuses.count(401)
