@@ -3,15 +3,18 @@ network it runs in (the search engine, the database, a cloud metadata service). 
 registered (names and literal addresses that are plainly private) and again before each delivery (the addresses
 its name resolves to then). `TRADELEADS_WEBHOOK_PRIVATE_DESTINATIONS` lifts both checks for development.
 
-The delivery then connects to the address that was checked, not to the name: a name that resolves to a public
+The delivery then connects to an address that was checked, not to the name: a name that resolves to a public
 address for the check and to a private one a moment later (DNS rebinding) cannot steer the request inside. The
-request still names the host (Host header, and the TLS server name the certificate is checked against)."""
+request still names the host (Host header, and the TLS server name the certificate is checked against), keeps the
+URL's user and password, and tries the name's other checked addresses in turn when one does not connect. A pinned
+connection is never reused: pooled by address, it could carry the next request for another name served at the same
+address, over TLS under the first name's certificate."""
 
 import asyncio
 import ipaddress
 import socket
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,22 +55,25 @@ class Target:
     extensions: dict[str, Any] = field(default_factory=dict)
     refused: str | None = None
     unresolved: bool = False  # the name did not resolve: not sent, retried later
+    alternatives: tuple[str, ...] = ()  # `url` at the name's other checked addresses, for when one does not connect
 
 
 def _pinned(url: str, address: str) -> Target:
     parts = urlsplit(url)
     host = parts.hostname or ""
+    userinfo = parts.netloc.rpartition("@")[0]
     literal = f"[{address}]" if ":" in address else address
     netloc = f"{literal}:{parts.port}" if parts.port else literal
+    netloc = f"{userinfo}@{netloc}" if userinfo else netloc
     name = f"{host}:{parts.port}" if parts.port else host
     extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
-    return Target(parts._replace(netloc=netloc).geturl(), {"Host": name}, extensions)
+    return Target(parts._replace(netloc=netloc).geturl(), {"Host": name, "Connection": "close"}, extensions)
 
 
 async def target(url: str, *, allow_private: bool = False, resolve: Resolver = system_resolver) -> Target:
-    """Resolves the URL's host once and checks every address it has: the delivery connects to the first of them,
-    or is refused when one is private (unless allowed). A literal address is used as it is; a name that does not
-    resolve is not sent (the delivery fails and is retried)."""
+    """Resolves the URL's host once and checks every address it has: the delivery connects to the first of them
+    (the others are alternatives), or is refused when one is private (unless allowed). A literal address is used as
+    it is; a name that does not resolve is not sent (the delivery fails and is retried)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     if plainly_private(url) and not allow_private:
@@ -86,4 +92,5 @@ async def target(url: str, *, allow_private: bool = False, resolve: Resolver = s
     private = next((address for address in addresses if _private_address(address)), None)
     if private is not None and not allow_private:
         return Target(url, refused=private)
-    return _pinned(url, addresses[0])
+    checked = list(dict.fromkeys(addresses))
+    return replace(_pinned(url, checked[0]), alternatives=tuple(_pinned(url, address).url for address in checked[1:]))

@@ -14,6 +14,7 @@ no transaction open, and their outcome recorded in another: a slow receiver neve
 import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -112,11 +113,23 @@ async def _post(client: httpx.AsyncClient, item: Leased, policy: WebhookPolicy) 
                SIGNATURE_HEADER: timestamped_signature_header(item.secret, int(clock.unix_time()), body),
                **where.headers}
     try:
-        response = await client.post(where.url, content=body, headers=headers, extensions=where.extensions)
+        response = await _first_connecting(client, (where.url, *where.alternatives), body, headers, where.extensions)
     except httpx.HTTPError as exc:
         return Outcome(item.delivery_id, None, f"{type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH])
     error = None if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"
     return Outcome(item.delivery_id, response.status_code, error)
+
+
+async def _first_connecting(client: httpx.AsyncClient, urls: tuple[str, ...], body: bytes, headers: dict[str, str],
+                            extensions: dict[str, Any]) -> httpx.Response:
+    """POSTs to the first of the URLs (one name's checked addresses) that accepts a connection; an answer of any
+    status ends the search, and when none connects the last connection error is raised."""
+    for url in urls[:-1]:
+        try:
+            return await client.post(url, content=body, headers=headers, extensions=extensions)
+        except (httpx.ConnectError, httpx.ConnectTimeout):
+            continue
+    return await client.post(urls[-1], content=body, headers=headers, extensions=extensions)
 
 
 def _apply(delivery: WebhookDelivery, endpoint: WebhookEndpoint, outcome: Outcome, policy: WebhookPolicy,

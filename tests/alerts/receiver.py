@@ -17,6 +17,7 @@ class Received:
     verified: bool
     body: bytes
     headers: dict[str, str]
+    peer: tuple[str, int] | None = None  # the sender's address and port: a new port is a new connection
 
     @property
     def event(self) -> dict[str, Any]:
@@ -40,7 +41,8 @@ class Receiver:
     async def handle(self, request: web.Request) -> web.Response:
         body = await request.read()
         verified = self.verify(request.headers.get("X-Tradeleads-Signature", ""), body)
-        self.received.append(Received(verified, body, dict(request.headers)))
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        self.received.append(Received(verified, body, dict(request.headers), tuple(peer[:2]) if peer else None))
         status = self.statuses.pop(0) if self.statuses else 200
         return web.Response(status=status if verified else 401, text="ok")
 

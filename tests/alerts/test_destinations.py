@@ -41,10 +41,21 @@ async def test_the_delivery_connects_to_the_checked_address_and_names_the_host()
     six = await target("https://v6.partner.test/in", resolve=public)
 
     assert (plain.url, plain.headers, plain.extensions) == (
-        "http://93.184.215.14:8080/in?x=1", {"Host": "hooks.partner.test:8080"}, {})
+        "http://93.184.215.14:8080/in?x=1", {"Host": "hooks.partner.test:8080", "Connection": "close"}, {})
     assert (secure.url, secure.headers, secure.extensions) == (
-        "https://93.184.215.14/in", {"Host": "hooks.partner.test"}, {"sni_hostname": "hooks.partner.test"})
+        "https://93.184.215.14/in", {"Host": "hooks.partner.test", "Connection": "close"},
+        {"sni_hostname": "hooks.partner.test"})
     assert six.url == "https://[2606:4700::6810:84e5]/in"
+
+
+async def test_the_pinned_url_keeps_its_user_and_password_and_every_checked_address() -> None:
+    many = _dns({"hooks.partner.test": ["93.184.215.14", "93.184.215.15", "93.184.215.14", "2606:4700::1"]})
+
+    found = await target("https://hook:s3cret@hooks.partner.test:8443/in", resolve=many)
+
+    assert found.url == "https://hook:s3cret@93.184.215.14:8443/in"
+    assert found.alternatives == ("https://hook:s3cret@93.184.215.15:8443/in",
+                                  "https://hook:s3cret@[2606:4700::1]:8443/in")
 
 
 async def test_a_name_that_does_not_resolve_is_not_sent_unpinned() -> None:

@@ -239,3 +239,48 @@ async def test_a_delivery_connects_to_the_address_checked_and_names_the_host(
     [request] = receiver.received
     assert request.verified and request.headers["Host"] == f"hooks.partner.test:{port}"
     assert next(answers) == ["10.9.9.9"]  # asked once
+
+
+
+def _resolving(app: FastAPI, dns: dict[str, list[str]]) -> WebhookPolicy:
+    """The settings' policy with DNS (the edge these tests cannot reach) answering from `dns`."""
+    async def resolve(host: str, port: int) -> list[str]:
+        return dns[host]
+
+    return replace(WebhookPolicy.from_settings(app.state.settings), resolve=resolve)
+
+
+async def test_two_names_at_one_address_never_share_a_connection(
+        app: FastAPI, engine: SearchBackend, make_actor: Any, sender: httpx.AsyncClient) -> None:
+    """A pinned connection is addressed by its IP: reused, the second name's request would travel on the first
+    name's connection (over TLS, under the first name's certificate)."""
+    supplier = await make_actor("supplier")
+    policy = _resolving(app, {"a.partner.test": ["127.0.0.1"], "b.partner.test": ["127.0.0.1"]})
+    async with running_receiver() as receiver:
+        port = urlsplit(receiver.url).port
+        for name in ("a", "b"):
+            await register(supplier, f"http://{name}.partner.test:{port}/hooks/tradeleads")
+        await rfq_alert_for(app, make_actor, supplier)
+        for _ in range(2):  # one after the other, on the same client: a kept-alive connection would be reused
+            await send_due(app.state.sessionmaker, sender, policy, now=utcnow(), batch_size=1)
+
+    assert sorted(request.headers["Host"] for request in receiver.received) == [
+        f"a.partner.test:{port}", f"b.partner.test:{port}"]
+    first, second = (request.peer for request in receiver.received)
+    assert first is not None and second is not None and first != second
+
+
+async def test_an_address_that_does_not_connect_falls_back_to_the_next_one_checked(
+        app: FastAPI, engine: SearchBackend, make_actor: Any, sender: httpx.AsyncClient) -> None:
+    supplier = await make_actor("supplier")
+    policy = _resolving(app, {"hooks.partner.test": ["127.0.0.2", "127.0.0.1"]})  # nothing listens on the first
+    async with running_receiver() as receiver:
+        port = urlsplit(receiver.url).port
+        endpoint = await register(supplier, f"http://hooks.partner.test:{port}/hooks/tradeleads")
+        receiver.secret = endpoint["secret"]
+        await rfq_alert_for(app, make_actor, supplier)
+        report = await send_due(app.state.sessionmaker, sender, policy, now=utcnow())
+
+    assert (len(report.delivered), report.failed) == (1, [])
+    [request] = receiver.received
+    assert request.verified and request.headers["Host"] == f"hooks.partner.test:{port}"
