@@ -112,6 +112,9 @@ async def refuse_nul_characters(request: Request) -> None:
             fields.extend(_strings(json.loads(body)))
     elif body and "application/x-www-form-urlencoded" in content_type:
         fields.extend(parse_qsl(body.decode("latin-1"), keep_blank_values=True))
+    elif body and "multipart/form-data" in content_type:  # parsed once: the route reads the same parsed form
+        form = await request.form()
+        fields.extend((name, value) for name, value in form.multi_items() if isinstance(value, str))
     bad = sorted({name.replace(NUL, "\\0") for name, value in fields if NUL in value or NUL in name})
     if bad:
         raise validation_failed([FieldError(name, "must not contain NUL characters", "nul_character")

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.config import Settings
 from app.models import Listing, SavedSearch
 from tests.conftest import BASE_URL, ActorFactory
-from tests.support.pages import T_SHIRT, sign_up, submit_form
+from tests.support.pages import T_SHIRT, csrf_token, sign_up, submit_form
 
 
 async def _count(db: AsyncSession, model: type) -> int:
@@ -68,6 +68,17 @@ async def test_nul_characters_are_refused_and_nothing_is_stored(make_actor: Acto
 async def test_a_form_with_a_nul_character_stores_nothing(client: httpx.AsyncClient, db: AsyncSession) -> None:
     await sign_up(client, "buyer")
     response = await submit_form(client, "/saved-searches", "/saved-searches", {"name": "Tea\x00", "query": "tea"})
+    assert response.status_code == 422
+    assert await _count(db, SavedSearch) == 0
+
+
+async def test_a_multipart_form_with_a_nul_character_stores_nothing(client: httpx.AsyncClient,
+                                                                    db: AsyncSession) -> None:
+    """Browsers send a form as multipart when it has a file field; its text fields are checked the same way."""
+    await sign_up(client, "buyer")
+    page = await client.get("/saved-searches")
+    fields = {"name": "Tea\x00", "query": "tea", "csrf_token": csrf_token(page.text)}
+    response = await client.post("/saved-searches", files={name: (None, value) for name, value in fields.items()})
     assert response.status_code == 422
     assert await _count(db, SavedSearch) == 0
 
