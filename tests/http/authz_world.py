@@ -1,0 +1,110 @@
+"""The organisations, people and objects the authorisation matrix asks about (tests/http/test_authorization_matrix.py).
+
+The owner's organisation buys and sells, so that every kind of object can be its own: a draft listing, an open RFQ,
+a quote and an inquiry (on a counterpart's RFQ and listing), a saved search, a webhook, an open invoice, a refund due,
+a notification. Strangers own other organisations, one per tier (Free, Silver, Gold), so that a route refusing a
+stranger on a paid plan is seen. Everyone reaches the app with a personal access token, as API clients do."""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+
+from app.models import RefundDue
+from app.models.enums import PaymentProviderName
+from tests.conftest import Actor
+from tests.search_api.conftest import open_rfq, published_listing
+from tests.support.actors import new_actor
+from tests.support.listings import create_listing
+from tests.support.quotes import quote_payload
+
+ROLES = ("anonymous", "stranger", "silver", "gold", "member", "owner", "admin")
+Factory = Callable[[], Awaitable[str]]
+
+
+@dataclass
+class World:
+    clients: dict[str, httpx.AsyncClient]
+    values: dict[str, str]  # path parameter -> the owner's object it names
+    fresh: dict[str, Factory] = field(default_factory=dict)  # parameters of objects a request may delete
+    actors: list[Actor] = field(default_factory=list)
+
+    async def close(self) -> None:
+        for actor in self.actors:
+            await actor.client.aclose()
+
+
+async def _created(client: httpx.AsyncClient, url: str, body: dict[str, Any]) -> dict[str, Any]:
+    response = await client.post(url, json=body)
+    assert response.status_code in (200, 201), f"{url}: {response.status_code} {response.text}"
+    return dict(response.json())
+
+
+async def _on_plan(actor: Actor, admin: Actor, tier: str) -> None:
+    invoice = (await _created(actor.client, "/api/v1/billing/subscription", {"tier": tier}))["invoice"]
+    await _created(admin.client, f"/api/v1/billing/invoices/{invoice['id']}/mark-paid", {"reference": f"BANK-{tier}"})
+
+
+async def _people(app: FastAPI) -> dict[str, Actor]:
+    people = {"owner": await new_actor(app, "both"), "admin": await new_actor(app, "both", admin=True),
+              "stranger": await new_actor(app, "both"), "silver": await new_actor(app, "both"),
+              "gold": await new_actor(app, "both"), "counterpart": await new_actor(app, "both")}
+    people["member"] = await new_actor(app, "both", member_of=people["owner"])
+    for tier in ("silver", "gold"):
+        await _on_plan(people[tier], people["admin"], tier)
+    return people
+
+
+async def _trade(people: dict[str, Actor]) -> dict[str, str]:
+    """The owner's listing and RFQ, and its quote and inquiry on the counterpart's."""
+    owner, admin, counterpart = people["owner"], people["admin"], people["counterpart"]
+    listing = await create_listing(owner.client, title="Stainless steel ball valves")
+    rfq = await open_rfq(owner, admin, title="Green coffee beans", quantity="20", unit="metric_ton")
+    their_rfq = await open_rfq(counterpart, admin, title="Arabica coffee beans", quantity="20", unit="metric_ton")
+    their_listing = await published_listing(counterpart, admin, title="Cotton T-shirts", moq="500", moq_unit="piece")
+    quote = await _created(owner.client, f"/api/v1/rfqs/{their_rfq['id']}/quotes", quote_payload())
+    their_quote = await _created(counterpart.client, f"/api/v1/rfqs/{rfq['id']}/quotes", quote_payload())
+    inquiry = await _created(owner.client, f"/api/v1/listings/{their_listing['id']}/inquiries",
+                             {"message": "Can you ship 5,000 pieces to Hamburg by March?"})
+    return {"listing_id": str(listing["id"]), "item_id": str(listing["id"]), "entity_id": str(listing["id"]),
+            "rfq_id": str(rfq["id"]), "quote_id": str(quote["id"]), "inquiry_id": str(inquiry["id"]),
+            "their_quote_id": str(their_quote["id"])}  # on the owner's RFQ (it notified the owner)
+
+
+async def _billing(app: FastAPI, owner: Actor) -> dict[str, str]:
+    """An open invoice of the owner (a Gold plan bought, not paid) and a refund due on it."""
+    invoice = (await _created(owner.client, "/api/v1/billing/subscription", {"tier": "gold"}))["invoice"]
+    async with app.state.sessionmaker() as session:
+        refund = RefundDue(invoice_id=invoice["id"], provider=PaymentProviderName.MANUAL, reference="BANK-TWICE")
+        session.add(refund)
+        await session.commit()
+        return {"invoice_id": str(invoice["id"]), "refund_id": str(refund.id)}
+
+
+def _factories(owner: Actor) -> dict[str, Factory]:
+    """A new object for each request that may delete one: the next role then asks about an object that exists."""
+    async def token() -> str:
+        return str((await _created(owner.client, "/api/v1/me/tokens", {"name": "spare"}))["id"])
+
+    async def saved_search() -> str:
+        return str((await _created(owner.client, "/api/v1/saved-searches", {"name": "Valves", "query": "valve"}))["id"])
+
+    async def webhook() -> str:
+        return str((await _created(owner.client, "/api/v1/webhooks", {"url": "https://93.184.215.14/hook"}))["id"])
+
+    return {"token_id": token, "search_id": saved_search, "endpoint_id": webhook}
+
+
+async def build_world(app: FastAPI, anonymous: httpx.AsyncClient) -> World:
+    people = await _people(app)
+    owner = people["owner"]
+    values = {**await _trade(people), **await _billing(app, owner), "slug": owner.organization_slug, "code": "silver",
+              "entity_type": "listing", "decision": "approve", "action": "submit"}
+    notifications = (await owner.client.get("/api/v1/notifications")).json()["items"]
+    values["notification_id"] = str(notifications[0]["id"])
+    fresh = _factories(owner)
+    values |= {name: await make() for name, make in fresh.items()}
+    clients = {"anonymous": anonymous, **{role: people[role].client for role in ROLES if role != "anonymous"}}
+    return World(clients, values, fresh, list(people.values()))
