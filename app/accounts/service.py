@@ -23,7 +23,7 @@ from app.core.errors import (
     validation_failed,
 )
 from app.core.repository import get_or_404, get_or_none, get_users_own
-from app.core.security import hash_api_token, hash_password, new_api_token, verify_password
+from app.core.security import hash_api_token, hash_password_off_loop, new_api_token, password_matches
 from app.models import ApiToken, LoginFailure, Organization, User
 from app.models.enums import EntityType, MemberRole
 
@@ -83,7 +83,7 @@ async def register(session: AsyncSession, data: RegisterInput, *, settings: Sett
     await session.flush()
     user = User(
         email=email,
-        password_hash=hash_password(data.password),
+        password_hash=await hash_password_off_loop(data.password),
         name=data.name,
         organization_id=organization.id,
         member_role=MemberRole.OWNER,
@@ -145,7 +145,7 @@ async def authenticate(
     email = email.lower()
     await _admit_attempt(session, settings, email, client_address)
     user = await repository.user_by_email(session, email)
-    if user is None or not verify_password(password, user.password_hash):
+    if not await password_matches(password, user.password_hash if user else None) or user is None:
         raise AppError("E-mail or password is wrong", code="invalid_credentials", status=401,
                        title="Login failed")
     user.last_login_at = utcnow()
@@ -156,9 +156,9 @@ async def authenticate(
 
 async def change_password(session: AsyncSession, viewer: Viewer, data: ChangePasswordInput) -> User:
     user = await _user(session, viewer.user_id)
-    if not verify_password(data.current_password, user.password_hash):
+    if not await password_matches(data.current_password, user.password_hash):
         raise validation_failed([FieldError("current_password", "The current password is wrong", "wrong_password")])
-    user.password_hash = hash_password(data.new_password)
+    user.password_hash = await hash_password_off_loop(data.new_password)
     await session.flush()
     return user
 

@@ -1,6 +1,7 @@
 """Security primitives: password hashing, API tokens, signed values (session cookie, CSRF), and the signature of
 webhooks, received (card gateway) and sent (alerts): `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`."""
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -14,6 +15,7 @@ from app.core import clock
 
 _password_hash = PasswordHash.recommended()
 TOKEN_PREFIX = "tl_"
+_UNUSABLE_HASH = _password_hash.hash(secrets.token_urlsafe(32))  # no password anyone knows matches it
 
 
 def hash_password(password: str) -> str:
@@ -22,6 +24,21 @@ def hash_password(password: str) -> str:
 
 def verify_password(password: str, password_hash: str) -> bool:
     return _password_hash.verify(password, password_hash)
+
+
+# Argon2 takes ~100 ms of CPU by design. Run on the event loop it would stall every other request of the process
+# for that long; in a worker thread it does not (argon2's C code runs without the GIL).
+async def hash_password_off_loop(password: str) -> str:
+    return await asyncio.to_thread(hash_password, password)
+
+
+async def password_matches(password: str, password_hash: str | None) -> bool:
+    """Checks the password in a worker thread. With no hash (no such account) the same work is done against a
+    throwaway hash, so the answer takes as long whether or not the account exists."""
+    if password_hash is None:
+        await asyncio.to_thread(verify_password, password, _UNUSABLE_HASH)
+        return False
+    return await asyncio.to_thread(verify_password, password, password_hash)
 
 
 def new_api_token() -> str:
