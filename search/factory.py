@@ -8,12 +8,20 @@ from search.embedded import EmbeddedBackend
 from search.opensearch import OpenSearchBackend
 
 
+def opensearch_hosts(url: str) -> list[str]:
+    """The nodes of TRADELEADS_OPENSEARCH_URL: one URL, or several separated by commas (a cluster's nodes)."""
+    return [host.strip() for host in url.split(",") if host.strip()]
+
+
 def opensearch_client(settings: Settings) -> AsyncOpenSearch:
+    """A request that cannot reach a node (or gets 502/503/504) goes to the next one: with the nodes of a cluster
+    listed, losing one of them costs a retry, not an error."""
     auth = (settings.opensearch_user, settings.opensearch_password or "") if settings.opensearch_user else None
+    hosts = opensearch_hosts(settings.opensearch_url or "")
     return AsyncOpenSearch(
-        hosts=[settings.opensearch_url], http_auth=auth, verify_certs=settings.opensearch_verify_certs,
+        hosts=hosts, http_auth=auth, verify_certs=settings.opensearch_verify_certs,
         ca_certs=str(settings.opensearch_ca_file) if settings.opensearch_ca_file else None,
-        ssl_show_warn=False, timeout=10, max_retries=1, retry_on_timeout=False,
+        ssl_show_warn=False, timeout=10, max_retries=max(1, len(hosts)), retry_on_timeout=False,
     )
 
 

@@ -87,7 +87,8 @@ def indices_dropped_at_the_end(settings: Settings) -> Iterator[None]:
         auth = (settings.opensearch_user, settings.opensearch_password or "") if settings.opensearch_user else None
         verify: str | bool = str(settings.opensearch_ca_file) if settings.opensearch_ca_file else \
             settings.opensearch_verify_certs
-        httpx.delete(f"{settings.opensearch_url.rstrip('/')}/{settings.search_index_prefix}*",
+        node = settings.opensearch_url.split(",")[0].strip().rstrip("/")  # any node of a cluster
+        httpx.delete(f"{node}/{settings.search_index_prefix}*",
                      params={"expand_wildcards": "all"}, auth=auth, verify=verify, timeout=30)
 
 
