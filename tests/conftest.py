@@ -7,6 +7,7 @@ import socket
 import tempfile
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -176,16 +177,14 @@ async def make_actor(app: FastAPI) -> AsyncIterator[ActorFactory]:
         await authenticated.aclose()
 
 
-@pytest.fixture
-async def live_server(app: FastAPI, settings: Settings) -> AsyncIterator[str]:
-    """The app served over real HTTP by uvicorn configured as `make run` does (`tradeleads serve`), on a free
-    loopback port. It has an engine of its own (it runs in another thread and event loop); depending on `app` makes
-    that fixture's table cleanup run after the server stopped."""
+@asynccontextmanager
+async def serving(application: FastAPI) -> AsyncIterator[str]:
+    """`application` over real HTTP in uvicorn configured as `make run` does (`tradeleads serve`), on a free
+    loopback port, in a thread and event loop of its own; yields its base URL."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
-    config = server_config(create_app(settings), "127.0.0.1", port, log_level="warning")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(server_config(application, "127.0.0.1", port, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()
     for _ in range(STARTUP_SECONDS * 100):
@@ -193,7 +192,17 @@ async def live_server(app: FastAPI, settings: Settings) -> AsyncIterator[str]:
             break
         await asyncio.sleep(0.01)
     assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    await asyncio.to_thread(thread.join, STARTUP_SECONDS)
-    listener.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await asyncio.to_thread(thread.join, STARTUP_SECONDS)
+        listener.close()
+
+
+@pytest.fixture
+async def live_server(app: FastAPI, settings: Settings) -> AsyncIterator[str]:
+    """The app served over real HTTP (`serving`). It has an engine of its own (it runs in another thread and event
+    loop); depending on `app` makes that fixture's table cleanup run after the server stopped."""
+    async with serving(create_app(settings)) as base_url:
+        yield base_url

@@ -14,12 +14,10 @@ curl command that reproduces it (the workflow's earlier steps too) and the respo
 import asyncio
 import math
 import os
-import socket
 import tempfile
-import threading
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,6 @@ os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempd
 import pytest
 import requests
 import schemathesis
-import uvicorn
 from fastapi import FastAPI
 from hypothesis import HealthCheck, Phase, Verbosity, assume, given, seed, settings
 from hypothesis import strategies as st
@@ -43,10 +40,9 @@ from schemathesis.generation.stateful import run_state_machine_as_test
 from schemathesis.generation.stateful.state_machine import APIStateMachine, StepInput, StepOutput
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
-from app.cli.serve import server_config
 from app.core.config import Settings
 from app.main import create_app
-from tests.conftest import STARTUP_SECONDS, ActorFactory
+from tests.conftest import ActorFactory, serving
 
 BUDGET = int(os.environ.get("TRADELEADS_FUZZ_CASES", "2000"))
 ROLES = ("anonymous", "supplier", "buyer", "admin")
@@ -114,27 +110,6 @@ class Report:
                  f"answers: {dict(sorted(self.statuses.items()))}"]
         lines += [finding.render() for finding in self.findings.values()]
         return "\n\n".join(lines)
-
-
-@asynccontextmanager
-async def serving(application: FastAPI) -> AsyncIterator[str]:
-    """The app over real HTTP in uvicorn, on a free loopback port, as `live_server` serves it."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(server_config(application, "127.0.0.1", listener.getsockname()[1], log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    for _ in range(STARTUP_SECONDS * 100):
-        if server.started or not thread.is_alive():
-            break
-        await asyncio.sleep(0.01)
-    assert server.started, "uvicorn did not start"
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        await asyncio.to_thread(thread.join, STARTUP_SECONDS)
-        listener.close()
 
 
 @pytest.fixture
