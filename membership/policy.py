@@ -134,8 +134,18 @@ def _fits(limit: int | None, used: int) -> bool:
 
 
 async def decide(session: AsyncSession, organization_id: int, action: Action, today: date | None = None) -> Decision:
-    rule = RULES[action]
+    return await _decide(session, organization_id, await current_tier(session, organization_id), action, today)
+
+
+async def decide_all(session: AsyncSession, organization_id: int, today: date | None = None) -> list[Decision]:
+    """Every rule for one organization, its tier read once (the membership page shows them all)."""
     tier = await current_tier(session, organization_id)
+    return [await _decide(session, organization_id, tier, action, today) for action in RULES]
+
+
+async def _decide(session: AsyncSession, organization_id: int, tier: Tier, action: Action, today: date | None,
+                  ) -> Decision:
+    rule = RULES[action]
     limit = rule.limit(tier)
     used = await rule.usage(session, organization_id, today or clock.today())
     if _fits(limit, used):

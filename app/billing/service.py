@@ -95,7 +95,7 @@ async def membership(session: AsyncSession, settings: Settings, viewer: Viewer |
     viewer = require_viewer(viewer)
     organization_id = viewer.organization_id
     subscription = await tiers.subscription_of(session, organization_id)
-    decisions = [await policy.decide(session, organization_id, action) for action in policy.RULES]
+    decisions = await policy.decide_all(session, organization_id)
     return MembershipOut(
         tier=TierOut.model_validate(await tiers.current_tier(session, organization_id)),
         subscription=subscription_out(subscription, await _tiers_by_id(session)) if subscription else None,
