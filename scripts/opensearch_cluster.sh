@@ -38,8 +38,7 @@ distribution() {  # sets OS_HOME (the installed distribution) and CLUSTER_HOME b
   bash "$SCRIPT_DIR/opensearch.sh" install >/dev/null
   OS_HOME="$(readlink -f "$PROJECT_ROOT/var/opensearch")"
   [[ -x "$OS_HOME/bin/opensearch" ]] || die "no OpenSearch distribution in $OS_HOME"
-  CLUSTER_HOME="$(dirname "$OS_HOME")/opensearch-cluster"
-  [[ "$OS_HOME" == "$PROJECT_ROOT/var/opensearch" ]] && CLUSTER_HOME="$PROJECT_ROOT/var/opensearch-cluster"
+  CLUSTER_HOME="$OS_HOME-cluster"  # beside this checkout's install (var/ or its folder under /var/lib)
   mkdir -p "$CLUSTER_HOME"
   if is_root; then chown "$OS_USER:" "$CLUSTER_HOME"; fi
 }
