@@ -3,9 +3,12 @@ database and index, then
 
 - indexing: documents/s of the project's bulk path (SearchBackend.bulk_index, as reindex uses it) and, on
   OpenSearch, of raw opensearch-py `helpers.async_bulk` with the same documents, same mapping and batch size;
-- searching: p50/p95 of GET /api/v1/search/listings in-process (httpx ASGITransport against create_app), and of
+- searching: p50/p95/p99 of GET /api/v1/search/listings in-process (httpx ASGITransport against create_app), and of
   the same query sent raw to the engine (OpenSearch: the request body the backend builds, through the client;
-  embedded: the engine's own search call), alternated query by query so both see the same noise.
+  embedded: the engine's own search call), alternated query by query so both see the same noise;
+- on OpenSearch, the footprint: primary store bytes per listing of the live index (_cat/indices, read after the
+  refresh that ends the bulk and again after the searches, never force-merged) and the node's JVM heap used/max
+  after indexing and after the searches (_nodes/stats/jvm).
 
     python bench/search_bench.py --listings 100000 --backend embedded|opensearch [--queries 300] [--seed 7]
 """
@@ -113,9 +116,29 @@ async def latencies(settings: Settings, raw: Callable[[str], Awaitable[object]],
 
 
 def summary(name: str, samples: list[float]) -> dict[str, float]:
-    p50, p95 = statistics.median(samples), percentile(samples, 0.95)
-    print(f"  {name:<5} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms   ({len(samples)} queries)")
-    return {"p50_ms": round(p50, 2), "p95_ms": round(p95, 2)}
+    p50, p95, p99 = statistics.median(samples), percentile(samples, 0.95), percentile(samples, 0.99)
+    print(f"  {name:<5} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms   p99 {p99:7.2f} ms   ({len(samples)} queries)")
+    return {"p50_ms": round(p50, 2), "p95_ms": round(p95, 2), "p99_ms": round(p99, 2)}
+
+
+async def index_size(client: AsyncOpenSearch, index: str, when: str) -> dict[str, int]:
+    """Bytes on disk of the index as it stands (no force-merge), and per document of the primary store."""
+    row = (await client.cat.indices(index=index, params={"bytes": "b", "format": "json"}))[0]
+    docs, primary, total = int(row["docs.count"]), int(row["pri.store.size"]), int(row["store.size"])
+    per_doc = primary // max(docs, 1)
+    print(f"  index {when}: {docs:,} docs, primary store {primary:,} B ({per_doc:,} B/listing), "
+          f"total store {total:,} B")
+    return {"docs": docs, "pri_store_bytes": primary, "store_bytes": total, "pri_bytes_per_listing": per_doc}
+
+
+async def heap(client: AsyncOpenSearch, when: str) -> dict[str, int]:
+    """JVM heap of the cluster's nodes, summed (the benchmark's node is a single one)."""
+    nodes = (await client.nodes.stats(metric="jvm"))["nodes"].values()
+    used = sum(node["jvm"]["mem"]["heap_used_in_bytes"] for node in nodes)
+    ceiling = sum(node["jvm"]["mem"]["heap_max_in_bytes"] for node in nodes)
+    print(f"  heap {when}: used {used / 2**20:,.0f} MiB of max {ceiling / 2**20:,.0f} MiB "
+          f"({100 * used / ceiling:.0f}%, {len(nodes)} node(s))")
+    return {"heap_used_bytes": used, "heap_max_bytes": ceiling, "nodes": len(nodes)}
 
 
 async def run(kind: str, count: int, query_count: int, seed: int) -> dict[str, Any]:
@@ -142,9 +165,17 @@ async def measure(kind: str, settings: Settings, docs: list[Document], texts: li
     if kind == "opensearch":
         client = AsyncOpenSearch(hosts=[settings.opensearch_url], timeout=120)
         backend = OpenSearchBackend(opensearch_client(settings), settings.search_index_prefix, refresh=False)
-        await raw_bulk(client, f"{settings.search_index_prefix}warmup", docs[:2000])
-        raw_rate = await raw_bulk(client, f"{settings.search_index_prefix}raw", docs)
-        _, rate = await project_bulk(backend, docs)
+        try:
+            await raw_bulk(client, f"{settings.search_index_prefix}warmup", docs[:2000])
+            raw_rate = await raw_bulk(client, f"{settings.search_index_prefix}raw", docs)
+            version, rate = await project_bulk(backend, docs)
+            result["index_after_indexing"] = await index_size(client, version, "after indexing")
+            result["heap_after_indexing"] = await heap(client, "after indexing")
+        except BaseException:
+            await backend.drop()
+            await backend.close()
+            await client.close()
+            raise
         alias = backend.alias(DocType.LISTINGS)
 
         async def raw(text: str) -> object:
@@ -167,6 +198,9 @@ async def measure(kind: str, settings: Settings, docs: list[Document], texts: li
         result["p95_ratio"] = round(result["api"]["p95_ms"] / result["raw"]["p95_ms"], 3)
         result["p50_ratio"] = round(result["api"]["p50_ms"] / result["raw"]["p50_ms"], 3)
         print(f"  api/raw: p50 {result['p50_ratio']:.2f}x, p95 {result['p95_ratio']:.2f}x")
+        if kind == "opensearch":
+            result["index_after_search"] = await index_size(client, alias, "after searches")
+            result["heap_after_search"] = await heap(client, "after searches")
     finally:
         await backend.drop()
         await backend.close()
