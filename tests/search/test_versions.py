@@ -44,7 +44,8 @@ async def test_writes_after_a_swap_become_searchable_on_their_own(unwaited: Sear
     assert await found(unwaited, "bamboo") == [1]
 
     await unwaited.bulk_index(L, [listing(2, "Bamboo steamer basket")])
-    for _ in range(50):  # OpenSearch refreshes every second once the version is live
+    for _ in range(300):  # OpenSearch refreshes every second once the version is live (a replica on a busy
+        # three-node cluster can take several seconds more: bounded at 30 s)
         if await found(unwaited, "steamer") == [2]:
             break
         await asyncio.sleep(0.1)
