@@ -35,6 +35,7 @@ from app.core.config import Settings, get_settings
 from app.core.db import is_sqlite
 from app.main import create_app
 from app.models import Base, User
+from search.factory import opensearch_hosts
 from tests.support.clock import Travel
 from tests.support.database import prepare_database
 
@@ -88,7 +89,7 @@ def indices_dropped_at_the_end(settings: Settings) -> Iterator[None]:
         auth = (settings.opensearch_user, settings.opensearch_password or "") if settings.opensearch_user else None
         verify: str | bool = str(settings.opensearch_ca_file) if settings.opensearch_ca_file else \
             settings.opensearch_verify_certs
-        node = settings.opensearch_url.split(",")[0].strip().rstrip("/")  # any node of a cluster
+        node = opensearch_hosts(settings.opensearch_url)[0].rstrip("/")  # any node of a cluster
         httpx.delete(f"{node}/{settings.search_index_prefix}*",
                      params={"expand_wildcards": "all"}, auth=auth, verify=verify, timeout=30)
 

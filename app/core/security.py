@@ -3,6 +3,7 @@ webhooks, received (card gateway) and sent (alerts): `t=<unix seconds>,v1=<hex H
 
 import asyncio
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -15,7 +16,12 @@ from app.core import clock
 
 _password_hash = PasswordHash.recommended()
 TOKEN_PREFIX = "tl_"
-_UNUSABLE_HASH = _password_hash.hash(secrets.token_urlsafe(32))  # no password anyone knows matches it
+
+
+@functools.cache
+def _unusable_hash() -> str:
+    """A hash no password anyone knows matches; made on first need (argon2 is slow by design), not at import."""
+    return hash_password(secrets.token_urlsafe(32))
 
 
 def hash_password(password: str) -> str:
@@ -36,7 +42,7 @@ async def password_matches(password: str, password_hash: str | None) -> bool:
     """Checks the password in a worker thread. With no hash (no such account) the same work is done against a
     throwaway hash, so the answer takes as long whether or not the account exists."""
     if password_hash is None:
-        await asyncio.to_thread(verify_password, password, _UNUSABLE_HASH)
+        await asyncio.to_thread(lambda: verify_password(password, _unusable_hash()))  # made in the thread too
         return False
     return await asyncio.to_thread(verify_password, password, password_hash)
 
