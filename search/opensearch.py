@@ -86,9 +86,7 @@ class OpenSearchBackend:
         alias = self.alias(doc_type)
 
         async def work() -> None:
-            # Explicitly 1 s, not the default: with the default an idle shard copy skips its refreshes until searched
-            # ("search idle"), and on a cluster with replicas later writes then stayed unseen.
-            await self.client.indices.put_settings(index=version, body={"index": {"refresh_interval": "1s"}})
+            await self.client.indices.put_settings(index=version, body={"index": {"refresh_interval": None}})
             await self.client.indices.refresh(index=version)
             old = [index for index in await self._live_indices(doc_type) if index != version]
             actions: list[dict[str, Any]] = [{"remove": {"index": index, "alias": alias}} for index in old]
