@@ -128,6 +128,16 @@ wait_for() {  # wait until the health is one of the given words
   die "cluster health did not become $* within ${BOOT_TIMEOUT}s (now: ${status:-no answer})"
 }
 
+wait_for_rejoin() {  # N: until node N answers and sees all the nodes in the cluster again
+  local n=$1 deadline=$((SECONDS + BOOT_TIMEOUT))
+  while ((SECONDS < deadline)); do
+    curl -s --max-time 5 "$(url_of "$n")/_cluster/health?wait_for_nodes=${#NODES[@]}&timeout=3s" 2>/dev/null |
+      grep -q '"timed_out":false' && return 0
+    sleep 1
+  done
+  die "node $n did not rejoin the cluster within ${BOOT_TIMEOUT}s"
+}
+
 do_start() {
   distribution
   local n t0=$SECONDS
@@ -160,6 +170,6 @@ case "${1:-}" in
   status) do_status ;;
   stop-node) distribution; stop_node "${2:?node number}" ;;
   kill-node) distribution; stop_node "${2:?node number}" KILL ;;
-  start-node) distribution; start_node "${2:?node number}"; wait_for green yellow; all_urls ;;
+  start-node) distribution; start_node "${2:?node number}"; wait_for_rejoin "$2"; wait_for green yellow; all_urls ;;
   *) echo "usage: $0 {start|stop|status|stop-node N|kill-node N|start-node N}" >&2; exit 2 ;;
 esac

@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 SCAN_PAGE = 5000
 DERIVED_FIELDS = (CODES_FIELD, SUGGEST_FIELD)
+# A write waits while the cluster replaces a lost node's primary (or elects a new cluster manager): seconds, more than
+# a search's 10 s. The server gives up after its own default of a minute; the client waits a little longer.
+WRITE_TIMEOUT_SECONDS = 65
 
 
 def index_source(spec: IndexSpec, document: Document) -> dict[str, Any]:
@@ -114,7 +117,8 @@ class OpenSearchBackend:
             await self._ensure(doc_type)
         index = version or self.alias(doc_type)
         refresh = "true" if self.refresh and version is None else "false"
-        response = await self._call(lambda: self.client.bulk(body=actions, index=index, refresh=refresh))
+        response = await self._call(lambda: self.client.bulk(body=actions, index=index, refresh=refresh,
+                                                             request_timeout=WRITE_TIMEOUT_SECONDS))
         failed: dict[int, str] = {}
         for item in response["items"]:
             (operation, result), = item.items()
