@@ -26,8 +26,8 @@ from app.models import Listing
 from app.models.enums import EntityType
 from search.backend import SearchBackend
 from search.check import check
-from search.indexer import drain_all
 from search.factory import opensearch_hosts
+from search.indexer import drain_all
 from search.reindex import reindex
 from search.types import DocType, SearchQuery
 from tests.support.membership import add_listings, new_organization
