@@ -6,7 +6,7 @@
 #   bash scripts/opensearch_cluster.sh stop
 #   bash scripts/opensearch_cluster.sh stop-node N  # N = 1..3: one node shuts down (a fault)
 #   bash scripts/opensearch_cluster.sh kill-node N  # ... or dies at once (SIGKILL: a crash)
-#   bash scripts/opensearch_cluster.sh start-node N # ... and comes back
+#   bash scripts/opensearch_cluster.sh start-node N # ... and comes back (returns once the cluster is green again)
 #   bash scripts/opensearch_cluster.sh status
 #
 # The nodes share the distribution scripts/opensearch.sh installs and run from var/opensearch-cluster/nodeN
@@ -170,6 +170,6 @@ case "${1:-}" in
   status) do_status ;;
   stop-node) distribution; stop_node "${2:?node number}" ;;
   kill-node) distribution; stop_node "${2:?node number}" KILL ;;
-  start-node) distribution; start_node "${2:?node number}"; wait_for_rejoin "$2"; wait_for green yellow; all_urls ;;
+  start-node) distribution; start_node "${2:?node number}"; wait_for_rejoin "$2"; wait_for green; all_urls ;;
   *) echo "usage: $0 {start|stop|status|stop-node N|kill-node N|start-node N}" >&2; exit 2 ;;
 esac

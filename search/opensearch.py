@@ -24,6 +24,7 @@ DERIVED_FIELDS = (CODES_FIELD, SUGGEST_FIELD)
 # A write waits while the cluster replaces a lost node's primary (or elects a new cluster manager): seconds, more than
 # a search's 10 s. The server gives up after its own default of a minute; the client waits a little longer.
 WRITE_TIMEOUT_SECONDS = 65
+SWAP_WAIT_FOR_COPIES_SECONDS = 30
 
 
 def index_source(spec: IndexSpec, document: Document) -> dict[str, Any]:
@@ -91,6 +92,11 @@ class OpenSearchBackend:
         async def work() -> None:
             await self.client.indices.put_settings(index=version, body={"index": {"refresh_interval": None}})
             await self.client.indices.refresh(index=version)
+            # Live only once every copy is in sync: a replica still recovering from its primary is no spare, and a
+            # node lost then would take the only copy of the live index with it. Bounded; a timeout (408) goes on.
+            await self.client.cluster.health(index=version, wait_for_no_initializing_shards=True,
+                                             timeout=f"{SWAP_WAIT_FOR_COPIES_SECONDS}s", ignore=408,
+                                             request_timeout=SWAP_WAIT_FOR_COPIES_SECONDS + 5)
             old = [index for index in await self._live_indices(doc_type) if index != version]
             actions: list[dict[str, Any]] = [{"remove": {"index": index, "alias": alias}} for index in old]
             actions.append({"add": {"index": version, "alias": alias}})
