@@ -44,6 +44,7 @@ async def test_supplier_signs_up_creates_and_submits_a_listing_then_logs_out_and
     await expect(row.locator(".badge")).to_have_text("pending review")
     await page.screenshot(path=str(tmp_path / "my-listings.png"), full_page=True)
 
+    await page.locator(".nav-menu summary").click()
     await page.get_by_role("button", name="Log out").click()
     await expect(page).to_have_url(re.compile(r"/$"))
     await expect(page.get_by_role("link", name="Log in", exact=True)).to_be_visible()
