@@ -56,3 +56,9 @@ HsCodeText = Annotated[str, AfterValidator(normalise_hs_code), Field(json_schema
     "description": "HS 2022 heading (4 digits) or subheading (6), dots or a space allowed", "examples": ["8517.62"]})]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, max_length=80)]
 Tags = Annotated[list[Tag], AfterValidator(normalise_tags)]
+
+
+def country_name(code: str | None) -> str:
+    """ISO code to its English name, such as CN -> China; unknown codes are shown as they are."""
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    return str(getattr(country, "common_name", None) or country.name) if country else (code or "")

@@ -17,3 +17,11 @@ async def usable_code(session: AsyncSession, code: str) -> str | None:
 async def code_row(session: AsyncSession, code: str) -> HsCode | None:
     """The table's row of a chapter, heading or subheading outside the unclassified bucket."""
     return await session.scalar(select(HsCode).where(HsCode.code == code, HsCode.section != UNCLASSIFIED_SECTION))
+
+
+async def descriptions(session: AsyncSession, codes: set[str]) -> dict[str, str]:
+    """Code -> description for those of `codes` the table has."""
+    if not codes:
+        return {}
+    rows = await session.execute(select(HsCode.code, HsCode.description).where(HsCode.code.in_(codes)))
+    return {row.code: row.description for row in rows}

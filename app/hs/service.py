@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import FieldError, validation_failed
 from app.core.validators import HS_EDITION
-from app.hs.repository import usable_code
+from app.hs.repository import descriptions, usable_code
 
 
 async def ensure_hs_code_usable(session: AsyncSession, code: str | None, field: str = "hs_code") -> None:
@@ -23,3 +23,8 @@ async def unknown_code_message(session: AsyncSession, code: str) -> str:
     if len(code) == 6 and await usable_code(session, code[:4]) is not None:
         return f"{message}; heading {code[:4]} does: choose it or one of its subheadings"
     return message
+
+
+async def code_descriptions(session: AsyncSession, codes: set[str]) -> dict[str, str]:
+    """What each HS code (chapter, heading or subheading) stands for, for showing codes to people."""
+    return await descriptions(session, codes)

@@ -5,13 +5,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import pycountry
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from app.core.config import PROJECT_ROOT, Settings
 from app.core.errors import AppError
+from app.core.validators import country_name
 from app.http.csrf import CSRF_FIELD, csrf_token, ensure_csrf_cookie
 
 TEMPLATES_DIR = Path(PROJECT_ROOT) / "templates"
@@ -24,19 +24,13 @@ def _money(value: Decimal | None) -> str:
     return f"{value.normalize():,f}"
 
 
-def _country(code: str | None) -> str:
-    """ISO code to its English name, such as CN -> China; unknown codes are shown as they are."""
-    country = pycountry.countries.get(alpha_2=code) if code else None
-    return str(getattr(country, "common_name", None) or country.name) if country else (code or "")
-
-
 def _label(value: str | None) -> str:
     """An enum value for people: pending_review -> pending review."""
     return str(value or "").replace("_", " ")
 
 
 templates.env.filters["money"] = _money
-templates.env.filters["country"] = _country
+templates.env.filters["country"] = country_name
 templates.env.filters["label"] = _label
 
 

@@ -1,8 +1,11 @@
 """Links of the search page: add a facet value, remove a filter chip, go to the next page."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from urllib.parse import urlencode
 
+from app.core.validators import country_name
+from app.hs.query import display_code
 from search.spec import SPECS
 from search.types import DocType
 
@@ -12,7 +15,14 @@ LABELS = {"hs_chapter": "HS chapter", "hs_heading": "HS heading", "hs_subheading
           "origin_country": "Origin", "supplier_country": "Supplier country", "price_min": "Price from",
           "price_max": "Price up to", "moq_max": "MOQ at most", "lead_time_max": "Lead time at most (days)",
           "one_per_supplier": "One per supplier", "hs_chapters": "HS chapter", "lead_time_days": "Lead time",
-          "price_usd": "Price (USD)", "target_price_usd": "Target price (USD)"}
+          "price_usd": "Price (USD)", "target_price_usd": "Target price (USD)", "country": "Country",
+          "destination_country": "Destination", "buyer_country": "Buyer's country",
+          "required_certifications": "Certifications required", "business_type": "Business type",
+          "export_markets": "Exports to", "tier": "Membership plan", "verified": "Verification"}
+HS_FACETS = frozenset({"hs_chapter", "hs_heading", "hs_subheading", "hs_chapters"})
+COUNTRY_FACETS = frozenset({"origin_country", "supplier_country", "country", "destination_country",
+                            "buyer_country", "export_markets"})
+FLAG_VALUES = {"true": "Verified suppliers", "false": "Not verified"}
 
 
 @dataclass(frozen=True)
@@ -25,10 +35,62 @@ def label(name: str) -> str:
     return LABELS.get(name, name.replace("_", " ").capitalize())
 
 
+def _short(description: str, limit: int = 48) -> str:
+    """An HS description's first clause, cut at a word near `limit` characters."""
+    clause = description.split(";")[0].strip()
+    return clause if len(clause) <= limit else clause[:limit].rsplit(" ", 1)[0].rstrip(",") + "\u2026"
+
+
+def _number(text: str) -> str:
+    return f"{Decimal(text).normalize():,f}"
+
+
+def _range_label(facet: str, value: str) -> str:
+    """A range bucket "low-high" ("*" open) in words: "Under USD 10", "USD 10 - 100", "30 days or more"."""
+    low, _, high = value.partition("-")
+    unit = ("USD {}", "{}") if facet in PRICE_FACETS else ("{}", "{} days")
+    if low == "*":
+        return f"Under {unit[0].format(_number(high))}" + ("" if facet in PRICE_FACETS else " days")
+    if high == "*":
+        return f"{unit[0].format(_number(low))}" + (" or more" if facet in PRICE_FACETS else " days or more")
+    return f"{unit[0].format(_number(low))} \u2013 {unit[1].format(_number(high))}"
+
+
 @dataclass
 class QueryLinks:
     pairs: list[tuple[str, str]]
     doc_type: DocType
+    hs_descriptions: dict[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def label(name: str) -> str:
+        return label(name)
+
+    def value_label(self, facet: str, value: str) -> str:
+        """A facet value or filter as people read it: HS codes with what they are, countries by name."""
+        if facet in HS_FACETS:
+            description = self.hs_descriptions.get(value)
+            code = display_code(value)
+            return f"{code} \u00b7 {_short(description)}" if description else code
+        if facet in COUNTRY_FACETS:
+            return country_name(value)
+        if facet in PRICE_FACETS or facet == "lead_time_days":
+            return _range_label(facet, value) if "-" in value else value
+        if facet == "verified":
+            return FLAG_VALUES.get(value, value)
+        return value
+
+    def value_title(self, facet: str, value: str) -> str:
+        """The whole text where the label is shortened (an HS code's full description)."""
+        return self.hs_descriptions.get(value, "") if facet in HS_FACETS else ""
+
+    def hs_codes(self, facets: dict[str, dict[str, int]] | None = None) -> set[str]:
+        """The HS codes the page shows: in its filters and in the facets' buckets."""
+        codes = {v for k, v in self.pairs if k in HS_FACETS}
+        for name, buckets in (facets or {}).items():
+            if name in HS_FACETS:
+                codes |= set(buckets)
+        return codes
 
     def _url(self, pairs: list[tuple[str, str]]) -> str:
         return "/search?" + urlencode([(k, v) for k, v in pairs if k != "cursor"])
@@ -37,7 +99,7 @@ class QueryLinks:
         return [(k, v) for k, v in self.pairs if k not in names and k != "cursor"]
 
     def chips(self) -> list[Chip]:
-        return [Chip(f"{label(k)}: {v}", self._url([p for p in self.pairs if p != (k, v)]))
+        return [Chip(f"{label(k)}: {self.value_label(k, v)}", self._url([p for p in self.pairs if p != (k, v)]))
                 for k, v in self.pairs if k not in NOT_FILTERS and v]
 
     def is_active(self, facet: str, value: str) -> bool:

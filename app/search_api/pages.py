@@ -10,6 +10,7 @@ from app.auth.viewer import Viewer
 from app.core.errors import AppError
 from app.core.schemas import field_errors
 from app.hs.query import HS_EDITION
+from app.hs.service import code_descriptions
 from app.http.deps import DbSession, SearchEngine
 from app.http.page_deps import page_viewer
 from app.http.templating import render
@@ -65,6 +66,7 @@ async def search_page(request: Request, session: DbSession, engine: SearchEngine
         return render(request, "search_api/search.html", context, status_code=exc.status)
     if not results.items and params.q.strip():
         context["suggestions"] = await _suggestions(engine, doc_type, params.q)
+    links.hs_descriptions = await code_descriptions(session, links.hs_codes(results.facets))
     context.update(results=results, params=params, hs_edition=HS_EDITION)
     return render(request, "search_api/search.html", context)
 

@@ -1,5 +1,7 @@
 """The /search page: results with facets and chips, an empty state with suggestions, readable errors."""
 
+import html as entities
+import re
 from typing import Any
 
 import httpx
@@ -7,6 +9,10 @@ from fastapi import FastAPI
 
 from search.backend import SearchBackend
 from tests.search_api.conftest import index_now, published_listing
+
+
+def _text(fragment: str) -> str:
+    return " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
 async def _two_listings(app: FastAPI, make_actor: Any) -> None:
@@ -28,7 +34,21 @@ async def test_results_with_facets_chips_and_highlights(app: FastAPI, client: ht
     assert "1 result for “cordless”" in html
     assert "<mark>Cordless</mark> drill 18 V" in html and "angle grinder" not in html
     assert 'class="facets"' in html and "8467" in html
-    assert "Origin: SE" in html and 'href="/search?q=cordless"' in html
+    assert "Origin: Sweden" in html and 'href="/search?q=cordless"' in html
+
+
+async def test_facets_read_as_words_not_codes(app: FastAPI, client: httpx.AsyncClient, engine: SearchBackend,
+                                              make_actor: Any) -> None:
+    await _two_listings(app, make_actor)
+    page = await client.get("/search", params={"q": "cordless", "hs_heading": "8467"})
+    sections = re.findall(r'<section class="facet">\s*<h3>(.*?)</h3>(.*?)</section>', page.text, re.S)
+    facets = {heading: [_text(li) for li in re.findall(r"<li>(.*?)</li>", body, re.S)] for heading, body in sections}
+    assert facets["HS chapter"] == ["84 · Machinery and mechanical appliances, boilers… 2"]  # cut at a word
+    assert facets["HS subheading"] == ["8467.21 · Tools 1", "8467.29 · Tools 1"]  # the tests' small HS table
+    assert sorted(facets["Origin"]) == ["Germany 1", "Sweden 1"]
+    assert facets["Verification"] == ["Not verified 2"]
+    assert facets["Price (USD)"] == ["USD 10 \u2013 100 2"]
+    assert "HS heading: 8467 · Tools" in _text(page.text)  # the filter's chip
 
 
 async def test_empty_state_offers_suggestions(app: FastAPI, client: httpx.AsyncClient, engine: SearchBackend,
