@@ -83,7 +83,11 @@ class OpenSearchBackend:
         version = f"{self.alias(doc_type)}_v{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
         body = index_body(SPECS[doc_type])
         body["settings"]["index"]["refresh_interval"] = "-1"
-        await self._call(lambda: self.client.indices.create(index=version, body=body))
+        # Filled only once every copy has started: a replica still recovering when the primary's node is lost cannot
+        # take over, and the version (and a reindex writing into it) would stay red until that node came back.
+        await self._call(lambda: self.client.indices.create(index=version, body=body, wait_for_active_shards="all",
+                                                            timeout=f"{SWAP_WAIT_FOR_COPIES_SECONDS}s",
+                                                            request_timeout=SWAP_WAIT_FOR_COPIES_SECONDS + 5))
         return version
 
     async def swap_alias(self, doc_type: DocType, version: str) -> None:
