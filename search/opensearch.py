@@ -24,7 +24,7 @@ DERIVED_FIELDS = (CODES_FIELD, SUGGEST_FIELD)
 # A write waits while the cluster replaces a lost node's primary (or elects a new cluster manager): seconds, more than
 # a search's 10 s. The server gives up after its own default of a minute; the client waits a little longer.
 WRITE_TIMEOUT_SECONDS = 65
-SWAP_WAIT_FOR_COPIES_SECONDS = 30
+COPIES_WAIT_SECONDS = 30
 
 
 def index_source(spec: IndexSpec, document: Document) -> dict[str, Any]:
@@ -86,8 +86,8 @@ class OpenSearchBackend:
         # Filled only once every copy has started: a replica still recovering when the primary's node is lost cannot
         # take over, and the version (and a reindex writing into it) would stay red until that node came back.
         await self._call(lambda: self.client.indices.create(index=version, body=body, wait_for_active_shards="all",
-                                                            timeout=f"{SWAP_WAIT_FOR_COPIES_SECONDS}s",
-                                                            request_timeout=SWAP_WAIT_FOR_COPIES_SECONDS + 5))
+                                                            timeout=f"{COPIES_WAIT_SECONDS}s",
+                                                            request_timeout=COPIES_WAIT_SECONDS + 5))
         return version
 
     async def swap_alias(self, doc_type: DocType, version: str) -> None:
@@ -99,8 +99,8 @@ class OpenSearchBackend:
             # Live only once every copy is in sync: a replica still recovering from its primary is no spare, and a
             # node lost then would take the only copy of the live index with it. Bounded; a timeout (408) goes on.
             await self.client.cluster.health(index=version, wait_for_no_initializing_shards=True,
-                                             timeout=f"{SWAP_WAIT_FOR_COPIES_SECONDS}s", ignore=408,
-                                             request_timeout=SWAP_WAIT_FOR_COPIES_SECONDS + 5)
+                                             timeout=f"{COPIES_WAIT_SECONDS}s", ignore=408,
+                                             request_timeout=COPIES_WAIT_SECONDS + 5)
             old = [index for index in await self._live_indices(doc_type) if index != version]
             actions: list[dict[str, Any]] = [{"remove": {"index": index, "alias": alias}} for index in old]
             actions.append({"add": {"index": version, "alias": alias}})

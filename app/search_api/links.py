@@ -47,13 +47,13 @@ def _number(text: str) -> str:
 
 def _range_label(facet: str, value: str) -> str:
     """A range bucket "low-high" ("*" open) in words: "Under USD 10", "USD 10 - 100", "30 days or more"."""
-    low, _, high = value.partition("-")
-    unit = ("USD {}", "{}") if facet in PRICE_FACETS else ("{}", "{} days")
+    low, high = (part if part == "*" else _number(part) for part in value.partition("-")[::2])
+    before, after = ("USD ", "") if facet in PRICE_FACETS else ("", " days")
     if low == "*":
-        return f"Under {unit[0].format(_number(high))}" + ("" if facet in PRICE_FACETS else " days")
+        return f"Under {before}{high}{after}"
     if high == "*":
-        return f"{unit[0].format(_number(low))}" + (" or more" if facet in PRICE_FACETS else " days or more")
-    return f"{unit[0].format(_number(low))} \u2013 {unit[1].format(_number(high))}"
+        return f"{before}{low}{after} or more"
+    return f"{before}{low} \u2013 {high}{after}"
 
 
 @dataclass
