@@ -47,6 +47,8 @@ from app.notifications import pages as notifications_pages
 from app.notifications.email import EmailSender, create_sender
 from app.notifications.mailer import RetryPolicy, drain_outgoing_emails
 from app.notifications.service import unread_count
+from app.organizations import api as organizations_api
+from app.organizations import pages as organizations_pages
 from app.quotes import api as quotes_api
 from app.quotes import pages as quotes_pages
 from app.rfqs import api as rfqs_api
@@ -73,9 +75,11 @@ ROUTERS: list[Mount] = [
     Mount(billing_api.router), Mount(matches_api.router), Mount(alerts_api.saved_searches_router),
     Mount(alerts_api.webhooks_router), Mount(notifications_api.router), Mount(inquiries_api.router),
     Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router), Mount(health_api.router),
+    Mount(organizations_api.router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
+    page(organizations_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

@@ -23,6 +23,9 @@ HS_FACETS = frozenset({"hs_chapter", "hs_heading", "hs_subheading", "hs_chapters
 COUNTRY_FACETS = frozenset({"origin_country", "supplier_country", "country", "destination_country",
                             "buyer_country", "export_markets"})
 FLAG_VALUES = {"true": "Verified suppliers", "false": "Not verified"}
+# Each kind of result has its own address: the supplier directory and the buying-leads board are searches too.
+ADDRESSES = {DocType.LISTINGS: "/search", DocType.SUPPLIERS: "/suppliers", DocType.RFQS: "/rfqs"}
+GENERIC_ADDRESS = "/search"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class QueryLinks:
             return _range_label(facet, value) if "-" in value else value
         if facet == "verified":
             return FLAG_VALUES.get(value, value)
+        if facet == "business_type":
+            return value.replace("_", " ").capitalize()
         return value
 
     def value_title(self, facet: str, value: str) -> str:
@@ -92,8 +97,14 @@ class QueryLinks:
                 codes |= set(buckets)
         return codes
 
-    def _url(self, pairs: list[tuple[str, str]]) -> str:
-        return "/search?" + urlencode([(k, v) for k, v in pairs if k != "cursor"])
+    @property
+    def path(self) -> str:
+        return ADDRESSES[self.doc_type]
+
+    def _url(self, pairs: list[tuple[str, str]], cursor: bool = False) -> str:
+        """This kind's own address: `type` is said by the path except on the generic search."""
+        kept = [(k, v) for k, v in pairs if (cursor or k != "cursor") and (k != "type" or self.path == GENERIC_ADDRESS)]
+        return f"{self.path}?{urlencode(kept)}" if kept else self.path
 
     def _without(self, *names: str) -> list[tuple[str, str]]:
         return [(k, v) for k, v in self.pairs if k not in names and k != "cursor"]
@@ -118,10 +129,15 @@ class QueryLinks:
         return self._url([*self._without(), (facet, value)])
 
     def type_url(self, doc_type: str) -> str:
-        return self._url([("type", doc_type), *[(k, v) for k, v in self.pairs if k == "q"]])
+        other = QueryLinks([("type", doc_type), *[(k, v) for k, v in self.pairs if k == "q"]], DocType(doc_type))
+        return other._url(other.pairs)
+
+    def query_url(self, q: str) -> str:
+        """A new search of this kind for `q`, without the filters (the empty page's suggestions)."""
+        return self._url([("type", self.doc_type.value), ("q", q)])
 
     def next_url(self, cursor: str) -> str:
-        return "/search?" + urlencode([*self._without(), ("cursor", cursor)])
+        return self._url([*self._without(), ("cursor", cursor)], cursor=True)
 
     def first_url(self) -> str:
         return self._url(self._without())

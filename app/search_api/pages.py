@@ -1,8 +1,9 @@
-"""The search results page: /search?type=listings|suppliers|rfqs&q=... with facets, filter chips and pages."""
+"""The search results pages, with facets, filter chips and pages: /search?type=listings|suppliers|rfqs&q=..., and the
+same searches at their own addresses: /suppliers (the supplier directory) and /rfqs (the buying-leads board)."""
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
@@ -12,8 +13,9 @@ from app.core.schemas import field_errors
 from app.hs.query import HS_EDITION
 from app.hs.service import code_descriptions
 from app.http.deps import DbSession, SearchEngine
-from app.http.page_deps import page_viewer
+from app.http.page_deps import PageViewer
 from app.http.templating import render
+from app.organizations.repository import published_listing_counts
 from app.search_api import service
 from app.search_api.links import QueryLinks
 from app.search_api.params import PARAMS, SearchParams
@@ -21,6 +23,14 @@ from search.types import DocType
 
 router = APIRouter()
 TITLES = {DocType.LISTINGS: "Products", DocType.SUPPLIERS: "Suppliers", DocType.RFQS: "Buying leads"}
+PLACEHOLDERS = {DocType.LISTINGS: "Product, model number, HS code…",
+                DocType.SUPPLIERS: "Company name or a product it makes…",
+                DocType.RFQS: "What buyers need: product, HS code…"}
+HEADINGS = {DocType.LISTINGS: ("Search products", ""),
+            DocType.SUPPLIERS: ("Supplier directory", "Manufacturers and exporters by country, products and "
+                                "certifications. Open a supplier to see its store."),
+            DocType.RFQS: ("Buying leads", "Open requests for quotation from buyers around the world. Suppliers "
+                           "quote from the request's page; who the buyer is shows per your plan.")}
 
 
 def _doc_type(raw: str | None) -> DocType:
@@ -47,11 +57,27 @@ async def _results(session: DbSession, engine: SearchEngine, params: SearchParam
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search_page(request: Request, session: DbSession, engine: SearchEngine,
-                      viewer: Annotated[Viewer | None, Depends(page_viewer)]) -> HTMLResponse:
-    doc_type = _doc_type(request.query_params.get("type"))
+async def search_page(request: Request, session: DbSession, engine: SearchEngine, viewer: PageViewer) -> HTMLResponse:
+    return await _search(request, session, engine, viewer, _doc_type(request.query_params.get("type")))
+
+
+@router.get("/suppliers", response_class=HTMLResponse)
+async def supplier_directory(request: Request, session: DbSession, engine: SearchEngine,
+                             viewer: PageViewer) -> HTMLResponse:
+    return await _search(request, session, engine, viewer, DocType.SUPPLIERS)
+
+
+@router.get("/rfqs", response_class=HTMLResponse)
+async def buying_leads_board(request: Request, session: DbSession, engine: SearchEngine,
+                             viewer: PageViewer) -> HTMLResponse:
+    return await _search(request, session, engine, viewer, DocType.RFQS)
+
+
+async def _search(request: Request, session: DbSession, engine: SearchEngine, viewer: Viewer | None,
+                  doc_type: DocType) -> HTMLResponse:
     links = QueryLinks(list(request.query_params.multi_items()), doc_type)
     context: dict[str, Any] = {"doc_type": doc_type.value, "titles": TITLES, "links": links,
+                               "heading": HEADINGS[doc_type], "placeholder": PLACEHOLDERS[doc_type],
                                "q": request.query_params.get("q", "")[:200], "errors": [], "results": None,
                                "suggestions": []}
     try:
@@ -67,6 +93,8 @@ async def search_page(request: Request, session: DbSession, engine: SearchEngine
     if not results.items and params.q.strip():
         context["suggestions"] = await _suggestions(engine, doc_type, params.q)
     links.hs_descriptions = await code_descriptions(session, links.hs_codes(results.facets))
+    if doc_type == DocType.SUPPLIERS:
+        context["product_counts"] = await published_listing_counts(session, [f.item.id for f in results.items])
     context.update(results=results, params=params, hs_edition=HS_EDITION)
     return render(request, "search_api/search.html", context)
 

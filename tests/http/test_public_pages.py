@@ -59,7 +59,8 @@ async def test_listing_page_shows_every_field_with_hs_description_and_supplier(c
     assert response.status_code == 200
     page = text_of(response)
     assert "<h1>Organic cotton T-shirts</h1>" in page
-    assert '<strong class="org-name">Ningbo Knitwear Co</strong> · China' in page
+    store = f'<a href="/suppliers/{supplier.organization_slug}">'
+    assert f'{store}<strong class="org-name">Ningbo Knitwear Co</strong></a> · China' in page
     assert '<span class="hs-code">610910</span>' in page
     assert "T-shirts, singlets and other vests; of cotton, knitted or crocheted" in page
     for shown in (f"USD 2.5 {EN_DASH} 3.2", "500 piece", "<dd>FOB</dd>", "<dd>Ningbo</dd>", "<dd>30 days</dd>",

@@ -1,0 +1,31 @@
+"""A supplier's storefront: /suppliers/{slug} (the directory at /suppliers is a search: app.search_api.pages)."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from app.core.errors import not_found
+from app.http.deps import DbSession
+from app.http.page_deps import PageViewer
+from app.http.templating import render
+from app.organizations import service
+
+router = APIRouter()
+SLUG_MAX_LENGTH = 120
+
+
+@router.get("/suppliers/{slug}", response_class=HTMLResponse)
+async def storefront(
+    request: Request, slug: str, session: DbSession, viewer: PageViewer,
+    q: Annotated[str, Query(max_length=200)] = "",
+    chapter: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    if len(slug) > SLUG_MAX_LENGTH:
+        raise not_found("Supplier")
+    store = await service.storefront(session, slug)
+    listings = await service.store_listings(session, viewer, slug, q.strip(), chapter, page)
+    return render(request, "organizations/storefront.html",
+                  {"store": store, "supplier": store.supplier, "listings": listings, "q": q.strip(),
+                   "chapter": chapter})

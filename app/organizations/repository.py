@@ -1,0 +1,40 @@
+"""Queries of suppliers' public pages: the supplier by its address, and counts of its published listings."""
+
+from collections.abc import Collection
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import Listing, Organization
+from app.models.enums import ListingStatus, OrganizationRole
+
+SELLING_ROLES = (OrganizationRole.SUPPLIER, OrganizationRole.BOTH)
+
+
+async def supplier_by_slug(session: AsyncSession, slug: str) -> Organization | None:
+    """The organisation at /suppliers/{slug}, when it sells (a buyer-only organisation has no store)."""
+    return await session.scalar(select(Organization).where(Organization.slug == slug,
+                                                           Organization.role.in_(SELLING_ROLES)))
+
+
+async def published_listing_counts(session: AsyncSession, organization_ids: Collection[int]) -> dict[int, int]:
+    """How many published listings each organisation has, in one query; none is 0."""
+    if not organization_ids:
+        return {}
+    rows = await session.execute(
+        select(Listing.organization_id, func.count()).where(Listing.organization_id.in_(set(organization_ids)),
+                                                             Listing.status == ListingStatus.PUBLISHED)
+        .group_by(Listing.organization_id))
+    counts = dict.fromkeys(organization_ids, 0)
+    counts.update((organization_id, int(count)) for organization_id, count in rows)
+    return counts
+
+
+async def published_chapters(session: AsyncSession, organization_id: int) -> dict[str, int]:
+    """The HS chapters of an organisation's published listings, each with its number of listings, by chapter."""
+    chapter = func.substr(Listing.hs_code, 1, 2)
+    rows = await session.execute(
+        select(chapter, func.count()).where(Listing.organization_id == organization_id,
+                                            Listing.status == ListingStatus.PUBLISHED, Listing.hs_code.is_not(None))
+        .group_by(chapter).order_by(chapter))
+    return {str(code): int(count) for code, count in rows}

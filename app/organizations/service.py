@@ -1,0 +1,65 @@
+"""A supplier's storefront: who it is, what backs it (verification, paid plan, ratings, responsiveness) and
+what it sells. Verification and the paid plan's badge are told apart: one is checked, the other is bought."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.viewer import Viewer
+from app.core import clock
+from app.core.errors import not_found
+from app.core.repository import Page
+from app.hs.service import code_descriptions
+from app.listings.repository import ListingFilters
+from app.listings.service import list_listings
+from app.models import Listing, Organization
+from app.models.enums import ListingStatus
+from app.organizations import repository
+from matching.trust import TrustSignals, supplier_trust
+from membership.tiers import current_tiers
+
+STORE_PAGE_SIZE = 12
+
+
+@dataclass(frozen=True)
+class StoreCategory:
+    chapter: str
+    description: str
+    listings: int
+
+
+@dataclass(frozen=True)
+class Storefront:
+    supplier: Organization
+    plan_badge: str | None  # the paid plan's badge ("Gold Supplier"): bought, not checked
+    trust: TrustSignals
+    published_listings: int
+    categories: list[StoreCategory]
+    years_in_business: int | None
+    member_since: date
+
+
+async def storefront(session: AsyncSession, slug: str) -> Storefront:
+    supplier = await repository.supplier_by_slug(session, slug)
+    if supplier is None:
+        raise not_found("Supplier")
+    tier = (await current_tiers(session, [supplier.id]))[supplier.id]
+    chapters = await repository.published_chapters(session, supplier.id)
+    descriptions = await code_descriptions(session, set(chapters))
+    established = supplier.year_established
+    return Storefront(
+        supplier=supplier, plan_badge=tier.badge if tier else None,
+        trust=(await supplier_trust(session, [supplier.id]))[supplier.id],
+        published_listings=(await repository.published_listing_counts(session, [supplier.id]))[supplier.id],
+        categories=[StoreCategory(code, descriptions.get(code, ""), count) for code, count in chapters.items()],
+        years_in_business=None if established is None else max(0, clock.today().year - established),
+        member_since=supplier.created_at.date(),
+    )
+
+
+async def store_listings(session: AsyncSession, viewer: Viewer | None, slug: str, q: str | None,
+                         chapter: str | None, page: int, per_page: int = STORE_PAGE_SIZE) -> Page[Listing]:
+    """The supplier's published listings, optionally those whose title has `q` or under one HS chapter."""
+    filters = ListingFilters(organization=slug, status=ListingStatus.PUBLISHED, hs_code=chapter, q=q or None)
+    return await list_listings(session, viewer, filters, page, per_page)

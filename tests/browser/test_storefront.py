@@ -1,0 +1,57 @@
+"""A visitor on a phone finds a supplier in the directory, opens its store, searches inside it and reaches a
+product to send an inquiry about; nothing is wider than the screen."""
+
+import re
+
+import pytest
+from fastapi import FastAPI
+from playwright.async_api import Page, expect
+
+from search.indexer import drain_all
+from tests.conftest import ActorFactory
+from tests.search_api.conftest import published_listing
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
+
+
+async def _fits(page: Page) -> bool:
+    return bool(await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+
+
+async def test_visitor_goes_from_the_directory_to_a_product_in_a_store(page: Page, app: FastAPI,
+                                                                       make_actor: ActorFactory) -> None:
+    admin = await make_actor("both", admin=True)
+    valves = await make_actor("supplier", organization_name="Bergamo Valvole", country="IT",
+                              business_type="manufacturer", year_established=1987)
+    other = await make_actor("supplier", organization_name="Ningbo Knitwear Co")
+    await published_listing(valves, admin, title="Brass ball valve DN25", hs_code="848180")
+    await published_listing(valves, admin, title="Stainless gate valve DN50", hs_code="848180")
+    await published_listing(valves, admin, title="Cast iron pipe fitting", hs_code="730719")
+    await published_listing(other, admin, title="Merino wool sweater", hs_code="611011")
+    await drain_all(app.state.sessionmaker, app.state.search)
+    await page.set_viewport_size(PHONE)
+
+    await page.goto("/")
+    await page.get_by_role("navigation", name="Browse").get_by_role("link", name="Suppliers").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Supplier directory")
+    await page.get_by_role("link", name="Italy").click()  # the country facet
+    await expect(page.locator("ol.cards")).not_to_contain_text("Ningbo Knitwear")
+    assert await _fits(page)
+
+    await page.get_by_role("link", name="Bergamo Valvole").click()
+    await expect(page).to_have_url(re.compile(rf"/suppliers/{valves.organization_slug}$"))
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Bergamo Valvole")
+    await expect(page.get_by_label("Company facts")).to_contain_text("Products listed3")
+    assert await _fits(page)
+
+    await page.get_by_label("Search this store").fill("gate")
+    await page.get_by_role("button", name="Search").click()
+    products = page.locator(".store-products ul.cards")
+    await expect(products).to_contain_text("Stainless gate valve DN50")
+    await expect(products).not_to_contain_text("Brass ball valve")
+
+    await products.get_by_role("link", name="Send inquiry").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Stainless gate valve DN50")
+    await page.get_by_role("link", name="Bergamo Valvole").click()  # back to the store from the product
+    await expect(page).to_have_url(re.compile(rf"/suppliers/{valves.organization_slug}$"))
