@@ -22,6 +22,7 @@ from app.billing import api as billing_api
 from app.billing import pages as billing_pages
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
+from app.core.storage import DiskStore
 from app.fx import api as fx_api
 from app.health import api as health_api
 from app.health.metrics import QueueMetrics
@@ -69,13 +70,16 @@ def page(router: APIRouter) -> Mount:
     return Mount(router, page=True)
 
 
+# Routes that take image uploads, with their own body limit.
+UPLOAD_PATHS = (r"/api/v1/listings/\d+/images", r"/my/listings/\d+/images")
+
 # Every router, in the order the app matches them.
 ROUTERS: list[Mount] = [
     Mount(search_api.router), Mount(accounts_api.router), Mount(listings_api.router), Mount(rfqs_api.router),
     Mount(billing_api.router), Mount(matches_api.router), Mount(alerts_api.saved_searches_router),
     Mount(alerts_api.webhooks_router), Mount(notifications_api.router), Mount(inquiries_api.router),
     Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router), Mount(health_api.router),
-    Mount(organizations_api.router),
+    Mount(organizations_api.router), Mount(listings_api.files_router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
@@ -109,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
     app.state.search = create_backend(settings)
+    app.state.files = DiskStore(settings.files_path)
     app.state.mail_sender = create_sender(settings)
     app.state.after_commit = after_commit_chain(app, settings) if in_process_background(settings) else None
     install_request_facts(app, AccountsIdentity(), unread_count)
@@ -120,7 +125,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.include_router(mount.router)
     app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")
     install_openapi(app, [mount.router for mount in ROUTERS if not mount.page])
-    app.add_middleware(BodyLimit, default_limit=settings.request_body_max_bytes)
+    app.add_middleware(BodyLimit, default_limit=settings.request_body_max_bytes,
+                       route_limits=dict.fromkeys(UPLOAD_PATHS, settings.image_upload_max_bytes))
     app.add_middleware(SecurityHeaders, https_only=settings.secure_cookies)
     app.add_middleware(RequestLog, latency=request_latency(app.state.metrics_registry))
     return app

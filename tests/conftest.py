@@ -3,6 +3,7 @@ the real app in-process over httpx, and helpers that act as registered users of 
 
 import asyncio
 import os
+import shutil
 import socket
 import tempfile
 import threading
@@ -99,6 +100,7 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings)
     yield application
     await _empty_tables(application)
+    shutil.rmtree(settings.files_path, ignore_errors=True)  # the uploads of the rows just emptied
     await application.state.engine.dispose()
     await application.state.search.close()
 

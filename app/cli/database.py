@@ -5,8 +5,10 @@ from rich.table import Table
 
 from app.accounts.repository import has_organizations
 from app.cli.runtime import FAILURE, Sessions, console, database_errors, fail, run_with_database
+from app.core.config import get_settings
 from app.core.errors import AppError
 from app.core.migrations import upgrade_to_head
+from app.core.storage import DiskStore
 from app.demo.seed import DEMO_PASSWORD, SeedResult, seed_demo
 
 
@@ -38,7 +40,7 @@ async def _seed(sessions: Sessions, if_empty: bool) -> SeedResult | None:
     async with sessions.begin() as session:
         if if_empty and await has_organizations(session):
             return None
-        return await seed_demo(session)
+        return await seed_demo(session, DiskStore(get_settings().files_path))
 
 
 def _print_result(result: SeedResult) -> None:

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     opensearch_ca_file: Path | None = Field(default=None, description="CA bundle that signed OpenSearch's cert")
     search_index_prefix: str = Field(default="tradeleads-", description="Prefix of OpenSearch index and alias names")
     search_index_path: Path | None = Field(default=None, description="Embedded index file; default var/search.sqlite3")
+    files_dir: Path | None = Field(default=None, description="Folder of uploaded files (images); default var/files")
+    image_upload_max_bytes: int = Field(default=8 * 1024 * 1024, ge=1024,
+                                        description="Largest image upload accepted (413 beyond)")
     outbox_max_attempts: int = Field(default=5, ge=1, description="Failed indexing attempts before a row is parked")
     var_dir: Path = Field(default=DEFAULT_VAR_DIR, description="Folder of local data: database, index, e-mails")
     billing_grace_days: int = Field(
@@ -123,6 +126,10 @@ class Settings(BaseSettings):
     @property
     def embedded_index_path(self) -> Path:
         return self.search_index_path or self.var_dir / "search.sqlite3"
+
+    @property
+    def files_path(self) -> Path:
+        return self.files_dir or self.var_dir / "files"
 
 
 @lru_cache

@@ -1,4 +1,5 @@
-"""Builds the demo catalogue through the services, so their rules, validation and outbox rows all apply."""
+"""Builds the demo catalogue through the services, so their rules, validation and outbox rows all apply; its
+listings' pictures are drawn here (app.demo.images) and go through the same upload checks as a supplier's."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,11 +11,14 @@ from app.accounts import service as accounts
 from app.accounts.schemas import RegisterInput
 from app.auth.viewer import Viewer
 from app.core import clock
+from app.core.storage import FileStore
+from app.demo.images import draw_product_image
 from app.demo.listings import LISTINGS, DemoListing
 from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization
 from app.demo.rfqs import RFQS, DemoRfq
 from app.fx.csv_file import REFERENCE_RATES
 from app.fx.service import load_rates_file
+from app.listings import images as listing_images
 from app.listings import service as listings
 from app.listings.schemas import ListingCreate
 from app.models.enums import ListingStatus, RfqStatus
@@ -23,6 +27,7 @@ from app.rfqs.schemas import RfqCreate
 
 DEMO_PASSWORD = "demo-password-1"
 ADMIN_ROLE = "platform admin"
+IMAGES_PER_LISTING = 2
 
 
 @dataclass(frozen=True)
@@ -47,12 +52,13 @@ class SeedResult:
     exchange_rates: int = 0
 
 
-async def seed_demo(session: AsyncSession) -> SeedResult:
+async def seed_demo(session: AsyncSession, store: FileStore) -> SeedResult:
     result = SeedResult()
     members = {demo.key: await _register(session, demo, result) for demo in [*SUPPLIERS, *BUYERS]}
     admin = await _register(session, ADMIN, result, platform_admin=True)
     for listing in LISTINGS:
-        result.listings[await _add_listing(session, members[listing.supplier], admin.viewer, listing)] += 1
+        added = await _add_listing(session, store, members[listing.supplier], admin.viewer, listing)
+        result.listings[added] += 1
     for rfq in RFQS:
         result.rfqs[await _add_rfq(session, members[rfq.buyer], admin.viewer, rfq)] += 1
     # Dated reference rates, so the quote comparison converts currencies from the start (app/fx/csv_file.py).
@@ -72,9 +78,13 @@ async def _register(session: AsyncSession, demo: DemoOrganization, result: SeedR
     return Member(accounts.viewer_of(user, organization), organization.country)
 
 
-async def _add_listing(session: AsyncSession, owner: Member, admin: Viewer, demo: DemoListing) -> ListingStatus:
+async def _add_listing(session: AsyncSession, store: FileStore, owner: Member, admin: Viewer,
+                       demo: DemoListing) -> ListingStatus:
     data = ListingCreate.model_validate({"country_of_origin": owner.country, **demo.fields})
     listing = await listings.create_listing(session, owner.viewer, data)
+    for variant in range(IMAGES_PER_LISTING):
+        picture = draw_product_image(listing.title, listing.hs_code, variant)
+        await listing_images.add_image(session, store, owner.viewer, listing.id, picture)
     if demo.status in (ListingStatus.PENDING_REVIEW, ListingStatus.PUBLISHED):
         listing = await listings.submit_listing(session, owner.viewer, listing.id)
     if demo.status == ListingStatus.PUBLISHED:

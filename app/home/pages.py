@@ -8,7 +8,7 @@ from app.http.deps import DbSession
 from app.http.lookups import organization_countries, organization_names
 from app.http.page_deps import PageViewer
 from app.http.templating import render
-from app.listings.repository import ListingFilters
+from app.listings.repository import ListingFilters, cover_images
 from app.listings.service import list_listings
 from app.models.enums import ListingStatus, RfqStatus
 from app.rfqs.repository import RfqFilters
@@ -26,4 +26,5 @@ async def home(request: Request, session: DbSession, viewer: PageViewer) -> HTML
     buyers = {rfq.organization_id for rfq in rfqs.items}
     return render(request, "home.html", {"listings": listings.items, "rfqs": rfqs.items,
                                          "names": await organization_names(session, suppliers),
+                                         "covers": await cover_images(session, [item.id for item in listings.items]),
                                          "buyer_countries": await organization_countries(session, buyers)})

@@ -11,6 +11,7 @@ from app.auth.viewer import SignedIn, Viewer, require_admin, require_viewer
 from app.background.after_commit import run_after_commit
 from app.core.config import Settings
 from app.core.db import session_scope
+from app.core.storage import FileStore
 from app.http.identity import request_facts
 from app.http.session_cookie import read_session_cookie
 from search.backend import SearchBackend
@@ -34,9 +35,15 @@ def get_search(request: Request) -> SearchBackend:
 
 
 # scope="function": commit before the response is sent, so a failed commit can never look like success.
+def get_file_store(request: Request) -> FileStore:
+    store: FileStore = request.app.state.files
+    return store
+
+
 DbSession = Annotated[AsyncSession, Depends(get_db, scope="function")]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 SearchEngine = Annotated[SearchBackend, Depends(get_search)]
+Files = Annotated[FileStore, Depends(get_file_store)]
 
 
 def bearer_token(request: Request) -> str | None:

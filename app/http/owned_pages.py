@@ -44,8 +44,9 @@ class OwnedPages:
     def my_url(self) -> str:
         return f"/my/{self.folder}"
 
-    def router(self) -> APIRouter:
-        router = APIRouter()
+    def router(self, router: APIRouter | None = None) -> APIRouter:
+        """These pages' routes, added after those already on `router` (more specific ones a kind adds first)."""
+        router = router or APIRouter()
         router.add_api_route(f"/{self.folder}/{{item_id:int}}", self.detail, methods=["GET"],
                              response_class=HTMLResponse)
         router.add_api_route(self.my_url, self.my_page, methods=["GET"], response_class=HTMLResponse)

@@ -2,14 +2,15 @@
 
 Size: a body over the limit is refused with 413 before it is read (by its Content-Length) or as soon as it grows
 past the limit (a chunked body), so a 50 MB post costs the server no more than the limit. A route that takes
-uploads gets a limit of its own (`route_limits`, by path prefix). This is a pure ASGI middleware: it runs before
-FastAPI reads and parses the body.
+uploads gets a limit of its own (`route_limits`, by a pattern its whole path matches). This is a pure ASGI
+middleware: it runs before FastAPI reads and parses the body.
 
 NUL characters: no text field stores one (PostgreSQL refuses them, other readers cut strings at them), so a body
 or query carrying one is refused with 422 by an app-wide dependency, once the body is read and before any
 handler runs."""
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from typing import Any
@@ -37,11 +38,10 @@ class BodyLimit:
     def __init__(self, app: ASGIApp, *, default_limit: int, route_limits: Mapping[str, int] | None = None) -> None:
         self.app = app
         self.default_limit = default_limit
-        self.route_limits = dict(route_limits or {})
+        self.route_limits = [(re.compile(pattern), limit) for pattern, limit in (route_limits or {}).items()]
 
     def limit_for(self, path: str) -> int:
-        return next((limit for prefix, limit in self.route_limits.items() if path.startswith(prefix)),
-                    self.default_limit)
+        return next((limit for pattern, limit in self.route_limits if pattern.fullmatch(path)), self.default_limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -105,16 +105,18 @@ def _strings(document: Any) -> Iterable[tuple[str, str]]:
 async def refuse_nul_characters(request: Request) -> None:
     """422 when the query or a text in the body (JSON or a form) holds a NUL character."""
     fields = [(name, value) for name, value in request.query_params.multi_items()]
-    body = await request.body()
     content_type = request.headers.get("content-type", "")
-    if body and "json" in content_type:
-        with suppress(ValueError, RecursionError):  # not JSON (or nested past parsing): FastAPI refuses it
-            fields.extend(_strings(json.loads(body)))
-    elif body and "application/x-www-form-urlencoded" in content_type:
-        fields.extend(parse_qsl(body.decode("latin-1"), keep_blank_values=True))
-    elif body and "multipart/form-data" in content_type:  # parsed once: the route reads the same parsed form
+    if "multipart/form-data" in content_type:
+        # Parsed once, by whoever asks first (FastAPI for a route's File and Form parameters): the same form.
         form = await request.form()
         fields.extend((name, value) for name, value in form.multi_items() if isinstance(value, str))
+    else:
+        body = await request.body()
+        if body and "json" in content_type:
+            with suppress(ValueError, RecursionError):  # not JSON (or nested past parsing): FastAPI refuses it
+                fields.extend(_strings(json.loads(body)))
+        elif body and "application/x-www-form-urlencoded" in content_type:
+            fields.extend(parse_qsl(body.decode("latin-1"), keep_blank_values=True))
     bad = sorted({name.replace(NUL, "\\0") for name, value in fields if NUL in value or NUL in name})
     if bad:
         raise validation_failed([FieldError(name, "must not contain NUL characters", "nul_character")

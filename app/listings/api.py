@@ -1,17 +1,17 @@
-"""JSON API of listings."""
+"""JSON API of listings and their images, and the image files."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
 
 from app.core.schemas import PageOut, page_out
 from app.core.validators import CountryCode, HsCodeText
-from app.http.deps import AdminViewer, DbSession, OptionalViewer, RequiredViewer
+from app.http.deps import AdminViewer, DbSession, Files, OptionalViewer, RequiredViewer
 from app.http.ids import ObjectId
 from app.http.pagination import Pagination
-from app.listings import service
+from app.listings import images, service
 from app.listings.repository import ListingFilters
-from app.listings.schemas import ListingCreate, ListingOut, ListingUpdate
+from app.listings.schemas import ListingCreate, ListingImageOut, ListingOut, ListingUpdate
 from app.models.enums import ListingStatus
 from app.owned.schemas import RejectInput
 
@@ -74,3 +74,39 @@ async def reject_listing(listing_id: ObjectId, data: RejectInput, session: DbSes
 @router.post("/{listing_id}/archive", response_model=ListingOut)
 async def archive_listing(listing_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> ListingOut:
     return ListingOut.model_validate(await service.archive_listing(session, viewer, listing_id))
+
+
+@router.get("/{listing_id}/images", response_model=list[ListingImageOut])
+async def list_images(listing_id: ObjectId, session: DbSession, viewer: OptionalViewer) -> list[ListingImageOut]:
+    return [ListingImageOut.of(image) for image in await images.images_of(session, viewer, listing_id)]
+
+
+@router.post("/{listing_id}/images", status_code=status.HTTP_201_CREATED, response_model=ListingImageOut)
+async def add_image(listing_id: ObjectId, session: DbSession, viewer: RequiredViewer, store: Files,
+                    file: Annotated[UploadFile | None, File()] = None,
+                    alt_text: Annotated[str, Form(max_length=200)] = "") -> ListingImageOut:
+    """A JPEG, PNG or WebP image (multipart field `file`, required), checked by its content; at most 8 per
+    listing."""
+    data = await file.read() if file is not None else None
+    image = await images.add_image(session, store, viewer, listing_id, data, alt_text)
+    return ListingImageOut.of(image)
+
+
+@router.delete("/{listing_id}/images/{image_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def remove_image(listing_id: ObjectId, image_id: ObjectId, session: DbSession, viewer: RequiredViewer,
+                       store: Files) -> None:
+    await images.remove_image(session, store, viewer, listing_id, image_id)
+
+
+files_router = APIRouter(prefix="/files/listings", tags=["listings"])
+
+
+@files_router.get("/{listing_id}/images/{image_id}/{variant}", response_class=Response,
+                  responses={200: {"content": {"image/webp": {}}, "description": "The image file"}})
+async def image_file(listing_id: ObjectId, image_id: ObjectId, variant: Literal["display", "thumbnail"],
+                     session: DbSession, viewer: OptionalViewer, store: Files) -> Response:
+    """An image of a listing the asker may see; a published listing's images may be cached (their addresses
+    never change content: a new image gets a new id)."""
+    found = await images.image_file(session, store, viewer, listing_id, image_id, variant)
+    caching = "public, max-age=31536000, immutable" if found.public else "private, no-store"
+    return Response(found.data, media_type=found.content_type, headers={"Cache-Control": caching})

@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from app.core.schemas import DecimalOut, refuse_nulls
 from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
+from app.models import ListingImage
 from app.models.enums import Incoterm, ListingStatus, Unit
 
 Quantity = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=4)]
@@ -92,3 +93,23 @@ class ListingOut(BaseModel):
     published_at: datetime | None
     created_at: datetime
     updated_at: datetime
+
+
+def image_url(image: ListingImage, variant: str) -> str:
+    return f"/files/listings/{image.listing_id}/images/{image.id}/{variant}"
+
+
+class ListingImageOut(BaseModel):
+    id: int
+    position: int
+    width: int = Field(description="Of the display copy (at most 1600 px on its longest side)")
+    height: int
+    alt_text: str
+    url: str = Field(description="The display copy (WebP)")
+    thumbnail_url: str = Field(description="The thumbnail (WebP, at most 480 px on its longest side)")
+
+    @classmethod
+    def of(cls, image: ListingImage) -> "ListingImageOut":
+        return cls(id=image.id, position=image.position, width=image.width, height=image.height,
+                   alt_text=image.alt_text, url=image_url(image, "display"),
+                   thumbnail_url=image_url(image, "thumbnail"))

@@ -8,6 +8,7 @@ from app.models.inquiry import Inquiry, InquiryMessage
 from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
 from app.models.lead_view import LeadView
 from app.models.listing import Listing
+from app.models.listing_image import ListingImage
 from app.models.moderation import ModerationDecision
 from app.models.notification import Notification, OutgoingEmail
 from app.models.organization import Organization
@@ -36,6 +37,7 @@ __all__ = [
            "InvoiceLine",
            "LeadView",
            "Listing",
+           "ListingImage",
            "LoginFailure",
            "LoginSession",
            "ModerationDecision",

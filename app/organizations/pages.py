@@ -9,6 +9,7 @@ from app.core.errors import not_found
 from app.http.deps import DbSession
 from app.http.page_deps import PageViewer
 from app.http.templating import render
+from app.listings.repository import cover_images
 from app.organizations import service
 
 router = APIRouter()
@@ -26,6 +27,7 @@ async def storefront(
         raise not_found("Supplier")
     store = await service.storefront(session, slug)
     listings = await service.store_listings(session, viewer, slug, q.strip(), chapter, page)
+    covers = await cover_images(session, [listing.id for listing in listings.items])
     return render(request, "organizations/storefront.html",
-                  {"store": store, "supplier": store.supplier, "listings": listings, "q": q.strip(),
+                  {"store": store, "supplier": store.supplier, "listings": listings, "q": q.strip(), "covers": covers,
                    "chapter": chapter})

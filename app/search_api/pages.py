@@ -15,6 +15,7 @@ from app.hs.service import code_descriptions
 from app.http.deps import DbSession, SearchEngine
 from app.http.page_deps import PageViewer
 from app.http.templating import render
+from app.listings.repository import cover_images
 from app.organizations.repository import published_listing_counts
 from app.search_api import service
 from app.search_api.links import QueryLinks
@@ -93,6 +94,8 @@ async def _search(request: Request, session: DbSession, engine: SearchEngine, vi
     if not results.items and params.q.strip():
         context["suggestions"] = await _suggestions(engine, doc_type, params.q)
     links.hs_descriptions = await code_descriptions(session, links.hs_codes(results.facets))
+    if doc_type == DocType.LISTINGS:
+        context["covers"] = await cover_images(session, [f.item[0].id for f in results.items])
     if doc_type == DocType.SUPPLIERS:
         context["product_counts"] = await published_listing_counts(session, [f.item.id for f in results.items])
     context.update(results=results, params=params, hs_edition=HS_EDITION)

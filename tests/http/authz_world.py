@@ -12,11 +12,12 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
-from app.models import RefundDue
+from app.models import ListingImage, RefundDue
 from app.models.enums import PaymentProviderName
 from tests.conftest import Actor
 from tests.search_api.conftest import open_rfq, published_listing
 from tests.support.actors import new_actor
+from tests.support.images import picture
 from tests.support.listings import create_listing
 from tests.support.quotes import quote_payload
 
@@ -83,7 +84,7 @@ async def _billing(app: FastAPI, owner: Actor) -> dict[str, str]:
         return {"invoice_id": str(invoice["id"]), "refund_id": str(refund.id)}
 
 
-def _factories(owner: Actor) -> dict[str, Factory]:
+def _factories(app: FastAPI, owner: Actor, listing_id: str) -> dict[str, Factory]:
     """A new object for each request that may delete one: the next role then asks about an object that exists."""
     async def token() -> str:
         return str((await _created(owner.client, "/api/v1/me/tokens", {"name": "spare"}))["id"])
@@ -94,17 +95,30 @@ def _factories(owner: Actor) -> dict[str, Factory]:
     async def webhook() -> str:
         return str((await _created(owner.client, "/api/v1/webhooks", {"url": "https://93.184.215.14/hook"}))["id"])
 
-    return {"token_id": token, "search_id": saved_search, "endpoint_id": webhook}
+    async def image() -> str:
+        """Stored directly: by the time a role removes one, the listing may be under review (images frozen)."""
+        async with app.state.sessionmaker() as session:
+            row = ListingImage(listing_id=int(listing_id), position=1, display_key=f"listings/{listing_id}/d.webp",
+                               thumbnail_key=f"listings/{listing_id}/t.webp", content_type="image/webp", width=32,
+                               height=24)
+            session.add(row)
+            await session.commit()
+        for key in (row.display_key, row.thumbnail_key):
+            app.state.files.put(key, picture(size=(32, 24)))
+        return str(row.id)
+
+    return {"token_id": token, "search_id": saved_search, "endpoint_id": webhook, "image_id": image}
 
 
 async def build_world(app: FastAPI, anonymous: httpx.AsyncClient) -> World:
     people = await _people(app)
     owner = people["owner"]
     values = {**await _trade(people), **await _billing(app, owner), "slug": owner.organization_slug, "code": "silver",
-              "entity_type": "listing", "decision": "approve", "action": "submit"}
+              "entity_type": "listing", "decision": "approve", "action": "submit", "variant": "thumbnail",
+              "category": "85"}
     notifications = (await owner.client.get("/api/v1/notifications")).json()["items"]
     values["notification_id"] = str(notifications[0]["id"])
-    fresh = _factories(owner)
+    fresh = _factories(app, owner, values["listing_id"])
     values |= {name: await make() for name, make in fresh.items()}
     clients = {"anonymous": anonymous, **{role: people[role].client for role in ROLES if role != "anonymous"}}
     return World(clients, values, fresh, list(people.values()))

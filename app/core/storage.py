@@ -1,0 +1,54 @@
+"""Where uploaded files live: one interface (put, read, delete by key) and its default, a folder on disk under
+var/. Object storage would be another implementation of the same interface; callers only see keys."""
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Protocol
+
+KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_.-]*)*$")
+
+
+class FileStore(Protocol):
+    def put(self, key: str, data: bytes) -> None: ...
+
+    def read(self, key: str) -> bytes | None:
+        """The file's bytes, or None when no file has this key."""
+        ...
+
+    def delete(self, key: str) -> None: ...
+
+
+class DiskStore:
+    """Files under one folder, a key being a relative path; written to a temporary file and renamed into place,
+    so a reader never sees half a file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _path(self, key: str) -> Path:
+        if not KEY.match(key) or ".." in key:
+            raise ValueError(f"not a storage key: {key!r}")
+        return self.root / key
+
+    def put(self, key: str, data: bytes) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def read(self, key: str) -> bytes | None:
+        try:
+            return self._path(key).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def delete(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
