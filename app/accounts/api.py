@@ -17,7 +17,7 @@ from app.accounts.schemas import (
     UserOut,
 )
 from app.http.deps import AppSettings, DbSession, RequiredViewer, client_address
-from app.http.ids import ObjectId
+from app.http.ids import ObjectId, Slug
 from app.http.session_cookie import clear_session_cookie
 from app.models import Organization, User
 
@@ -89,11 +89,11 @@ async def revoke_token(token_id: ObjectId, viewer: RequiredViewer, session: DbSe
 
 
 @router.get("/organizations/{slug}", response_model=OrganizationOut)
-async def get_organization(slug: str, session: DbSession) -> OrganizationOut:
+async def get_organization(slug: Slug, session: DbSession) -> OrganizationOut:
     return OrganizationOut.model_validate(await service.get_organization(session, slug))
 
 
 @router.patch("/organizations/{slug}", response_model=OrganizationOut)
-async def update_organization(slug: str, data: OrganizationUpdate, viewer: RequiredViewer,
+async def update_organization(slug: Slug, data: OrganizationUpdate, viewer: RequiredViewer,
                               session: DbSession) -> OrganizationOut:
     return OrganizationOut.model_validate(await service.update_organization(session, viewer, slug, data))

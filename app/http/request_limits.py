@@ -103,8 +103,9 @@ def _strings(document: Any) -> Iterable[tuple[str, str]]:
 
 
 async def refuse_nul_characters(request: Request) -> None:
-    """422 when the query or a text in the body (JSON or a form) holds a NUL character."""
+    """422 when the path, the query or a text in the body (JSON or a form) holds a NUL character."""
     fields = [(name, value) for name, value in request.query_params.multi_items()]
+    fields.extend((name, value) for name, value in request.path_params.items() if isinstance(value, str))
     content_type = request.headers.get("content-type", "")
     if "multipart/form-data" in content_type:
         # Parsed once, by whoever asks first (FastAPI for a route's File and Form parameters): the same form.

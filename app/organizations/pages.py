@@ -1,5 +1,6 @@
 """A supplier's storefront: /suppliers/{slug} (the directory at /suppliers is a search: app.search_api.pages)."""
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -7,13 +8,13 @@ from fastapi.responses import HTMLResponse
 
 from app.core.errors import not_found
 from app.http.deps import DbSession
+from app.http.ids import SLUG_PATTERN
 from app.http.page_deps import PageViewer
 from app.http.templating import render
 from app.listings.repository import cover_images
 from app.organizations import service
 
 router = APIRouter()
-SLUG_MAX_LENGTH = 120
 
 
 @router.get("/suppliers/{slug}", response_class=HTMLResponse)
@@ -23,7 +24,7 @@ async def storefront(
     chapter: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
-    if len(slug) > SLUG_MAX_LENGTH:
+    if not re.fullmatch(SLUG_PATTERN, slug):
         raise not_found("Supplier")
     store = await service.storefront(session, slug)
     listings = await service.store_listings(session, viewer, slug, q.strip(), chapter, page)

@@ -94,10 +94,12 @@ async def test_the_api_tells_the_same_facts(client: httpx.AsyncClient, make_acto
 async def test_only_suppliers_have_a_store(app: FastAPI, client: httpx.AsyncClient, make_actor: Any) -> None:
     buyer = await make_actor("buyer", organization_name="Hamburg Einkauf GmbH")
     for address in (f"/suppliers/{buyer.organization_slug}", "/suppliers/no-such-company", "/suppliers/" + "x" * 500,
-                    "/suppliers/%00"):
+                    "/suppliers/Bad%20Slug"):
         page = await client.get(address)
         assert page.status_code == 404, address
         assert "Hamburg Einkauf" not in page.text
     missing = await client.get(f"/api/v1/suppliers/{buyer.organization_slug}")
     assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
     assert (await client.get("/api/v1/suppliers/" + "x" * 500)).status_code == 422
+    for nul in ("/suppliers/a%00b", "/api/v1/suppliers/a%00b", "/api/v1/organizations/a%00b"):
+        assert (await client.get(nul)).status_code == 422, nul  # refused before it reaches the database
