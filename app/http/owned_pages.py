@@ -2,10 +2,10 @@
 members see theirs in every status, create drafts and move them through their lifecycle."""
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +15,7 @@ from app.core.errors import AppError, not_found
 from app.core.repository import Page
 from app.http.deps import DbSession
 from app.http.forms import CHOICES, ObjectId, filled, parse, refused
+from app.http.ids import MAX_ID
 from app.http.lookups import owner_and_hs
 from app.http.page_deps import CheckedForm, PageUser, PageViewer, SignedInUser, csrf_checked_form
 from app.http.pagination import PageParams, Pagination
@@ -24,6 +25,19 @@ ItemAction = Callable[[AsyncSession, Viewer | None, int], Awaitable[Any]]
 # More of a detail page, for the viewer: (request, session, viewer, item) -> extra template context.
 DetailExtra = Callable[[Request, AsyncSession, Viewer | None, Any], Awaitable[dict[str, Any]]]
 FIRST_PAGE = PageParams(page=1, per_page=20)
+MAX_BULK = 100  # items one bulk action moves (a page shows at most this many)
+
+
+@dataclass
+class BulkOutcome:
+    action: str
+    done: list[int] = field(default_factory=list)
+    refused: list[tuple[int, str]] = field(default_factory=list)  # (id, why)
+
+
+def _ids(values: list[Any]) -> list[int]:
+    """The ticked ids that are ids at all (a forged value is left out, never a 500)."""
+    return list(dict.fromkeys(int(v) for v in values if isinstance(v, str) and v.isdigit() and 0 < int(v) <= MAX_ID))
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,7 @@ class OwnedPages:
                              response_class=HTMLResponse)
         router.add_api_route(self.my_url, self.my_page, methods=["GET"], response_class=HTMLResponse)
         router.add_api_route(self.my_url, self.create_from_form, methods=["POST"])
+        router.add_api_route(self.my_url + "/bulk", self.bulk_change, methods=["POST"])
         router.add_api_route(self.my_url + "/{item_id:int}/{action}", self.change, methods=["POST"],
                              dependencies=[Depends(csrf_checked_form)])
         return router
@@ -68,16 +83,39 @@ class OwnedPages:
             context.update(await self.detail_extra(request, session, viewer, item))
         return render(request, f"{self.folder}/detail.html", {**context, **(extra or {})}, status_code=status_code)
 
-    async def _my_context(self, session: AsyncSession, user: PageUser, pagination: PageParams) -> dict[str, Any]:
-        self.require_role(user.viewer)
-        filters = self.filters_of(user.organization_slug)
-        page = await self.list(session, user.viewer, filters, pagination.page, pagination.per_page)
-        return {"page": page, "transitions": self.transitions, "choices": CHOICES, **self.my_extra}
+    def _status(self, value: str | None) -> Any:
+        """The status a "My ..." page is filtered by, from its ?status= (anything else shows every status)."""
+        return next((status for status in self.transitions if status.value == value), None)
 
-    async def my_page(self, request: Request, user: SignedInUser, session: DbSession,
-                      pagination: Pagination) -> HTMLResponse:
-        context = await self._my_context(session, user, pagination)
+    async def _my_context(self, session: AsyncSession, user: PageUser, pagination: PageParams,
+                          status: Any = None) -> dict[str, Any]:
+        self.require_role(user.viewer)
+        filters = replace(self.filters_of(user.organization_slug), status=status)
+        page = await self.list(session, user.viewer, filters, pagination.page, pagination.per_page)
+        return {"page": page, "transitions": self.transitions, "choices": CHOICES, "statuses": list(self.transitions),
+                "status": status, "bulk_actions": list(self.actions), **self.my_extra}
+
+    async def my_page(self, request: Request, user: SignedInUser, session: DbSession, pagination: Pagination,
+                      status: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
+        context = await self._my_context(session, user, pagination, self._status(status))
         return render(request, f"{self.folder}/my.html", {**context, "values": {}})
+
+    async def bulk_change(self, request: Request, form: CheckedForm, user: SignedInUser,
+                          session: DbSession) -> HTMLResponse:
+        """One action on the ticked items, each on its own: one that cannot move is reported and the others move."""
+        action = form.get("action")
+        if not isinstance(action, str) or action not in self.actions:
+            raise not_found("Page")
+        outcome = BulkOutcome(action)
+        for item_id in _ids(form.getlist("ids"))[:MAX_BULK]:
+            try:
+                async with session.begin_nested():
+                    await self.actions[action](session, user.viewer, item_id)
+                outcome.done.append(item_id)
+            except AppError as error:
+                outcome.refused.append((item_id, error.detail))
+        context = await self._my_context(session, user, FIRST_PAGE)
+        return render(request, f"{self.folder}/my.html", {**context, "values": {}, "bulk": outcome})
 
     async def create_from_form(self, request: Request, form: CheckedForm, user: SignedInUser,
                                session: DbSession) -> Response:

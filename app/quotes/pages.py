@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,8 +24,7 @@ from app.rfqs import pages as rfqs_pages
 # The RFQ pages, with the trading floor on the detail page and closing (which declines the quotes) as an action.
 rfq_pages = replace(rfqs_pages.pages, detail_extra=trading_context,
                     actions={**rfqs_pages.pages.actions, "close": rfq_endings.close_rfq})
-router = APIRouter()
-router.include_router(rfq_pages.router())
+router = rfq_pages.router()
 checked = [Depends(csrf_checked_form)]
 Work = Callable[[], Awaitable[Any]]
 

@@ -22,9 +22,12 @@ OK, LOGIN = "ok", "login"
 
 
 def routes() -> list[str]:
-    """'METHOD /path' of every route of every router the app mounts."""
-    return [f"{method} {route.path_format}" for mount in ROUTERS for route in mount.router.routes
-            if isinstance(route, APIRoute) for method in sorted(route.methods)]
+    """'METHOD /path' of every route of every router the app mounts (each a route of its own: a router included
+    into another would hide its routes from this table, so there is none)."""
+    mounted = [route for mount in ROUTERS for route in mount.router.routes]
+    assert all(isinstance(route, APIRoute) for route in mounted), "a mounted router includes another: flatten it"
+    return [f"{method} {route.path_format}" for route in mounted if isinstance(route, APIRoute)
+            for method in sorted(route.methods)]
 
 
 
@@ -168,6 +171,13 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /my/listings": PAGE_SIGNED_IN,
     "POST /my/listings/{item_id}/{action}": PAGE_ORGANIZATION,
     "POST /my/listings/{item_id}/images": PAGE_ORGANIZATION,
+    # Each ticked item is its own request: another organisation's is reported "not found" on the caller's page.
+    "POST /my/listings/bulk": PAGE_SIGNED_IN,
+    "GET /rfqs/{item_id}": PAGE_PUBLIC,
+    "GET /my/rfqs": PAGE_SIGNED_IN,
+    "POST /my/rfqs": PAGE_SIGNED_IN,
+    "POST /my/rfqs/{item_id}/{action}": PAGE_ORGANIZATION_PUBLIC,
+    "POST /my/rfqs/bulk": PAGE_SIGNED_IN,
     "POST /my/listings/{item_id}/images/{image_id}/delete": PAGE_ORGANIZATION,
     "GET /search": PAGE_PUBLIC,
     "GET /suppliers": PAGE_PUBLIC,
@@ -224,6 +234,8 @@ BODIES = {
     "POST /billing/subscribe": {"tier": "silver"},
     "POST /api/v1/billing/subscription/change": {"tier": "silver"},
     "POST /billing/change": {"tier": "silver"},
+    "POST /my/listings/bulk": {"action": "submit", "ids": "{listing_id}"},
+    "POST /my/rfqs/bulk": {"action": "submit", "ids": "{rfq_id}"},
 }
 
 
