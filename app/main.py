@@ -20,6 +20,8 @@ from app.alerts.worker import send_webhooks
 from app.background.after_commit import AfterCommitChain
 from app.billing import api as billing_api
 from app.billing import pages as billing_pages
+from app.categories import api as categories_api
+from app.categories import pages as categories_pages
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.storage import DiskStore
@@ -79,11 +81,11 @@ ROUTERS: list[Mount] = [
     Mount(billing_api.router), Mount(matches_api.router), Mount(alerts_api.saved_searches_router),
     Mount(alerts_api.webhooks_router), Mount(notifications_api.router), Mount(inquiries_api.router),
     Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router), Mount(health_api.router),
-    Mount(organizations_api.router), Mount(listings_api.files_router),
+    Mount(organizations_api.router), Mount(listings_api.files_router), Mount(categories_api.router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
-    page(organizations_pages.router),
+    page(organizations_pages.router), page(categories_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.validators import HS_EDITION
 from app.hs.repository import code_row
 
-__all__ = ["HS_EDITION", "HsQuery", "display_code", "hs_code_text", "hs_query"]
+__all__ = ["HS_EDITION", "HsQuery", "display_code", "hs_code_text", "hs_query", "short_description"]
 
 _HS_QUERY = re.compile(r"^\s*(?:hs(?:\s*code)?\s*:?\s*)?(\d{2}(?:[.\s]*\d{2}){0,2})\s*$", re.IGNORECASE)
 LEVEL_FIELDS = {2: "hs_chapter", 4: "hs_heading", 6: "hs_subheading"}
@@ -26,6 +26,12 @@ def hs_code_text(text: str) -> str | None:
 def display_code(code: str) -> str:
     """`848180` -> `8481.80`, `8481` -> `8481`, `84` -> `84`."""
     return f"{code[:4]}.{code[4:]}" if len(code) == 6 else code
+
+
+def short_description(description: str, limit: int = 48) -> str:
+    """An HS description's first clause, cut at a word near `limit` characters (for facets and breadcrumbs)."""
+    clause = description.split(";")[0].strip()
+    return clause if len(clause) <= limit else clause[:limit].rsplit(" ", 1)[0].rstrip(",") + "\u2026"
 
 
 @dataclass(frozen=True)

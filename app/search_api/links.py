@@ -5,7 +5,7 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from app.core.validators import country_name
-from app.hs.query import display_code
+from app.hs.query import display_code, short_description
 from search.spec import SPECS
 from search.types import DocType
 
@@ -38,12 +38,6 @@ def label(name: str) -> str:
     return LABELS.get(name, name.replace("_", " ").capitalize())
 
 
-def _short(description: str, limit: int = 48) -> str:
-    """An HS description's first clause, cut at a word near `limit` characters."""
-    clause = description.split(";")[0].strip()
-    return clause if len(clause) <= limit else clause[:limit].rsplit(" ", 1)[0].rstrip(",") + "\u2026"
-
-
 def _number(text: str) -> str:
     return f"{Decimal(text).normalize():,f}"
 
@@ -74,7 +68,7 @@ class QueryLinks:
         if facet in HS_FACETS:
             description = self.hs_descriptions.get(value)
             code = display_code(value)
-            return f"{code} \u00b7 {_short(description)}" if description else code
+            return f"{code} \u00b7 {short_description(description)}" if description else code
         if facet in COUNTRY_FACETS:
             return country_name(value)
         if facet in PRICE_FACETS or facet == "lead_time_days":
