@@ -4,12 +4,14 @@ countries (a list names no buyer: app.rfqs.contact)."""
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.core.repository import by_id
 from app.http.deps import DbSession
-from app.http.lookups import organization_countries, organization_names
+from app.http.lookups import organization_countries
 from app.http.page_deps import PageViewer
 from app.http.templating import render
 from app.listings.repository import ListingFilters, cover_images
 from app.listings.service import list_listings
+from app.models import Organization
 from app.models.enums import ListingStatus, RfqStatus
 from app.rfqs.repository import RfqFilters
 from app.rfqs.service import list_rfqs
@@ -25,6 +27,6 @@ async def home(request: Request, session: DbSession, viewer: PageViewer) -> HTML
     suppliers = {listing.organization_id for listing in listings.items}
     buyers = {rfq.organization_id for rfq in rfqs.items}
     return render(request, "home.html", {"listings": listings.items, "rfqs": rfqs.items,
-                                         "names": await organization_names(session, suppliers),
+                                         "suppliers": await by_id(session, Organization, suppliers),
                                          "covers": await cover_images(session, [item.id for item in listings.items]),
                                          "buyer_countries": await organization_countries(session, buyers)})
