@@ -1,9 +1,11 @@
-"""The home page: the latest published listings with their suppliers, and open RFQs with only their buyers'
-countries (a list names no buyer: app.rfqs.contact)."""
+"""The home page: a search, the HS sections to browse with their counts, featured suppliers, the latest published
+listings with their suppliers, and open RFQs with only their buyers' countries (a list names no buyer:
+app.rfqs.contact)."""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.categories.service import category_index
 from app.core.repository import by_id
 from app.http.deps import DbSession
 from app.http.lookups import organization_countries
@@ -13,6 +15,7 @@ from app.listings.repository import ListingFilters, cover_images
 from app.listings.service import list_listings
 from app.models import Organization
 from app.models.enums import ListingStatus, RfqStatus
+from app.organizations.service import featured_suppliers
 from app.rfqs.repository import RfqFilters
 from app.rfqs.service import list_rfqs
 
@@ -26,7 +29,9 @@ async def home(request: Request, session: DbSession, viewer: PageViewer) -> HTML
     rfqs = await list_rfqs(session, viewer, RfqFilters(status=RfqStatus.OPEN), 1, LATEST)
     suppliers = {listing.organization_id for listing in listings.items}
     buyers = {rfq.organization_id for rfq in rfqs.items}
-    return render(request, "home.html", {"listings": listings.items, "rfqs": rfqs.items,
+    sections = [entry.section for entry in await category_index(session) if entry.section.listings]
+    return render(request, "home.html", {"listings": listings.items, "rfqs": rfqs.items, "sections": sections,
+                                         "featured": await featured_suppliers(session),
                                          "suppliers": await by_id(session, Organization, suppliers),
                                          "covers": await cover_images(session, [item.id for item in listings.items]),
                                          "buyer_countries": await organization_countries(session, buyers)})

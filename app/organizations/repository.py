@@ -38,3 +38,14 @@ async def published_chapters(session: AsyncSession, organization_id: int) -> dic
                                             Listing.status == ListingStatus.PUBLISHED, Listing.hs_code.is_not(None))
         .group_by(chapter).order_by(chapter))
     return {str(code): int(count) for code, count in rows}
+
+
+async def featured_suppliers(session: AsyncSession, limit: int) -> list[tuple[Organization, int]]:
+    """Suppliers to show first: verified ones, then those with the most published listings (none without one)."""
+    count = func.count(Listing.id)
+    rows = await session.execute(
+        select(Organization, count).join(Listing, Listing.organization_id == Organization.id)
+        .where(Listing.status == ListingStatus.PUBLISHED, Organization.role.in_(SELLING_ROLES))
+        .group_by(Organization.id)
+        .order_by(Organization.verified_at.is_(None), count.desc(), Organization.name).limit(limit))
+    return [(organization, int(listings)) for organization, listings in rows]

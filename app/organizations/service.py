@@ -63,3 +63,8 @@ async def store_listings(session: AsyncSession, viewer: Viewer | None, slug: str
     """The supplier's published listings, optionally those whose title has `q` or under one HS chapter."""
     filters = ListingFilters(organization=slug, status=ListingStatus.PUBLISHED, hs_code=chapter, q=q or None)
     return await list_listings(session, viewer, filters, page, per_page)
+
+
+async def featured_suppliers(session: AsyncSession, limit: int = 6) -> list[tuple[Organization, int]]:
+    """For the home page: (supplier, its published listings), verified suppliers first."""
+    return await repository.featured_suppliers(session, limit)
