@@ -50,8 +50,9 @@ async def _errors(client: httpx.AsyncClient, paths: list[str]) -> dict[str, list
 
 async def test_public_pages_parse_without_errors(client: httpx.AsyncClient, catalogue: dict[str, Any]) -> None:
     paths = ["/", "/categories", "/categories/84", "/categories/8481", "/search?q=valve", "/search?q=nothing-at-all",
-             "/suppliers", "/suppliers?country=IT", f"/suppliers/{catalogue['slug']}", f"/listings/{catalogue['listing']}",
-             "/rfqs", f"/rfqs/{catalogue['rfq']}", "/plans", "/hs?q=valve", "/login", "/register", "/no-such-page"]
+             "/suppliers", "/suppliers?country=IT", f"/suppliers/{catalogue['slug']}",
+             f"/listings/{catalogue['listing']}", "/rfqs", f"/rfqs/{catalogue['rfq']}", "/plans", "/hs?q=valve",
+             "/login", "/register", "/no-such-page"]
     assert await _errors(client, paths) == {}
 
 
