@@ -28,3 +28,12 @@ bench-load:
 	@if [ -n "$(BENCH_LOAD_URL)" ]; then \
 	  .venv/bin/python bench/load.py run --base-url $(BENCH_LOAD_URL) --levels $(BENCH_LOAD_LEVELS) --seconds $(BENCH_SECONDS); \
 	else .venv/bin/python bench/load.py setups --setups $(BENCH_SETUPS) --levels $(BENCH_LOAD_LEVELS) --seconds $(BENCH_SECONDS); fi
+
+# Server time of every main page on the demo data (in-process, as a visitor, the demo supplier and buyer):
+# p50/p95 per page against issue 15's 50 ms. Figures, never pass/fail.
+#   make bench-pages BENCH_PAGES_ROUNDS=30
+BENCH_PAGES_ROUNDS ?= 60
+
+.PHONY: bench-pages
+bench-pages:
+	.venv/bin/python bench/pages_bench.py --rounds $(BENCH_PAGES_ROUNDS)
