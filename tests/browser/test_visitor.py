@@ -1,5 +1,6 @@
-"""A visitor on a phone finds a supplier in the directory, opens its store, searches inside it and reaches a
-product to send an inquiry about; nothing is wider than the screen."""
+"""A visitor on a phone, without an account: browses by category from the home page down to a product and its
+supplier's store, refines a search with the folded filters, finds a supplier in the directory and searches inside its
+store; nothing is wider than the screen."""
 
 import re
 
@@ -55,3 +56,37 @@ async def test_visitor_goes_from_the_directory_to_a_product_in_a_store(page: Pag
     await expect(page.get_by_role("heading", level=1)).to_have_text("Stainless gate valve DN50")
     await page.get_by_role("link", name="Bergamo Valvole").click()  # back to the store from the product
     await expect(page).to_have_url(re.compile(rf"/suppliers/{valves.organization_slug}$"))
+
+
+async def test_visitor_browses_by_category_and_refines_a_search_on_a_phone(page: Page, app: FastAPI,
+                                                                          make_actor: ActorFactory) -> None:
+    admin = await make_actor("both", admin=True)
+    valves = await make_actor("supplier", organization_name="Bergamo Valvole", country="IT")
+    knitwear = await make_actor("supplier", organization_name="Ningbo Knitwear Co")
+    await published_listing(valves, admin, title="Brass ball valve DN25", hs_code="848180", country_of_origin="IT")
+    await published_listing(knitwear, admin, title="Brass buttons for knitwear", hs_code="960621",
+                            country_of_origin="CN")
+    await published_listing(knitwear, admin, title="Merino wool sweater", hs_code="611011")
+    await drain_all(app.state.sessionmaker, app.state.search)
+    await page.set_viewport_size(PHONE)
+
+    await page.goto("/")
+    await page.get_by_role("link", name="Section XVI Machinery and mechanical appliances").click()
+    await expect(page.get_by_role("heading", level=1)).to_contain_text("Section XVI")
+    await page.get_by_role("link", name=re.compile(r"^84 Machinery and mechanical appliances")).click()
+    await expect(page.locator("ul.cards")).to_contain_text("Brass ball valve DN25")
+    assert await _fits(page)
+    await page.locator("ul.cards").get_by_role("link", name="Bergamo Valvole").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Bergamo Valvole")
+
+    await page.goto("/search?q=brass")
+    await expect(page.locator("ol.cards li")).to_have_count(2)
+    fold = page.get_by_text("Refine results")  # on a phone the filters fold away under this bar
+    await fold.click()
+    origin = page.locator("section.facet").filter(has_text="Origin").get_by_role("link", name="Italy")
+    await expect(origin).to_be_hidden()
+    await fold.click()
+    await origin.click()
+    await expect(page.locator("ol.cards li")).to_have_count(1)
+    await expect(page.get_by_label("Active filters")).to_contain_text("Origin: Italy")
+    assert await _fits(page)
