@@ -1,27 +1,45 @@
-"""Sign up, log in and log out pages."""
+"""Sign up, log in and log out pages, and /account: the hub, the company profile, the password and API tokens.
 
-from typing import Annotated
+Every change goes through the accounts service, as the JSON API's does; a refused form is shown again with one
+message per field."""
+
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import service as accounts
 from app.accounts import sessions
-from app.accounts.schemas import LoginInput, RegisterInput
-from app.core.errors import AppError
+from app.accounts.schemas import ChangePasswordInput, LoginInput, OrganizationUpdate, RegisterInput, TokenCreate
+from app.core.errors import AppError, FieldError, validation_failed
+from app.core.schemas import as_validation_failed
 from app.http.deps import AppSettings, DbSession, client_address
-from app.http.forms import CHOICES, filled, parse, refused
-from app.http.page_deps import CheckedForm, SignedInUser, csrf_checked_form
+from app.http.forms import CHOICES, ObjectId, filled, listed, parse, refused
+from app.http.page_deps import CheckedForm, PageUser, SignedInUser, csrf_checked_form
 from app.http.session_cookie import clear_session_cookie
 from app.http.templating import render
-from app.models import User
-from app.models.enums import OrganizationRole
+from app.models import Organization, User
+from app.models.enums import BusinessType, EmployeeRange, OrganizationRole
 
 router = APIRouter()
 REGISTER = "accounts/register.html"
 LOGIN = "accounts/login.html"
 ACCOUNT = "accounts/account.html"
+COMPANY = "accounts/company.html"
+PASSWORD = "accounts/password.html"
+TOKENS = "accounts/tokens.html"
 NextParam = Annotated[str | None, Query(alias="next", max_length=500)]
+Flag = Annotated[str | None, Query(max_length=10)]  # ?saved=1 and the like: a notice after a redirect
+PROFILE_FIELDS = tuple(OrganizationUpdate.model_fields)
+LIST_FIELDS = frozenset({"export_markets", "certifications"})
+PASSWORD_FIELDS = ("current_password", "new_password", "repeat_password")
+PROFILE_CHOICES = {
+    **CHOICES,
+    "business_types": [(kind.value, kind.value.replace("_", " ")) for kind in BusinessType],
+    "employee_ranges": [(size.value, size.value) for size in EmployeeRange],
+}
 
 
 def safe_next(target: str | None) -> str | None:
@@ -96,3 +114,100 @@ async def logout_everywhere(user: SignedInUser, session: DbSession) -> RedirectR
     response = RedirectResponse("/login?ended=everywhere", status_code=303)
     clear_session_cookie(response)
     return response
+
+
+@router.get("/account/company", response_class=HTMLResponse)
+async def company_page(request: Request, user: SignedInUser, session: DbSession, saved: Flag = None) -> HTMLResponse:
+    organization = await accounts.get_organization_by_id(session, user.viewer.organization_id)
+    context = {"values": _profile_values(organization), "sells": organization.role.sells, "choices": PROFILE_CHOICES,
+               "notice": "Company profile saved." if saved else None}
+    return render(request, COMPANY, context)
+
+
+@router.post("/account/company")
+async def save_company(request: Request, form: CheckedForm, user: SignedInUser, session: DbSession) -> Response:
+    values = filled(form, PROFILE_FIELDS)
+    try:
+        await accounts.update_organization(session, user.viewer, user.organization_slug, _profile_input(values))
+    except AppError as error:
+        context = {**await refused(session, error, values), "sells": user.viewer.organization_role.sells,
+                   "choices": PROFILE_CHOICES}
+        return render(request, COMPANY, context, status_code=error.status)
+    return RedirectResponse("/account/company?saved=1", status_code=303)
+
+
+def _profile_values(organization: Organization) -> dict[str, str]:
+    """The stored profile as the form shows it: lists as comma-separated text, unset fields left out."""
+    values = {}
+    for name in PROFILE_FIELDS:
+        value = getattr(organization, name)
+        text = ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
+        if text:
+            values[name] = text
+    return values
+
+
+def _profile_input(values: dict[str, str]) -> OrganizationUpdate:
+    """The whole profile as the form sends it: a field left blank is cleared (a list emptied), and a required one
+    left blank is sent as null, which the schema refuses; so the rules stay the schema's and the service's."""
+    cleared: dict[str, Any] = {name: [] if name in LIST_FIELDS else None for name in PROFILE_FIELDS}
+    sent = {name: listed(value) if name in LIST_FIELDS else value for name, value in values.items()}
+    try:
+        return OrganizationUpdate.model_validate({**cleared, **sent})
+    except ValidationError as exc:
+        raise as_validation_failed(exc) from exc
+
+
+@router.get("/account/password", response_class=HTMLResponse)
+async def password_page(request: Request, user: SignedInUser, changed: Flag = None) -> HTMLResponse:
+    notice = "Your password is changed. Every other login of yours has ended; this browser stays logged in."
+    return render(request, PASSWORD, {"values": {}, "notice": notice if changed else None})
+
+
+@router.post("/account/password")
+async def change_password(request: Request, form: CheckedForm, user: SignedInUser, session: DbSession,
+                          settings: AppSettings) -> Response:
+    try:
+        changed = await accounts.change_password(session, user.viewer, _password_input(filled(form, PASSWORD_FIELDS)))
+    except AppError as error:  # the passwords typed are never sent back
+        return render(request, PASSWORD, await refused(session, error, {}), status_code=error.status)
+    response = RedirectResponse("/account/password?changed=1", status_code=303)
+    await sessions.after_password_change(session, settings, request, response, changed)
+    return response
+
+
+def _password_input(values: dict[str, str]) -> ChangePasswordInput:
+    data = parse(ChangePasswordInput, values)
+    if values.get("repeat_password") != data.new_password:
+        raise validation_failed([FieldError("repeat_password", "The two new passwords are not the same",
+                                            "passwords_differ")])
+    return data
+
+
+async def _tokens_context(session: AsyncSession, user: PageUser) -> dict[str, Any]:
+    return {"tokens": await accounts.list_tokens(session, user.viewer), "values": {}}
+
+
+@router.get("/account/tokens", response_class=HTMLResponse)
+async def tokens_page(request: Request, user: SignedInUser, session: DbSession, revoked: Flag = None) -> HTMLResponse:
+    notice = "The token is revoked: requests that send it are refused from now on." if revoked else None
+    return render(request, TOKENS, {**await _tokens_context(session, user), "notice": notice})
+
+
+@router.post("/account/tokens")
+async def create_token(request: Request, form: CheckedForm, user: SignedInUser, session: DbSession) -> Response:
+    values = filled(form, TokenCreate.model_fields)
+    try:
+        token, plaintext = await accounts.create_token(session, user.viewer, parse(TokenCreate, values).name)
+    except AppError as error:
+        refusal = await refused(session, error, values)  # rolls back first: the list is read after it
+        context = {**await _tokens_context(session, user), **refusal}
+        return render(request, TOKENS, context, status_code=error.status)
+    context = {**await _tokens_context(session, user), "created": {"name": token.name, "token": plaintext}}
+    return render(request, TOKENS, context, status_code=201)
+
+
+@router.post("/account/tokens/{token_id}/revoke", dependencies=[Depends(csrf_checked_form)])
+async def revoke_token(token_id: ObjectId, user: SignedInUser, session: DbSession) -> RedirectResponse:
+    await accounts.revoke_token(session, user.viewer, token_id)
+    return RedirectResponse("/account/tokens?revoked=1", status_code=303)

@@ -89,7 +89,8 @@ async def test_signed_in_pages_have_no_serious_violations(page: Page, app: FastA
     world = await _catalogue(app, make_actor)
     await log_in(page, world["supplier"])
     supplier_pages = ["/my/listings", f"/listings/{world['listing']}", "/leads", f"/rfqs/{world['rfq']}",
-                      "/inquiries", "/notifications", "/account", "/billing", "/saved-searches", "/webhooks"]
+                      "/inquiries", "/notifications", "/account", "/account/company", "/account/password",
+                      "/account/tokens", "/billing", "/saved-searches", "/webhooks"]
     found = await _check(page, supplier_pages)
     await page.context.clear_cookies()
     await log_in(page, world["buyer"])

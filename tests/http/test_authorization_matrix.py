@@ -166,6 +166,13 @@ MATRIX: dict[str, dict[str, str]] = {
     # Signed in or not, the caller ends up at the login: anonymous callers first have to log in, the others are
     # logged out everywhere (tests/accounts/test_sessions.py checks that they are).
     "POST /account/logout-everywhere": row(*[LOGIN] * 5),
+    "GET /account/company": PAGE_SIGNED_IN,  # the caller's own organisation, whichever that is
+    "POST /account/company": PAGE_SIGNED_IN,
+    "GET /account/password": PAGE_SIGNED_IN,
+    "POST /account/password": PAGE_SIGNED_IN,
+    "GET /account/tokens": PAGE_SIGNED_IN,
+    "POST /account/tokens": PAGE_SIGNED_IN,
+    "POST /account/tokens/{token_id}/revoke": PAGE_USER_ONLY,  # the owner's token: not even their organisation's
     "GET /listings/{item_id}": row("404", "404", OK, OK, OK),
     "GET /my/listings": PAGE_SIGNED_IN,
     "POST /my/listings": PAGE_SIGNED_IN,
