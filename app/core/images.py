@@ -15,6 +15,7 @@ DISPLAY_SIZE = 1600
 THUMBNAIL_SIZE = 480
 OUTPUT_FORMAT, OUTPUT_TYPE = "WEBP", "image/webp"
 OUTPUT_QUALITY = 82
+OUTPUT_METHOD = 2  # libwebp's effort (0-6): 2 encodes in half the time of the default 4 for a file ~5% larger
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _encoded(image: Image.Image, longest_side: int) -> tuple[bytes, int, int]:
     copy = image.copy()
     copy.thumbnail((longest_side, longest_side))
     out = io.BytesIO()
-    copy.save(out, OUTPUT_FORMAT, quality=OUTPUT_QUALITY)
+    copy.save(out, OUTPUT_FORMAT, quality=OUTPUT_QUALITY, method=OUTPUT_METHOD)
     return out.getvalue(), copy.width, copy.height
 
 

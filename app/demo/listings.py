@@ -13,6 +13,7 @@ class DemoListing:
     supplier: str
     status: ListingStatus
     fields: dict[str, Any]
+    pictures: int = 2  # drawn at seed time (app.demo.images)
 
 
 def _offer(moq: str, unit: str, low: str, high: str, currency: str, incoterm: str, port: str,

@@ -12,6 +12,7 @@ from app.accounts.schemas import RegisterInput
 from app.auth.viewer import Viewer
 from app.core import clock
 from app.core.storage import FileStore
+from app.demo.catalogue import MORE_LISTINGS, MORE_SUPPLIERS
 from app.demo.images import draw_product_image
 from app.demo.listings import LISTINGS, DemoListing
 from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization
@@ -27,7 +28,6 @@ from app.rfqs.schemas import RfqCreate
 
 DEMO_PASSWORD = "demo-password-1"
 ADMIN_ROLE = "platform admin"
-IMAGES_PER_LISTING = 2
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,9 @@ class SeedResult:
 
 async def seed_demo(session: AsyncSession, store: FileStore) -> SeedResult:
     result = SeedResult()
-    members = {demo.key: await _register(session, demo, result) for demo in [*SUPPLIERS, *BUYERS]}
+    members = {demo.key: await _register(session, demo, result) for demo in [*SUPPLIERS, *MORE_SUPPLIERS, *BUYERS]}
     admin = await _register(session, ADMIN, result, platform_admin=True)
-    for listing in LISTINGS:
+    for listing in [*LISTINGS, *MORE_LISTINGS]:
         added = await _add_listing(session, store, members[listing.supplier], admin.viewer, listing)
         result.listings[added] += 1
     for rfq in RFQS:
@@ -82,7 +82,7 @@ async def _add_listing(session: AsyncSession, store: FileStore, owner: Member, a
                        demo: DemoListing) -> ListingStatus:
     data = ListingCreate.model_validate({"country_of_origin": owner.country, **demo.fields})
     listing = await listings.create_listing(session, owner.viewer, data)
-    for variant in range(IMAGES_PER_LISTING):
+    for variant in range(demo.pictures):
         picture = draw_product_image(listing.title, listing.hs_code, variant)
         await listing_images.add_image(session, store, owner.viewer, listing.id, picture)
     if demo.status in (ListingStatus.PENDING_REVIEW, ListingStatus.PUBLISHED):
