@@ -35,3 +35,8 @@ async def home(request: Request, session: DbSession, viewer: PageViewer) -> HTML
                                          "suppliers": await by_id(session, Organization, suppliers),
                                          "covers": await cover_images(session, [item.id for item in listings.items]),
                                          "buyer_countries": await organization_countries(session, buyers)})
+
+
+@router.get("/terms", response_class=HTMLResponse)
+async def terms(request: Request) -> HTMLResponse:
+    return render(request, "terms.html")

@@ -75,5 +75,5 @@ async def test_visitors_see_plans_and_sign_up_and_the_footer_leads_on(page: Page
     links = await _header_links(page)
     assert {"/plans", "/login", "/register", *BROWSE} <= set(links)
     footer = page.locator("footer.site-footer")
-    for name, path in [("HS code lookup", "/hs"), ("Plans", "/plans"), ("API docs", "/docs")]:
+    for name, path in [("HS code lookup", "/hs"), ("Plans", "/plans"), ("API docs", "/docs"), ("Terms", "/terms")]:
         await expect(footer.get_by_role("link", name=name)).to_have_attribute("href", path)

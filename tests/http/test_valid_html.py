@@ -52,7 +52,7 @@ async def test_public_pages_parse_without_errors(client: httpx.AsyncClient, cata
     paths = ["/", "/categories", "/categories/84", "/categories/8481", "/search?q=valve", "/search?q=nothing-at-all",
              "/suppliers", "/suppliers?country=IT", f"/suppliers/{catalogue['slug']}",
              f"/listings/{catalogue['listing']}", "/rfqs", f"/rfqs/{catalogue['rfq']}", "/plans", "/hs?q=valve",
-             "/login", "/register", "/no-such-page"]
+             "/login", "/register", "/terms", "/no-such-page"]
     assert await _errors(client, paths) == {}
 
 
