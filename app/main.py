@@ -26,9 +26,12 @@ from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.storage import DiskStore
 from app.fx import api as fx_api
+from app.fx import pages as fx_pages
+from app.fx.repository import latest_dated_rates
 from app.health import api as health_api
 from app.health.metrics import QueueMetrics
 from app.home import pages as home_pages
+from app.http.display_currency import display_currency
 from app.http.identity import install_request_facts
 from app.http.openapi import install_openapi
 from app.http.page_deps import page_user
@@ -85,7 +88,7 @@ ROUTERS: list[Mount] = [
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
-    page(organizations_pages.router), page(categories_pages.router),
+    page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.
@@ -118,11 +121,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.files = DiskStore(settings.files_path)
     app.state.mail_sender = create_sender(settings)
     app.state.after_commit = after_commit_chain(app, settings) if in_process_background(settings) else None
-    install_request_facts(app, AccountsIdentity(), unread_count)
+    install_request_facts(app, AccountsIdentity(), unread_count, latest_dated_rates)
     install_error_handlers(app, render_error)
     for mount in ROUTERS:
         if mount.page:
-            app.include_router(mount.router, include_in_schema=False, dependencies=[Depends(page_user)])
+            app.include_router(mount.router, include_in_schema=False,
+                               dependencies=[Depends(page_user), Depends(display_currency)])
         else:
             app.include_router(mount.router)
     app.mount("/static", StaticFiles(directory=str(PROJECT_ROOT / "static")), name="static")

@@ -18,6 +18,7 @@ from app.core.schemas import as_validation_failed
 from app.http.deps import AppSettings, DbSession, client_address
 from app.http.forms import CHOICES, ObjectId, filled, listed, parse, refused
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser, csrf_checked_form
+from app.http.redirects import safe_next
 from app.http.session_cookie import clear_session_cookie
 from app.http.templating import render
 from app.models import Organization, User
@@ -40,13 +41,6 @@ PROFILE_CHOICES = {
     "business_types": [(kind.value, kind.value.replace("_", " ")) for kind in BusinessType],
     "employee_ranges": [(size.value, size.value) for size in EmployeeRange],
 }
-
-
-def safe_next(target: str | None) -> str | None:
-    """Only a path on this site: never another host (//host, /\\host) nor a scheme, so no open redirect."""
-    if not target or not target.isprintable() or " " in target or "\\" in target:
-        return None
-    return target if target.startswith("/") and not target.startswith("//") else None
 
 
 def _start_page(role: OrganizationRole) -> str:

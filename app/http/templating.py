@@ -13,6 +13,7 @@ from app.core.config import PROJECT_ROOT, Settings
 from app.core.errors import AppError
 from app.core.validators import country_name
 from app.http.csrf import CSRF_FIELD, csrf_token, ensure_csrf_cookie
+from app.http.display_currency import CHOICES, chosen_currency, indicative
 
 TEMPLATES_DIR = Path(PROJECT_ROOT) / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -30,6 +31,8 @@ def _label(value: str | None) -> str:
 
 
 templates.env.filters["money"] = _money
+templates.env.globals["indicative"] = indicative
+templates.env.globals["display_currencies"] = CHOICES
 templates.env.filters["country"] = country_name
 templates.env.filters["label"] = _label
 
@@ -43,6 +46,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "current_user": getattr(request.state, "current_user", None),
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request, settings),
+        "display_currency": chosen_currency(request),
         **(context or {}),
     }
     response = templates.TemplateResponse(request, template, full_context, status_code=status_code)

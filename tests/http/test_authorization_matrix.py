@@ -158,6 +158,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /metrics": ADMIN,
     "GET /": PAGE_PUBLIC,
     "GET /terms": PAGE_PUBLIC,
+    "GET /preferences/currency": PAGE_PUBLIC,
     "GET /register": PAGE_PUBLIC,
     "POST /register": PAGE_PUBLIC,
     "GET /login": PAGE_PUBLIC,
