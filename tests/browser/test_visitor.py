@@ -8,6 +8,7 @@ import pytest
 from fastapi import FastAPI
 from playwright.async_api import Page, expect
 
+from app.core.clock import today
 from search.indexer import drain_all
 from tests.conftest import ActorFactory
 from tests.search_api.conftest import published_listing
@@ -89,4 +90,19 @@ async def test_visitor_browses_by_category_and_refines_a_search_on_a_phone(page:
     await origin.click()
     await expect(page.locator("ol.cards li")).to_have_count(1)
     await expect(page.get_by_label("Active filters")).to_contain_text("Origin: Italy")
+    assert await _fits(page)
+
+
+async def test_visitor_sees_prices_also_in_euros(page: Page, make_actor: ActorFactory) -> None:
+    admin = await make_actor("both", admin=True)
+    rate = {"base": "EUR", "quote": "USD", "rate": "1.25", "as_of": today().isoformat()}
+    assert (await admin.client.post("/api/v1/admin/fx-rates", json={"rates": [rate]})).status_code == 201
+    listing = await published_listing(await make_actor("supplier"), admin, title="Brass ball valve DN25",
+                                      price_min="2.50", price_max="3.75", currency="USD")
+    await page.set_viewport_size(PHONE)
+    await page.goto(f"/listings/{listing['id']}")
+    await page.get_by_label("Prices also in").select_option("EUR")
+    await page.get_by_role("button", name="Show").click()
+    await expect(page).to_have_url(re.compile(rf"/listings/{listing['id']}$"))  # back where the visitor was
+    await expect(page.locator(".facts .price .indicative")).to_have_text("\u2248 EUR 2.00 \u2013 3.00")
     assert await _fits(page)
