@@ -12,6 +12,8 @@ from prometheus_client import CollectorRegistry
 from app.accounts import api as accounts_api
 from app.accounts import pages as accounts_pages
 from app.accounts.service import AccountsIdentity
+from app.admin import api as admin_api
+from app.admin import pages as admin_pages
 from app.alerts import api as alerts_api
 from app.alerts import pages as alerts_pages
 from app.alerts.drain import AlertSettings, drain_alerts
@@ -85,10 +87,12 @@ ROUTERS: list[Mount] = [
     Mount(alerts_api.webhooks_router), Mount(notifications_api.router), Mount(inquiries_api.router),
     Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router), Mount(health_api.router),
     Mount(organizations_api.router), Mount(listings_api.files_router), Mount(categories_api.router),
+    Mount(admin_api.router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
+    page(admin_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

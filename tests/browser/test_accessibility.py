@@ -96,4 +96,7 @@ async def test_signed_in_pages_have_no_serious_violations(page: Page, app: FastA
     await log_in(page, world["buyer"])
     found += await _check(page, ["/my/rfqs", f"/rfqs/{world['rfq']}", f"/rfqs/{world['rfq']}/matches",
                                  f"/rfqs/{world['rfq']}/comparison"])
+    await page.context.clear_cookies()
+    await log_in(page, await make_actor("both", admin=True))
+    found += await _check(page, ["/admin", "/admin?period=month", "/admin/moderation", "/admin/billing"])
     assert found == []

@@ -17,7 +17,7 @@ PAGES = {
     "buyer": ["/my/rfqs", *EVERY_SIGNED_IN],
     "both": ["/my/listings", "/leads", "/my/rfqs", *EVERY_SIGNED_IN],
 }
-ADMINISTRATION = ["/admin/moderation", "/admin/billing"]
+ADMINISTRATION = ["/admin", "/admin/moderation", "/admin/billing"]
 BROWSE = ["/categories", "/search", "/suppliers", "/rfqs"]  # the public addresses, for everyone
 
 

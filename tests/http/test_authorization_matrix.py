@@ -142,6 +142,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /api/v1/admin/moderation/decisions": ADMIN,
     "POST /api/v1/admin/moderation/{entity_type}/{entity_id}/approve": ADMIN,
     "POST /api/v1/admin/moderation/{entity_type}/{entity_id}/reject": ADMIN,
+    "GET /api/v1/admin/stats": ADMIN,
     "POST /api/v1/rfqs/{rfq_id}/quotes": SIGNED_IN,
     "GET /api/v1/rfqs/{rfq_id}/quotes": SIGNED_IN,  # each supplier sees its own quotes, the buyer all of them
     "GET /api/v1/rfqs/{rfq_id}/comparison": ORGANIZATION_PUBLIC,
@@ -226,6 +227,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /listings/{listing_id}/inquiries": row(LOGIN, "404", "403", "403", OK),
     "GET /admin/moderation": PAGE_ADMIN,
     "POST /admin/moderation/{entity_type}/{entity_id}/{decision}": PAGE_ADMIN,
+    "GET /admin": PAGE_ADMIN,
 }
 
 # Writes whose permission depends on the object are sent a valid body: an empty one would be refused (422) before

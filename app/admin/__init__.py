@@ -1,0 +1,1 @@
+"""Administration: the dashboard of platform figures (activity per day and month, revenue, moderation backlog)."""
