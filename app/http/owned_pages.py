@@ -53,6 +53,10 @@ class OwnedPages:
     transitions: Mapping[Any, frozenset[Any]]  # the service's state machine, to show only the possible buttons
     detail_extra: DetailExtra | None = None
     my_extra: Mapping[str, Any] = field(default_factory=dict)  # more context of the "My ..." page
+    # A create form with fields of its own (a listing's price tier rows): their names, and what makes the model of
+    # the filled-in fields (by default app.http.forms.parse of the model's fields).
+    form_fields: tuple[str, ...] = ()
+    parse_form: Callable[[dict[str, str]], BaseModel] | None = None
 
     @property
     def my_url(self) -> str:
@@ -119,9 +123,10 @@ class OwnedPages:
 
     async def create_from_form(self, request: Request, form: CheckedForm, user: SignedInUser,
                                session: DbSession) -> Response:
-        values = filled(form, self.create_model.model_fields)
+        values = filled(form, [*self.create_model.model_fields, *self.form_fields])
         try:
-            await self.create(session, user.viewer, parse(self.create_model, values))
+            data = self.parse_form(values) if self.parse_form else parse(self.create_model, values)
+            await self.create(session, user.viewer, data)
         except AppError as error:
             refusal = await refused(session, error, values)
             context = {**await self._my_context(session, user, FIRST_PAGE), **refusal}

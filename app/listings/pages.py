@@ -1,29 +1,71 @@
 """Listing pages: /listings/{id} for everyone (with its image gallery), and "My listings" where a supplier creates and
 manages its own; members add and remove a listing's images from its page."""
 
-from typing import Any
+import re
+from dataclasses import replace
+from typing import Any, get_origin
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile
 
 from app.auth.viewer import Viewer, can_manage, require_seller
 from app.core.errors import AppError
+from app.core.schemas import as_validation_failed
 from app.http.deps import DbSession, Files
-from app.http.forms import ObjectId, refused
+from app.http.forms import ObjectId, listed, refused
 from app.http.owned_pages import OwnedPages
 from app.http.page_deps import CheckedForm, SignedInUser
-from app.listings import images, repository, service
+from app.listings import images, pricing, repository, service
 from app.listings.images import MAX_IMAGES
 from app.listings.repository import ListingFilters
 from app.listings.schemas import ListingCreate
 from app.models import Listing
 
+TIER_ROWS = range(1, 4)  # the price tier rows of the "New listing" form: tier_min_1, tier_price_1, ...
+TIER_PARTS = {"min_quantity": "min", "unit_price": "price"}
+TIER_FIELDS = tuple(f"tier_{part}_{row}" for row in TIER_ROWS for part in TIER_PARTS.values())
+TIER_ERROR = re.compile(r"price_tiers\.(\d+)\.(min_quantity|unit_price)")
+LIST_FIELDS = frozenset(name for name, info in ListingCreate.model_fields.items()
+                        if get_origin(info.annotation) is list)  # typed comma-separated, as forms.parse reads them
+
 
 async def _gallery(request: Request, session: AsyncSession, viewer: Viewer | None, listing: Listing) -> dict[str, Any]:
     return {"images": await repository.images_of(session, listing.id), "max_images": MAX_IMAGES,
             "manages_images": can_manage(viewer, listing.organization_id) and listing.status in service.EDITABLE}
+
+
+async def _detail_extra(request: Request, session: AsyncSession, viewer: Viewer | None,
+                        listing: Listing) -> dict[str, Any]:
+    """The gallery, and the "Price by quantity" table with the unit price at the minimum order."""
+    return {**await _gallery(request, session, viewer, listing), "price_table": pricing.price_table(listing),
+            "price_at_moq": pricing.unit_price_for(listing, listing.moq)}
+
+
+def _tier(values: dict[str, str], row: int) -> dict[str, str]:
+    """A price tier row as filled in (a half-filled one is refused beside its empty field)."""
+    return {key: values[f"tier_{part}_{row}"] for key, part in TIER_PARTS.items() if f"tier_{part}_{row}" in values}
+
+
+def _tier_field(name: str, rows: list[int]) -> str:
+    """The form field of an error: "price_tiers.1.unit_price" is the price of the second filled-in row."""
+    match = TIER_ERROR.fullmatch(name)
+    return f"tier_{TIER_PARTS[match[2]]}_{rows[int(match[1])]}" if match else name
+
+
+def _listing_from_form(values: dict[str, str]) -> ListingCreate:
+    """The "New listing" form: the listing's fields, and its filled-in price tier rows as `price_tiers`."""
+    rows = [row for row in TIER_ROWS if _tier(values, row)]
+    data: dict[str, Any] = {name: listed(value) if name in LIST_FIELDS else value
+                            for name, value in values.items() if name not in TIER_FIELDS}
+    try:
+        return ListingCreate.model_validate({**data, "price_tiers": [_tier(values, row) for row in rows]})
+    except ValidationError as exc:
+        error = as_validation_failed(exc)
+        raise replace(error, errors=[replace(field_error, field=_tier_field(field_error.field, rows))
+                                     for field_error in error.errors]) from exc
 
 
 pages = OwnedPages(
@@ -36,7 +78,9 @@ pages = OwnedPages(
     create=service.create_listing,
     actions={"submit": service.submit_listing, "archive": service.archive_listing},
     transitions=service.TRANSITIONS,
-    detail_extra=_gallery,
+    detail_extra=_detail_extra,
+    form_fields=TIER_FIELDS,
+    parse_form=_listing_from_form,
 )
 router = APIRouter()
 

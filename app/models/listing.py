@@ -4,7 +4,7 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, TimestampMixin, str_enum
+from app.models.base import Base, JSONType, TimestampMixin, str_enum
 from app.models.enums import Incoterm, ListingStatus, Unit
 from app.models.organization import Organization
 
@@ -29,6 +29,9 @@ class Listing(TimestampMixin, Base):
     price_min: Mapped[Decimal | None]
     price_max: Mapped[Decimal | None]
     currency: Mapped[str | None] = mapped_column(String(3))
+    # Unit prices by order quantity, in `currency` per `moq_unit`: [{"min_quantity": "500", "unit_price": "3.1"}, ...]
+    # by rising quantity (decimal strings; the rules are in app.listings.schemas, the look-up in app.listings.pricing).
+    price_tiers: Mapped[list[dict[str, str]]] = mapped_column(JSONType, default=list, server_default="[]")
     incoterm: Mapped[Incoterm | None] = mapped_column(str_enum(Incoterm, "incoterm"))
     port_of_loading: Mapped[str | None] = mapped_column(String(120))
     lead_time_days: Mapped[int | None]

@@ -43,6 +43,7 @@ def expected_listing(listing_id: int, organization_id: int) -> dict[str, Any]:
         "price_min": "2.5",
         "price_max": "3.75",
         "currency": "USD",
+        "price_tiers": [],
         "incoterm": "FOB",
         "port_of_loading": "Ningbo",
         "lead_time_days": 30,
@@ -89,7 +90,8 @@ async def test_minimal_listing_gets_defaults(cast: Cast) -> None:
     assert without_timestamps(listing) == {
         "id": listing["id"], "organization_id": owner.organization_id, "title": "Steel pipes", "description": "",
         "hs_code": None, "keywords": [], "specs": {}, "moq": "12.5", "moq_unit": "metric_ton",
-        "price_min": None, "price_max": None, "currency": None, "incoterm": None, "port_of_loading": None,
+        "price_min": None, "price_max": None, "currency": None, "price_tiers": [], "incoterm": None,
+        "port_of_loading": None,
         "lead_time_days": None, "supply_capacity_per_month": None, "country_of_origin": None,
         "certifications": [], "status": "draft", "rejection_reason": None, "published_at": None,
     }
