@@ -22,6 +22,11 @@ def _offer(moq: str, unit: str, low: str, high: str, currency: str, incoterm: st
             "incoterm": incoterm, "port_of_loading": port, "lead_time_days": lead_time_days}
 
 
+def _tiers(*steps: tuple[str, str]) -> list[dict[str, str]]:
+    """Price by quantity: (from this quantity, unit price)."""
+    return [{"min_quantity": quantity, "unit_price": price} for quantity, price in steps]
+
+
 LISTINGS = [
     # Shenzhen Brightway Electronics (CN)
     DemoListing("brightway", PUBLISHED, {
@@ -30,6 +35,7 @@ LISTINGS = [
         "keywords": ["led panel", "downlight", "ceiling light"], "certifications": ["CE", "RoHS", "UL"],
         "specs": {"power": "18 W", "luminous flux": "1620 lm", "CRI": ">80", "cutout": "205 mm"},
         "supply_capacity_per_month": "200000", **_offer("1000", "piece", "2.10", "3.40", "USD", "FOB", "Shenzhen", 25),
+        "price_tiers": _tiers(("1000", "3.40"), ("5000", "2.80"), ("20000", "2.10")),
     }),
     DemoListing("brightway", PUBLISHED, {
         "title": "65W GaN USB-C PD fast charger, 3 ports", "hs_code": "850440",
@@ -37,6 +43,7 @@ LISTINGS = [
         "keywords": ["gan charger", "usb-c charger", "power delivery"], "certifications": ["CE", "FCC", "UKCA"],
         "specs": {"output": "65 W max", "ports": "2x USB-C, 1x USB-A", "input": "100-240 V AC"},
         "supply_capacity_per_month": "150000", **_offer("500", "piece", "6.80", "8.90", "USD", "FOB", "Shenzhen", 20),
+        "price_tiers": _tiers(("500", "8.90"), ("2000", "7.60"), ("10000", "6.80")),
     }),
     DemoListing("brightway", PUBLISHED, {
         "title": "TWS Bluetooth 5.3 earbuds with ANC", "hs_code": "851830",
@@ -267,6 +274,7 @@ LISTINGS = [
         "specs": {"fabric": "100% combed cotton single jersey", "weight": "180 GSM", "sizes": "S-XXL"},
         "supply_capacity_per_month": "400000",
         **_offer("3000", "piece", "1.85", "2.60", "USD", "FOB", "Chittagong", 60),
+        "price_tiers": _tiers(("3000", "2.60"), ("10000", "2.15"), ("50000", "1.85")),
     }),
     DemoListing("dhaka", PUBLISHED, {
         "title": "Men's 5-pocket stretch denim jeans, 12 oz", "hs_code": "620342",
