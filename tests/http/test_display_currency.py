@@ -18,8 +18,9 @@ async def _catalogue(make_actor: Any) -> tuple[int, int]:
              {"base": "EUR", "quote": "USD", "rate": "1.10", "as_of": (today() - timedelta(days=30)).isoformat()}]
     assert (await admin.client.post("/api/v1/admin/fx-rates", json={"rates": rates})).status_code == 201
     supplier = await make_actor("supplier")
-    in_dollars = await published_listing(supplier, admin, title="Brass ball valve DN25", price_min="2.50",
-                                         price_max="3.75", currency="USD")
+    in_dollars = await published_listing(supplier, admin, title="Brass ball valve DN25", currency="USD", moq="100",
+                                         price_tiers=[{"min_quantity": "100", "unit_price": "3.75"},
+                                                      {"min_quantity": "1000", "unit_price": "2.50"}])
     in_euros = await published_listing(supplier, admin, title="Stainless gate valve DN50", price_min="40",
                                        currency="EUR")
     return in_dollars["id"], in_euros["id"]
@@ -35,6 +36,8 @@ async def test_a_chosen_currency_shows_beside_each_price(client: httpx.AsyncClie
     rated = (today() - timedelta(days=2)).isoformat()
     assert (f'USD 2.5 {EN_DASH} 3.75<span class="indicative" title="Indicative: converted from USD at the reference '
             f'rate of {rated}">\u2248 EUR 2.00 {EN_DASH} 3.00</span>') in page
+    assert (f'USD 3.75<span class="indicative" title="Indicative: converted from USD at the reference rate of '
+            f'{rated}">\u2248 EUR 3.00</span></td>') in page  # the tier table too
     assert '<option value="EUR" selected>EUR</option>' in page
     assert "indicative" not in text_of(await client.get(f"/listings/{euros}")).split("<footer")[0]  # already EUR
 
