@@ -34,7 +34,7 @@ async def test_supplier_signs_up_creates_and_submits_a_listing_then_logs_out_and
 
     await _fill(page, {"Title": "Linen bed sheets", "HS code": "6302.31", "Minimum order quantity": "100",
                        "Price from": "18", "Price to": "24.5", "Currency": "EUR"})
-    await page.get_by_label("Unit").select_option("set")
+    await page.get_by_label(re.compile(r"^Unit")).select_option("set")  # not the tiers' "unit price"
     await page.get_by_role("button", name="Save as draft").click()
 
     row = page.get_by_role("row").filter(has_text="Linen bed sheets")

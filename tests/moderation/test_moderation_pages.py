@@ -120,5 +120,5 @@ async def test_the_decision_log_names_the_admin(cast: Cast, db: AsyncSession) ->
 
     page = text_of(await admin.client.get(PAGE))
 
-    row = re.search(r'<table class="table decisions">.*?<tbody>\s*<tr>(.*?)</tr>', page, re.S)
+    row = re.search(r'<table class="table decisions"[^>]*>.*?<tbody>\s*<tr>(.*?)</tr>', page, re.S)
     assert row and re.findall(r"<td>([^<]*)</td>", row.group(1))[-1] == name
