@@ -7,7 +7,7 @@ import textwrap
 
 from PIL import Image, ImageDraw, ImageFont
 
-SIZE = (640, 480)
+SIZE = (480, 360)
 PALETTE = ["#0b6e4f", "#1f6feb", "#8250df", "#bf3989", "#cf222e", "#bc4c00", "#9a6700", "#116329", "#0969da",
            "#6639ba", "#953800", "#1b7c83"]
 
@@ -25,23 +25,23 @@ def _ring(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], col
 
 def _crate(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], colour: str) -> None:
     left, top, right, bottom = box
-    draw.rounded_rectangle(box, radius=28, fill="#ffffff")
-    draw.rectangle((left + 40, top + 40, right - 40, bottom - 40), fill=colour)
+    draw.rounded_rectangle(box, radius=16, fill="#ffffff")
+    draw.rectangle((left + 24, top + 24, right - 24, bottom - 24), fill=colour)
 
 
 def _stack(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], colour: str) -> None:
     left, top, right, bottom = box
     step = (bottom - top) / 4
     for row in range(4):
-        inset = row * 12
+        inset = row * 9
         draw.rounded_rectangle((left + inset, top + row * step + 6, right - inset, top + (row + 1) * step - 6),
-                               radius=14, fill="#ffffff" if row % 2 == 0 else "#dfe6ee")
+                               radius=10, fill="#ffffff" if row % 2 == 0 else "#dfe6ee")
 
 
 def _peak(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], colour: str) -> None:
     left, top, right, bottom = box
     draw.polygon([((left + right) / 2, top), (right, bottom), (left, bottom)], fill="#ffffff")
-    draw.ellipse((right - 60, top, right, top + 60), fill="#ffffff")
+    draw.ellipse((right - 44, top, right, top + 44), fill="#ffffff")
 
 
 SHAPES = (_ring, _crate, _stack, _peak)
@@ -63,10 +63,10 @@ def draw_product_image(title: str, hs_code: str | None, variant: int = 0) -> byt
     lines = textwrap.wrap(title, width=30)[:3]
     top = height * 0.66
     for line in lines:
-        draw.text((32, top), line, fill="#1f2933", font=_font(30))
-        top += 38
+        draw.text((24, top), line, fill="#1f2933", font=_font(22))
+        top += 28
     if hs_code:
-        draw.text((32, height - 40), f"HS {hs_code[:4]}.{hs_code[4:]}", fill="#616e7c", font=_font(20))
+        draw.text((24, height - 30), f"HS {hs_code[:4]}.{hs_code[4:]}", fill="#616e7c", font=_font(15))
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
