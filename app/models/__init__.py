@@ -1,10 +1,12 @@
 """ORM models, one module per aggregate. Importing this package registers every table on Base.metadata."""
 
+from app.models.account_action import AccountAction
 from app.models.alert import AlertDelivery, AlertJob, SavedSearch
 from app.models.base import Base
 from app.models.fx_rate import FxRate
 from app.models.hs_code import HsCode
 from app.models.inquiry import Inquiry, InquiryMessage
+from app.models.invitation import Invitation
 from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
 from app.models.lead_view import LeadView
 from app.models.listing import Listing
@@ -24,6 +26,7 @@ from app.models.user import ApiToken, LoginFailure, LoginSession, User
 from app.models.webhook import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
+           "AccountAction",
            "AlertDelivery",
            "AlertJob",
            "ApiToken",
@@ -32,6 +35,7 @@ __all__ = [
            "HsCode",
            "Inquiry",
            "InquiryMessage",
+           "Invitation",
            "Invoice",
            "InvoiceCounter",
            "InvoiceLine",

@@ -27,3 +27,7 @@ class Organization(TimestampMixin, Base):
     verified_at: Mapped[datetime | None]
     verification_level: Mapped[str | None] = mapped_column(String(32))
     verification_note: Mapped[str | None] = mapped_column(Text)
+    # The logo's file in the file store (a square WebP), None without a logo.
+    logo_key: Mapped[str | None] = mapped_column(String(200))
+    # A suspended organisation's members cannot sign in and its listings and RFQs are not shown.
+    suspended_at: Mapped[datetime | None]

@@ -24,6 +24,10 @@ class User(Base):
     last_login_at: Mapped[datetime | None]
     # The address that signed the user up, to limit sign-ups per address; none for users made by the seed or a CLI.
     registered_from: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Set when the user opened a signed link sent to `email` (or joined by an invitation sent there).
+    email_verified_at: Mapped[datetime | None]
+    # A suspended user cannot sign in or use a token; the reason is in the admin log.
+    suspended_at: Mapped[datetime | None]
 
     organization: Mapped[Organization] = relationship(lazy="raise")
 
