@@ -62,6 +62,8 @@ from app.quotes import pages as quotes_pages
 from app.rfqs import api as rfqs_api
 from app.search_api import api as search_api
 from app.search_api import pages as search_pages
+from app.team import api as team_api
+from app.team import pages as team_pages
 from search.backend import SearchBackend
 from search.factory import create_backend, is_embedded
 from search.indexer import drain_all
@@ -87,12 +89,12 @@ ROUTERS: list[Mount] = [
     Mount(alerts_api.webhooks_router), Mount(notifications_api.router), Mount(inquiries_api.router),
     Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router), Mount(health_api.router),
     Mount(organizations_api.router), Mount(listings_api.files_router), Mount(categories_api.router),
-    Mount(admin_api.router),
+    Mount(admin_api.router), Mount(team_api.router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
-    page(admin_pages.router),
+    page(admin_pages.router), page(team_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

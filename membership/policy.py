@@ -103,7 +103,8 @@ RULES: dict[Action, Rule] = {
         "the buyer's company name and contact details on RFQs and leads",
         _feature(lambda tier: tier.contact_details_visible), _nothing_used, feature=True),
     Action.ADD_MEMBER: Rule(
-        "member_limit_reached", "Users", "people signed up in your organization, you included",
+        "member_limit_reached", "Users",
+        "people in your organization, you included, and invitations not yet accepted",
         lambda tier: tier.max_members, _members, singular="user"),
     Action.BID_ON_KEYWORDS: Rule(
         "keyword_bidding_not_included", "Keyword bidding",

@@ -7,7 +7,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Base, LeadView, Listing, Quote, Rfq, User
+from app.core.clock import utcnow
+from app.models import Base, Invitation, LeadView, Listing, Quote, Rfq, User
 from app.models.enums import ListingStatus, RfqStatus
 
 # Listings waiting for review hold a slot too: otherwise a supplier could submit past its limit and have an
@@ -59,7 +60,12 @@ async def leads_viewed_on(session: AsyncSession, organization_id: int, day: date
 
 
 async def members(session: AsyncSession, organization_id: int) -> int:
-    return await _count(session, User, User.organization_id == organization_id)
+    """Users of the organization plus its open invitations: an invitation holds its place until it is accepted,
+    withdrawn or expires, so an owner cannot invite past the plan and have every invitation accepted."""
+    users = await _count(session, User, User.organization_id == organization_id)
+    return users + await _count(session, Invitation, Invitation.organization_id == organization_id,
+                                Invitation.accepted_at.is_(None), Invitation.revoked_at.is_(None),
+                                Invitation.expires_at > utcnow())
 
 
 async def record_lead_view(session: AsyncSession, organization_id: int, rfq_id: int, day: date) -> None:

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Request, Response, status
 
 from app.accounts import service, sessions
 from app.accounts.schemas import (
+    AddressConfirmation,
     ChangePasswordInput,
     LoginInput,
     MeOut,
@@ -63,6 +64,18 @@ async def logout_everywhere(viewer: RequiredViewer, session: DbSession, response
 @router.get("/me", response_model=MeOut)
 async def me(viewer: RequiredViewer, session: DbSession) -> MeOut:
     return _me(*await service.me(session, viewer))
+
+
+@router.post("/me/email-confirmation", status_code=status.HTTP_202_ACCEPTED, response_model=UserOut)
+async def send_address_check(viewer: RequiredViewer, session: DbSession, settings: AppSettings) -> UserOut:
+    """E-mails the caller a new link that confirms their address (409 when it is confirmed already)."""
+    return UserOut.model_validate(await service.resend_address_check(session, settings, viewer))
+
+
+@router.post("/auth/confirm-email", response_model=UserOut)
+async def confirm_address(data: AddressConfirmation, session: DbSession, settings: AppSettings) -> UserOut:
+    """Confirms the address the link was sent to; needs no login (the link may be opened on another device)."""
+    return UserOut.model_validate(await service.confirm_address(session, settings, data.token))
 
 
 @router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT)

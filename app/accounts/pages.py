@@ -5,7 +5,7 @@ message per field."""
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,6 +31,8 @@ ACCOUNT = "accounts/account.html"
 COMPANY = "accounts/company.html"
 PASSWORD = "accounts/password.html"
 TOKENS = "accounts/tokens.html"
+CONFIRMED = "accounts/confirmed.html"
+ConfirmationToken = Annotated[str, Path(min_length=1, max_length=500, pattern=r"^[A-Za-z0-9_.-]+$")]
 NextParam = Annotated[str | None, Query(alias="next", max_length=500)]
 Flag = Annotated[str | None, Query(max_length=10)]  # ?saved=1 and the like: a notice after a redirect
 PROFILE_FIELDS = tuple(OrganizationUpdate.model_fields)
@@ -96,10 +98,34 @@ async def logout(request: Request, session: DbSession, settings: AppSettings) ->
     return response
 
 
+ACCOUNT_NOTICES = {
+    "sent": "We sent you a new confirmation link: open it from your mailbox.",
+    "confirmed": "Your e-mail address is confirmed.",
+}
+
+
 @router.get("/account", response_class=HTMLResponse)
-async def account_page(request: Request, user: SignedInUser, session: DbSession) -> HTMLResponse:
+async def account_page(request: Request, user: SignedInUser, session: DbSession, done: Flag = None) -> HTMLResponse:
     live = await sessions.live_session_count(session, user.viewer.user_id)
-    return render(request, ACCOUNT, {"live_sessions": live})
+    me, _organization = await accounts.me(session, user.viewer)
+    context = {"live_sessions": live, "email_confirmed": me.email_verified_at is not None,
+               "notice": ACCOUNT_NOTICES.get(done or "")}
+    return render(request, ACCOUNT, context)
+
+
+@router.post("/account/confirm-email", dependencies=[Depends(csrf_checked_form)])
+async def send_address_check(request: Request, user: SignedInUser, session: DbSession,
+                             settings: AppSettings) -> Response:
+    await accounts.resend_address_check(session, settings, user.viewer)
+    return RedirectResponse("/account?done=sent", status_code=303)
+
+
+@router.get("/account/confirm-email/{token}", response_class=HTMLResponse)
+async def confirm_address(request: Request, token: ConfirmationToken, session: DbSession,
+                          settings: AppSettings) -> Response:
+    """Opened from the e-mail, perhaps on another device: confirms without a login; the page says so."""
+    user = await accounts.confirm_address(session, settings, token)
+    return render(request, CONFIRMED, {"email": user.email})
 
 
 @router.post("/account/logout-everywhere", dependencies=[Depends(csrf_checked_form)])

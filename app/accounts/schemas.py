@@ -93,6 +93,7 @@ class UserOut(BaseModel):
     is_platform_admin: bool
     created_at: datetime
     last_login_at: datetime | None
+    email_verified_at: datetime | None
 
 
 class MeOut(BaseModel):
@@ -117,3 +118,7 @@ class TokenCreated(TokenOut):
 
 class SessionsEnded(BaseModel):
     ended: int = Field(description="Login sessions that were live and are now ended")
+
+
+class AddressConfirmation(BaseModel):
+    token: str = Field(min_length=1, max_length=500)

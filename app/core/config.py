@@ -76,6 +76,10 @@ class Settings(BaseSettings):
     smtp_user: str | None = Field(default=None, description="SMTP login user; unset = no login")
     smtp_password: str | None = Field(default=None, description="SMTP login password")
     smtp_starttls: bool = Field(default=True, description="Upgrade the SMTP connection with STARTTLS")
+    site_url: str = Field(
+        default="http://127.0.0.1:8000", pattern=r"^https?://[^/\s]+(/[^\s]*)?$",
+        description="The address people open the site at: links in e-mails (invitations, address checks) start with it",
+    )
     smtp_from: str = Field(default="tradeleads <no-reply@tradeleads.invalid>", description="Sender of e-mails")
     smtp_timeout_seconds: float = Field(default=10, gt=0, description="SMTP connect and command timeout")
     mail_max_attempts: int = Field(default=5, ge=1, description="Failed sending attempts before an e-mail is parked")

@@ -42,6 +42,13 @@ async def notify_organization(session: AsyncSession, organization_id: int, messa
     return len(users)
 
 
+async def send_email(session: AsyncSession, to: str, subject: str, body: str) -> None:
+    """Queues one e-mail to one address in the caller's transaction; it goes out after the commit, like the rest."""
+    session.add(OutgoingEmail(to_address=to, subject=shorten(subject, TITLE_LENGTH), body_text=body))
+    queue_after_commit_work(session)
+    await session.flush()
+
+
 def _email_text(message: Message) -> str:
     parts = [message.title, "", message.body] if message.body else [message.title]
     if message.link:

@@ -1,0 +1,125 @@
+"""/account/team (members, invitations, the invite form) and /invitations/{token} (joining). Every change goes
+through the team service, as the JSON API's does; a refused form is shown again with its message by the field."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts import sessions
+from app.core.errors import AppError
+from app.http.deps import AppSettings, DbSession
+from app.http.forms import ObjectId, filled, parse, refused
+from app.http.page_deps import CheckedForm, PageUser, SignedInUser
+from app.http.templating import render
+from app.models.enums import MemberRole
+from app.team import service
+from app.team.api import Token
+from app.team.schemas import InvitationAccept, InvitationCreate, MemberRoleUpdate
+
+router = APIRouter()
+TEAM = "team/team.html"
+JOIN = "team/join.html"
+Done = Annotated[str | None, Query(max_length=20)]  # what the last action did, for the notice after a redirect
+ROLES = [(role.value, role.value) for role in MemberRole]
+NOTICES = {
+    "invited": "Invitation sent. The link in it works for 7 days.",
+    "resent": "Invitation sent again, with a new link valid for 7 days.",
+    "withdrawn": "Invitation withdrawn: its link no longer works.",
+    "role": "Role changed.",
+    "removed": "Member removed: their logins and API tokens have ended.",
+}
+
+
+async def _team_context(session: AsyncSession, user: PageUser) -> dict[str, Any]:
+    return {"team": await service.team_of(session, user.viewer), "roles": ROLES}
+
+
+@router.get("/account/team", response_class=HTMLResponse)
+async def team_page(request: Request, user: SignedInUser, session: DbSession, done: Done = None) -> HTMLResponse:
+    context = {**await _team_context(session, user), "values": {"member_role": "member"},
+               "notice": NOTICES.get(done or "")}
+    return render(request, TEAM, context)
+
+
+async def _refused(request: Request, session: AsyncSession, user: PageUser, error: AppError,
+                   values: dict[str, str]) -> HTMLResponse:
+    refusal = await refused(session, error, values)  # rolls back first: the team is read after it
+    return render(request, TEAM, {**await _team_context(session, user), **refusal}, status_code=error.status)
+
+
+@router.post("/account/team/invitations")
+async def invite(request: Request, form: CheckedForm, user: SignedInUser, session: DbSession,
+                 settings: AppSettings) -> Response:
+    values = filled(form, InvitationCreate.model_fields)
+    try:
+        await service.invite(session, settings, user.viewer, parse(InvitationCreate, values))
+    except AppError as error:
+        return await _refused(request, session, user, error, values)
+    return RedirectResponse("/account/team?done=invited", status_code=303)
+
+
+@router.post("/account/team/invitations/{invitation_id}/resend")
+async def resend(request: Request, invitation_id: ObjectId, form: CheckedForm, user: SignedInUser,
+                 session: DbSession, settings: AppSettings) -> Response:
+    try:
+        await service.resend(session, settings, user.viewer, invitation_id)
+    except AppError as error:
+        return await _refused(request, session, user, error, {})
+    return RedirectResponse("/account/team?done=resent", status_code=303)
+
+
+@router.post("/account/team/invitations/{invitation_id}/withdraw")
+async def withdraw(request: Request, invitation_id: ObjectId, form: CheckedForm, user: SignedInUser,
+                   session: DbSession) -> Response:
+    try:
+        await service.revoke(session, user.viewer, invitation_id)
+    except AppError as error:
+        return await _refused(request, session, user, error, {})
+    return RedirectResponse("/account/team?done=withdrawn", status_code=303)
+
+
+@router.post("/account/team/members/{user_id}/role")
+async def change_role(request: Request, user_id: ObjectId, form: CheckedForm, user: SignedInUser,
+                      session: DbSession) -> Response:
+    try:
+        role = parse(MemberRoleUpdate, filled(form, ("member_role",))).member_role
+        await service.change_role(session, user.viewer, user_id, role)
+    except AppError as error:
+        return await _refused(request, session, user, error, {})
+    return RedirectResponse("/account/team?done=role", status_code=303)
+
+
+@router.post("/account/team/members/{user_id}/remove")
+async def remove(request: Request, user_id: ObjectId, form: CheckedForm, user: SignedInUser,
+                 session: DbSession) -> Response:
+    try:
+        await service.remove(session, user.viewer, user_id)
+    except AppError as error:
+        return await _refused(request, session, user, error, {})
+    target = "/" if user_id == user.viewer.user_id else "/account/team?done=removed"
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get("/invitations/{token}", response_class=HTMLResponse)
+async def join_page(request: Request, token: Token, session: DbSession, settings: AppSettings) -> HTMLResponse:
+    invitation = await service.preview(session, settings, token)
+    return render(request, JOIN, {"invitation": invitation, "token": token, "values": {}})
+
+
+@router.post("/invitations/{token}")
+async def join(request: Request, token: Token, form: CheckedForm, session: DbSession,
+               settings: AppSettings) -> Response:
+    values = filled(form, ("name",))
+    try:
+        data = parse(InvitationAccept, {**filled(form, ("name", "password")), "token": token})
+        user = await service.accept(session, settings, data)
+    except AppError as error:
+        refusal = await refused(session, error, values)
+        invitation = await service.preview(session, settings, token)  # a link no longer valid: its 404 page
+        return render(request, JOIN, {**refusal, "invitation": invitation, "token": token},
+                      status_code=error.status)
+    response = RedirectResponse("/account/team", status_code=303)
+    await sessions.sign_in(session, settings, response, user)
+    return response
