@@ -4,8 +4,12 @@ var/. Object storage would be another implementation of the same interface; call
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncSession
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_.-]*)*$")
 
@@ -52,3 +56,21 @@ class DiskStore:
 
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
+
+
+def after_transaction(session: AsyncSession, *, committed: Callable[[], None] | None = None,
+                       rolled_back: Callable[[], None] | None = None) -> None:
+    """Runs `committed` or `rolled_back` once, by how the session's transaction ends: files go only once their
+    row's removal is committed (a rolled-back request keeps its files whole), and files written for a row that is
+    never committed go with it."""
+    ended = False
+
+    def end(action: Callable[[], None] | None) -> None:
+        nonlocal ended
+        if not ended:
+            ended = True
+            if action is not None:
+                action()
+
+    event.listen(session.sync_session, "after_commit", lambda _: end(committed))
+    event.listen(session.sync_session, "after_rollback", lambda _: end(rolled_back))

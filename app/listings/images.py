@@ -4,16 +4,14 @@ rows say which are whose and in what order."""
 
 import asyncio
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer
 from app.core.errors import FieldError, conflict, not_found, validation_failed
 from app.core.images import prepare_image
-from app.core.storage import FileStore
+from app.core.storage import FileStore, after_transaction
 from app.listings import repository
 from app.listings.service import EDITABLE, LISTINGS
 from app.models import Listing, ListingImage
@@ -54,7 +52,7 @@ async def add_image(session: AsyncSession, store: FileStore, viewer: Viewer | No
                          width=prepared.width, height=prepared.height, alt_text=alt_text.strip()[:200])
     store.put(image.display_key, prepared.display)
     store.put(image.thumbnail_key, prepared.thumbnail)
-    _after_transaction(session, rolled_back=lambda: _remove_files(store, image))
+    after_transaction(session, rolled_back=lambda: _remove_files(store, image))
     session.add(image)
     await session.flush()
     return image
@@ -68,7 +66,7 @@ async def remove_image(session: AsyncSession, store: FileStore, viewer: Viewer |
         raise not_found("Image")
     await session.delete(image)
     await session.flush()
-    _after_transaction(session, committed=lambda: _remove_files(store, image))
+    after_transaction(session, committed=lambda: _remove_files(store, image))
 
 
 async def images_of(session: AsyncSession, viewer: Viewer | None, listing_id: int) -> list[ListingImage]:
@@ -92,21 +90,3 @@ async def image_file(session: AsyncSession, store: FileStore, viewer: Viewer | N
 def _remove_files(store: FileStore, image: ListingImage) -> None:
     store.delete(image.display_key)
     store.delete(image.thumbnail_key)
-
-
-def _after_transaction(session: AsyncSession, *, committed: Callable[[], None] | None = None,
-                       rolled_back: Callable[[], None] | None = None) -> None:
-    """Runs `committed` or `rolled_back` once, by how the session's transaction ends: files go only once the
-    row's removal is committed (a rolled-back request keeps its images whole), and files written for a row that
-    is never committed go with it."""
-    ended = False
-
-    def end(action: Callable[[], None] | None) -> None:
-        nonlocal ended
-        if not ended:
-            ended = True
-            if action is not None:
-                action()
-
-    event.listen(session.sync_session, "after_commit", lambda _: end(committed))
-    event.listen(session.sync_session, "after_rollback", lambda _: end(rolled_back))
