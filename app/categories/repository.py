@@ -43,10 +43,32 @@ def _listed(filters: ListingFilters) -> Subquery:
 async def counts_by_prefix(session: AsyncSession, filters: ListingFilters, length: int) -> dict[str, int]:
     """How many listings there are under each HS prefix of `length` digits (chapter 2, heading 4, subheading 6), in
     one GROUP BY. A listing classified at a heading counts, by subheadings, under its 4 digits: under no subheading."""
+    counts, _ = await _counted(session, filters, length, uncoded=False)
+    return counts
+
+
+async def counts_by_prefix_and_uncoded(session: AsyncSession, filters: ListingFilters,
+                                       length: int) -> tuple[dict[str, int], int]:
+    """counts_by_prefix, and how many of the listings have no HS code, in the same one GROUP BY: the two add up to
+    every listing under these filters."""
+    return await _counted(session, filters, length, uncoded=True)
+
+
+async def _counted(session: AsyncSession, filters: ListingFilters, length: int,
+                   uncoded: bool) -> tuple[dict[str, int], int]:
     listed = _listed(filters)
     prefix = func.substr(listed.c.hs_code, 1, length)
-    rows = await session.execute(select(prefix, func.count()).where(listed.c.hs_code.is_not(None)).group_by(prefix))
-    return {str(code): int(count) for code, count in rows}
+    statement = select(prefix, func.count()).group_by(prefix)
+    if not uncoded:
+        statement = statement.where(listed.c.hs_code.is_not(None))
+    counts: dict[str, int] = {}
+    without_code = 0
+    for code, count in await session.execute(statement):
+        if code is None:
+            without_code = int(count)
+        else:
+            counts[str(code)] = int(count)
+    return counts, without_code
 
 
 async def suppliers(session: AsyncSession, filters: ListingFilters, limit: int) -> Sequence[Row[str, str, str, int]]:

@@ -30,16 +30,6 @@ async def published_listing_counts(session: AsyncSession, organization_ids: Coll
     return counts
 
 
-async def published_chapters(session: AsyncSession, organization_id: int) -> dict[str, int]:
-    """The HS chapters of an organisation's published listings, each with its number of listings, by chapter."""
-    chapter = func.substr(Listing.hs_code, 1, 2)
-    rows = await session.execute(
-        select(chapter, func.count()).where(Listing.organization_id == organization_id,
-                                            Listing.status == ListingStatus.PUBLISHED, Listing.hs_code.is_not(None))
-        .group_by(chapter).order_by(chapter))
-    return {str(code): int(count) for code, count in rows}
-
-
 async def featured_suppliers(session: AsyncSession, limit: int) -> list[tuple[Organization, int]]:
     """Suppliers to show first: verified ones, then those with the most published listings (none without one)."""
     count = func.count(Listing.id)

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer
+from app.categories.repository import counts_by_prefix_and_uncoded
 from app.core import clock
 from app.core.errors import not_found
 from app.core.repository import Page
@@ -45,13 +46,15 @@ async def storefront(session: AsyncSession, slug: str) -> Storefront:
     if supplier is None:
         raise not_found("Supplier")
     tier = (await current_tiers(session, [supplier.id]))[supplier.id]
-    chapters = await repository.published_chapters(session, supplier.id)
+    published = ListingFilters(organization=slug, status=ListingStatus.PUBLISHED)
+    by_chapter, uncoded = await counts_by_prefix_and_uncoded(session, published, 2)
+    chapters = dict(sorted(by_chapter.items()))
     descriptions = await code_descriptions(session, set(chapters))
     established = supplier.year_established
     return Storefront(
         supplier=supplier, plan_badge=tier.badge if tier else None,
         trust=(await supplier_trust(session, [supplier.id]))[supplier.id],
-        published_listings=(await repository.published_listing_counts(session, [supplier.id]))[supplier.id],
+        published_listings=sum(chapters.values()) + uncoded,  # a listing without an HS code is listed too
         categories=[StoreCategory(code, descriptions.get(code, ""), count) for code, count in chapters.items()],
         years_in_business=None if established is None else max(0, clock.today().year - established),
         member_since=supplier.created_at.date(),
