@@ -27,7 +27,8 @@ class Display:
     rates: DatedRates
 
 
-# This request's Display: the price macros, imported without the page's context, read it here.
+# The Display of the page being rendered: the price macros, imported without the page's context, read it here;
+# activate_display sets it from the request each time a page renders.
 _DISPLAY: ContextVar[Display | None] = ContextVar("display", default=None)
 
 
@@ -37,12 +38,21 @@ def chosen_currency(request: Request) -> str | None:
 
 
 async def display_currency(request: Request, session: DbSession) -> None:
-    """For the templates: the viewer's currency and today's rates, when the viewer chose one."""
+    """For the pages: the viewer's currency and today's rates, when the viewer chose one (request.state.display)."""
     currency = chosen_currency(request)
     display = None
     if currency is not None:
         display = Display(currency, await request_facts(request).dated_rates(session, today()))
+    request.state.display = display
+
+
+def activate_display(request: Request) -> str | None:
+    """Makes the request's Display the one its page's prices are shown with, and returns the viewer's currency, for
+    the footer's picker. A page rendered without the display_currency dependency (an error page, the 404 handler)
+    has no rates, so converts no price, but its picker still shows the cookie's choice."""
+    display: Display | None = getattr(request.state, "display", None)
     _DISPLAY.set(display)
+    return display.currency if display is not None else chosen_currency(request)
 
 
 def _amount(value: Decimal) -> str:

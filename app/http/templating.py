@@ -13,7 +13,7 @@ from app.core.config import PROJECT_ROOT, Settings
 from app.core.errors import AppError
 from app.core.validators import country_name
 from app.http.csrf import CSRF_FIELD, csrf_token, ensure_csrf_cookie
-from app.http.display_currency import CHOICES, chosen_currency, indicative
+from app.http.display_currency import CHOICES, activate_display, indicative
 
 TEMPLATES_DIR = Path(PROJECT_ROOT) / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -46,7 +46,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "current_user": getattr(request.state, "current_user", None),
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request, settings),
-        "display_currency": chosen_currency(request),
+        "display_currency": activate_display(request),
         **(context or {}),
     }
     response = templates.TemplateResponse(request, template, full_context, status_code=status_code)
