@@ -34,12 +34,12 @@ def get_search(request: Request) -> SearchBackend:
     return backend
 
 
-# scope="function": commit before the response is sent, so a failed commit can never look like success.
 def get_file_store(request: Request) -> FileStore:
     store: FileStore = request.app.state.files
     return store
 
 
+# scope="function": commit before the response is sent, so a failed commit can never look like success.
 DbSession = Annotated[AsyncSession, Depends(get_db, scope="function")]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 SearchEngine = Annotated[SearchBackend, Depends(get_search)]
