@@ -9,13 +9,14 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import UploadFile
 
 from app.accounts import service as accounts
 from app.accounts import sessions
 from app.accounts.schemas import ChangePasswordInput, LoginInput, OrganizationUpdate, RegisterInput, TokenCreate
 from app.core.errors import AppError, FieldError, validation_failed
 from app.core.schemas import as_validation_failed
-from app.http.deps import AppSettings, DbSession, client_address
+from app.http.deps import AppSettings, DbSession, Files, client_address
 from app.http.forms import CHOICES, ObjectId, filled, listed, parse, refused
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser, csrf_checked_form
 from app.http.redirects import safe_next
@@ -23,6 +24,8 @@ from app.http.session_cookie import clear_session_cookie
 from app.http.templating import render
 from app.models import Organization, User
 from app.models.enums import BusinessType, EmployeeRange, OrganizationRole
+from app.organizations import logo
+from app.organizations.logo import logo_url
 
 router = APIRouter()
 REGISTER = "accounts/register.html"
@@ -136,12 +139,20 @@ async def logout_everywhere(user: SignedInUser, session: DbSession) -> RedirectR
     return response
 
 
-@router.get("/account/company", response_class=HTMLResponse)
-async def company_page(request: Request, user: SignedInUser, session: DbSession, saved: Flag = None) -> HTMLResponse:
+COMPANY_NOTICES = {"saved": "Company profile saved.", "logo": "Logo saved.", "logo-removed": "Logo removed."}
+
+
+async def _company_context(session: AsyncSession, user: PageUser) -> dict[str, Any]:
     organization = await accounts.get_organization_by_id(session, user.viewer.organization_id)
-    context = {"values": _profile_values(organization), "sells": organization.role.sells, "choices": PROFILE_CHOICES,
-               "notice": "Company profile saved." if saved else None}
-    return render(request, COMPANY, context)
+    return {"sells": organization.role.sells, "choices": PROFILE_CHOICES, "logo_url": logo_url(organization),
+            "values": _profile_values(organization)}
+
+
+@router.get("/account/company", response_class=HTMLResponse)
+async def company_page(request: Request, user: SignedInUser, session: DbSession, saved: Flag = None,
+                       done: Flag = None) -> HTMLResponse:
+    notice = COMPANY_NOTICES.get("saved" if saved else done or "")
+    return render(request, COMPANY, {**await _company_context(session, user), "notice": notice})
 
 
 @router.post("/account/company")
@@ -150,10 +161,31 @@ async def save_company(request: Request, form: CheckedForm, user: SignedInUser, 
     try:
         await accounts.update_organization(session, user.viewer, user.organization_slug, _profile_input(values))
     except AppError as error:
-        context = {**await refused(session, error, values), "sells": user.viewer.organization_role.sells,
-                   "choices": PROFILE_CHOICES}
-        return render(request, COMPANY, context, status_code=error.status)
+        refusal = await refused(session, error, values)
+        return render(request, COMPANY, {**await _company_context(session, user), **refusal},
+                      status_code=error.status)
     return RedirectResponse("/account/company?saved=1", status_code=303)
+
+
+@router.post("/account/company/logo")
+async def upload_logo(request: Request, form: CheckedForm, user: SignedInUser, session: DbSession,
+                      store: Files) -> Response:
+    upload = form.get("logo")
+    data = await upload.read() if isinstance(upload, UploadFile) else None
+    try:
+        await logo.set_logo(session, store, user.viewer, user.organization_slug, data)
+    except AppError as error:
+        refusal = await refused(session, error, {})
+        context = {**await _company_context(session, user), "logo_error": refusal["field_errors"].get("logo")
+                   or error.detail}
+        return render(request, COMPANY, context, status_code=error.status)
+    return RedirectResponse("/account/company?done=logo", status_code=303)
+
+
+@router.post("/account/company/logo/delete", dependencies=[Depends(csrf_checked_form)])
+async def remove_logo(user: SignedInUser, session: DbSession, store: Files) -> RedirectResponse:
+    await logo.remove_logo(session, store, user.viewer, user.organization_slug)
+    return RedirectResponse("/account/company?done=logo-removed", status_code=303)
 
 
 def _profile_values(organization: Organization) -> dict[str, str]:

@@ -13,6 +13,7 @@ from app.http.page_deps import PageViewer
 from app.http.templating import render
 from app.listings.repository import cover_images
 from app.organizations import service
+from app.organizations.logo import logo_url
 
 router = APIRouter()
 
@@ -30,5 +31,5 @@ async def storefront(
     listings = await service.store_listings(session, viewer, slug, q.strip(), chapter, page)
     covers = await cover_images(session, [listing.id for listing in listings.items])
     return render(request, "organizations/storefront.html",
-                  {"store": store, "supplier": store.supplier, "listings": listings, "q": q.strip(), "covers": covers,
-                   "chapter": chapter})
+                  {"store": store, "supplier": store.supplier, "logo_url": logo_url(store.supplier),
+                   "listings": listings, "q": q.strip(), "covers": covers, "chapter": chapter})

@@ -12,9 +12,11 @@ SELLING_ROLES = (OrganizationRole.SUPPLIER, OrganizationRole.BOTH)
 
 
 async def supplier_by_slug(session: AsyncSession, slug: str) -> Organization | None:
-    """The organisation at /suppliers/{slug}, when it sells (a buyer-only organisation has no store)."""
+    """The organisation at /suppliers/{slug}, when it sells (a buyer-only organisation has no store) and is not
+    suspended (a suspended one's store is gone until it is reactivated)."""
     return await session.scalar(select(Organization).where(Organization.slug == slug,
-                                                           Organization.role.in_(SELLING_ROLES)))
+                                                           Organization.role.in_(SELLING_ROLES),
+                                                           Organization.suspended_at.is_(None)))
 
 
 async def published_listing_counts(session: AsyncSession, organization_ids: Collection[int]) -> dict[int, int]:
@@ -39,3 +41,8 @@ async def featured_suppliers(session: AsyncSession, limit: int) -> list[tuple[Or
         .group_by(Organization.id)
         .order_by(Organization.verified_at.is_(None), count.desc(), Organization.name).limit(limit))
     return [(organization, int(listings)) for organization, listings in rows]
+
+
+async def organization_by_slug(session: AsyncSession, slug: str) -> Organization | None:
+    """Any organisation, buyer or supplier."""
+    return await session.scalar(select(Organization).where(Organization.slug == slug))

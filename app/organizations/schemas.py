@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field
 
 from app.core.schemas import DecimalOut
 from app.models.enums import BusinessType, EmployeeRange
+from app.organizations.logo import logo_url
 from app.organizations.service import Storefront
 
 
@@ -24,6 +25,7 @@ class StorefrontOut(BaseModel):
     id: int
     slug: str
     name: str
+    logo_url: str | None = Field(description="Address of the logo (a WebP within 256 px a side); null without one")
     country: str
     city: str | None
     business_type: BusinessType | None
@@ -51,7 +53,8 @@ def storefront_out(store: Storefront) -> StorefrontOut:
     verification = (VerificationOut(level=supplier.verification_level, verified_at=supplier.verified_at)
                     if supplier.verified_at else None)
     return StorefrontOut(
-        id=supplier.id, slug=supplier.slug, name=supplier.name, country=supplier.country, city=supplier.city,
+        id=supplier.id, slug=supplier.slug, name=supplier.name, logo_url=logo_url(supplier), country=supplier.country,
+        city=supplier.city,
         business_type=supplier.business_type, year_established=supplier.year_established,
         years_in_business=store.years_in_business, employee_range=supplier.employee_range,
         export_markets=list(supplier.export_markets), certifications=list(supplier.certifications),
