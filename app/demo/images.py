@@ -70,3 +70,15 @@ def draw_product_image(title: str, hs_code: str | None, variant: int = 0) -> byt
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
+
+
+def draw_logo(name: str) -> bytes:
+    """A demo company's logo: its initials on a rounded square in a colour of its own."""
+    image = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((8, 8, 248, 248), radius=48, fill=PALETTE[_pick(name, len(PALETTE))])
+    initials = "".join(word[0] for word in name.split() if word[:1].isalpha())[:2].upper() or "?"
+    draw.text((128, 128), initials, fill="#ffffff", font=_font(104), anchor="mm")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()

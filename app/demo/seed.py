@@ -13,7 +13,7 @@ from app.auth.viewer import Viewer
 from app.core import clock
 from app.core.storage import FileStore
 from app.demo.catalogue import MORE_LISTINGS, MORE_SUPPLIERS
-from app.demo.images import draw_product_image
+from app.demo.images import draw_logo, draw_product_image
 from app.demo.listings import LISTINGS, DemoListing
 from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization
 from app.demo.rfqs import RFQS, DemoRfq
@@ -23,6 +23,7 @@ from app.listings import images as listing_images
 from app.listings import service as listings
 from app.listings.schemas import ListingCreate
 from app.models.enums import ListingStatus, RfqStatus
+from app.organizations import logo
 from app.rfqs import service as rfqs
 from app.rfqs.schemas import RfqCreate
 
@@ -55,6 +56,9 @@ class SeedResult:
 async def seed_demo(session: AsyncSession, store: FileStore) -> SeedResult:
     result = SeedResult()
     members = {demo.key: await _register(session, demo, result) for demo in [*SUPPLIERS, *MORE_SUPPLIERS, *BUYERS]}
+    for demo in [*SUPPLIERS, *MORE_SUPPLIERS]:
+        organization = await accounts.get_organization_by_id(session, members[demo.key].viewer.organization_id)
+        await logo.set_logo(session, store, members[demo.key].viewer, organization.slug, draw_logo(organization.name))
     admin = await _register(session, ADMIN, result, platform_admin=True)
     for listing in [*LISTINGS, *MORE_LISTINGS]:
         added = await _add_listing(session, store, members[listing.supplier], admin.viewer, listing)

@@ -33,6 +33,9 @@ async def test_seed_demo_builds_the_catalogue_once_through_the_services(app, run
         assert indexed == set(await session.scalars(select(Listing.id)))
         pictured = await session.scalar(select(func.count(func.distinct(ListingImage.listing_id))))
         assert pictured == await count_rows(Listing)  # every listing has its picture
+        logos = await session.scalar(select(func.count()).select_from(Organization).where(
+            Organization.logo_key.is_not(None), Organization.role == OrganizationRole.SUPPLIER))
+        assert logos == 22  # and every supplier its logo
 
     listings = (await client.get("/api/v1/listings", params={"per_page": 100})).json()
     tshirts = (await client.get("/api/v1/listings", params={"hs_code": "610910", "q": "crew-neck"})).json()
@@ -47,6 +50,9 @@ async def test_seed_demo_builds_the_catalogue_once_through_the_services(app, run
         ("Men's crew-neck T-shirt, 180 GSM combed cotton", "BD")]
     assert login.status_code == 200
     assert login.json()["organization"]["name"] == "Dhaka Apparel Works Ltd."
+    assert login.json()["user"]["email_verified_at"] is not None  # the seed vouches for its addresses
+    store = (await client.get("/api/v1/suppliers/dhaka-apparel-works-ltd")).json()
+    assert (await client.get(store["logo_url"])).headers["content-type"] == "image/webp"
 
     second = await run_cli("seed", "--demo", "--if-empty")
     assert second.exit_code == 0
