@@ -1,5 +1,6 @@
-"""A supplier from sign-up to a product buyers can find, in a real browser: the company profile, a listing with
-price tiers, its picture, submitting it with the bulk action; once an admin publishes it, its store shows it."""
+"""A supplier from sign-up to a product buyers can find, in a real browser: the company profile and logo, a
+listing with price tiers, its picture, submitting it with the bulk action; once an admin publishes it, its store
+shows it."""
 
 import re
 
@@ -35,6 +36,11 @@ async def test_supplier_signs_up_builds_a_listing_and_it_reaches_the_store(page:
     await page.get_by_label("Certifications").fill("ISO 9001, LFGB")
     await page.get_by_role("button", name="Save the profile").click()
     await expect(page.get_by_role("status")).to_have_text("Company profile saved.")
+    await page.get_by_label("Upload a logo").set_input_files(
+        {"name": "logo.png", "mimeType": "image/png", "buffer": picture("PNG", (600, 600))})
+    await page.get_by_role("button", name="Upload", exact=True).click()
+    await expect(page.get_by_role("status")).to_have_text("Logo saved.")
+    await expect(page.get_by_alt_text("Logo of Costa Cutelaria Lda")).to_be_visible()
 
     await page.goto("/my/listings")
     fields = {"Title": "Forged chef knife 20 cm", "HS code": "8211.91", "Minimum order quantity": "100",
@@ -70,5 +76,7 @@ async def test_supplier_signs_up_builds_a_listing_and_it_reaches_the_store(page:
     await page.goto("/suppliers?q=chef+knife")
     await page.get_by_role("link", name="Costa Cutelaria Lda").click()
     await expect(page.get_by_label("Company facts")).to_contain_text("since 1962")
+    logo = page.get_by_alt_text("Logo of Costa Cutelaria Lda")
+    assert await logo.evaluate("image => image.complete && image.naturalWidth") == 256
     card = page.locator(".store-products .listing-card").filter(has_text="Forged chef knife 20 cm")
     await expect(card.locator("img.card-cover")).to_have_attribute("alt", "The knife on a walnut board")
