@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate seed test check lint typecheck imports pytest clean postgres chromium lock
+.PHONY: install run migrate seed test check lint typecheck imports pytest clean postgres chromium lock translations
 
 LOCK := requirements.lock
 
@@ -65,6 +65,21 @@ lock:
 
 postgres:
 	@bash scripts/postgres.sh
+
+# The pages' gettext catalogs (app/http/locale.py): extract every marked string of app/ and templates/ (babel.cfg)
+# into translations/messages.pot, merge it into each language's .po, then compile the .mo files, which are committed
+# so a fresh clone serves every language without this step. Translate what is new or fuzzy in the .po files between
+# the update and the compile (tests/http/test_language.py fails on an untranslated or fuzzy entry).
+LANGUAGES := zh_Hans es
+translations: install
+	$(BIN)/pybabel -q extract -F babel.cfg -k lazy_gettext -k _l --add-location=file --sort-output --no-wrap \
+		--project=tradeleads --copyright-holder="the tradeleads contributors" -o translations/messages.pot .
+	@for lang in $(LANGUAGES); do \
+		if [ -f translations/$$lang/LC_MESSAGES/messages.po ]; then \
+			$(BIN)/pybabel -q update -i translations/messages.pot -d translations -l $$lang --no-wrap --ignore-obsolete; \
+		else $(BIN)/pybabel init -i translations/messages.pot -d translations -l $$lang --no-wrap; fi; \
+	done
+	$(BIN)/pybabel compile -d translations --statistics
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -57,6 +57,7 @@ from app.notifications.mailer import RetryPolicy, drain_outgoing_emails
 from app.notifications.service import unread_count
 from app.organizations import api as organizations_api
 from app.organizations import pages as organizations_pages
+from app.preferences import pages as preferences_pages
 from app.quotes import api as quotes_api
 from app.quotes import pages as quotes_pages
 from app.rfqs import api as rfqs_api
@@ -94,7 +95,7 @@ ROUTERS: list[Mount] = [
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
-    page(admin_pages.router), page(team_pages.router),
+    page(admin_pages.router), page(team_pages.router), page(preferences_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from app.core.config import PROJECT_ROOT, Settings
 from app.core.errors import AppError
-from app.core.validators import country_name
+from app.http import locale
 from app.http.csrf import CSRF_FIELD, csrf_token, ensure_csrf_cookie
 from app.http.display_currency import CHOICES, activate_display, indicative
 
@@ -20,26 +20,33 @@ templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 
 
 def _money(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return f"{value.normalize():,f}"
+    """All the digits, grouped as the viewer's language writes numbers (English: 1,234.5)."""
+    return locale.format_number(value)
 
 
 def _label(value: str | None) -> str:
-    """An enum value for people: pending_review -> pending review."""
-    return str(value or "").replace("_", " ")
+    """An enum value for people: pending_review -> pending review, in the viewer's language."""
+    return locale.enum_label(value)
 
 
 templates.env.filters["money"] = _money
 templates.env.globals["indicative"] = indicative
 templates.env.globals["display_currencies"] = CHOICES
-templates.env.filters["country"] = country_name
+templates.env.filters["country"] = locale.country  # in the viewer's language
 templates.env.filters["label"] = _label
+# gettext in the pages: `{{ _("...") }}`, `{% trans %}`, ngettext, in the request's language (app.http.locale).
+templates.env.add_extension("jinja2.ext.i18n")
+templates.env.install_gettext_callables(locale.gettext, locale.ngettext, newstyle=True)  # type: ignore[attr-defined]
+templates.env.filters["day"] = locale.format_day
+templates.env.globals["html_lang"] = locale.html_lang
+templates.env.globals["current_locale"] = locale.current_locale
+templates.env.globals["languages"] = locale.CHOICES
 
 
 def render(request: Request, template: str, context: dict[str, Any] | None = None,
            status_code: int = 200) -> HTMLResponse:
     settings: Settings = request.app.state.settings
+    locale.activate(request)  # the page's language, for gettext and the number and date filters
     full_context = {
         "request": request,
         "viewer": getattr(request.state, "viewer", None),

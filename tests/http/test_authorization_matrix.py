@@ -160,6 +160,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /": PAGE_PUBLIC,
     "GET /terms": PAGE_PUBLIC,
     "GET /preferences/currency": PAGE_PUBLIC,
+    "POST /preferences/language": PAGE_PUBLIC,
     "GET /register": PAGE_PUBLIC,
     "POST /register": PAGE_PUBLIC,
     "GET /login": PAGE_PUBLIC,
