@@ -4,25 +4,35 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from app.core.validators import country_name
 from app.hs.query import display_code, short_description
+from app.http.locale import country, format_number, gettext, lazy_gettext
 from search.spec import SPECS
 from search.types import DocType
 
 NOT_FILTERS = frozenset({"q", "type", "sort", "per_page", "cursor", "currency"})
 PRICE_FACETS = frozenset({"price_usd", "target_price_usd"})
-LABELS = {"hs_chapter": "HS chapter", "hs_heading": "HS heading", "hs_subheading": "HS subheading",
-          "origin_country": "Origin", "supplier_country": "Supplier country", "price_min": "Price from",
-          "price_max": "Price up to", "moq_max": "MOQ at most", "lead_time_max": "Lead time at most (days)",
-          "one_per_supplier": "One per supplier", "hs_chapters": "HS chapter", "lead_time_days": "Lead time",
-          "price_usd": "Price (USD)", "target_price_usd": "Target price (USD)", "country": "Country",
-          "destination_country": "Destination", "buyer_country": "Buyer's country",
-          "required_certifications": "Certifications required", "business_type": "Business type",
-          "export_markets": "Exports to", "tier": "Membership plan", "verified": "Verification"}
+# In the viewer's language when shown (lazy_gettext: translated at render time, not at import).
+LABELS = {"hs_chapter": lazy_gettext("HS chapter"), "hs_heading": lazy_gettext("HS heading"),
+          "hs_subheading": lazy_gettext("HS subheading"), "origin_country": lazy_gettext("Origin"),
+          "supplier_country": lazy_gettext("Supplier country"), "price_min": lazy_gettext("Price from"),
+          "price_max": lazy_gettext("Price up to"), "moq_max": lazy_gettext("MOQ at most"),
+          "lead_time_max": lazy_gettext("Lead time at most (days)"),
+          "one_per_supplier": lazy_gettext("One per supplier"), "hs_chapters": lazy_gettext("HS chapter"),
+          "lead_time_days": lazy_gettext("Lead time"), "price_usd": lazy_gettext("Price (USD)"),
+          "target_price_usd": lazy_gettext("Target price (USD)"), "country": lazy_gettext("Country"),
+          "destination_country": lazy_gettext("Destination"), "buyer_country": lazy_gettext("Buyer's country"),
+          "required_certifications": lazy_gettext("Certifications required"),
+          "business_type": lazy_gettext("Business type"), "export_markets": lazy_gettext("Exports to"),
+          "tier": lazy_gettext("Membership plan"), "verified": lazy_gettext("Verification"),
+          "certifications": lazy_gettext("Certifications"), "unit": lazy_gettext("Unit")}
 HS_FACETS = frozenset({"hs_chapter", "hs_heading", "hs_subheading", "hs_chapters"})
 COUNTRY_FACETS = frozenset({"origin_country", "supplier_country", "country", "destination_country",
                             "buyer_country", "export_markets"})
-FLAG_VALUES = {"true": "Verified suppliers", "false": "Not verified"}
+FLAG_VALUES = {"true": lazy_gettext("Verified suppliers"), "false": lazy_gettext("Not verified")}
+BUSINESS_TYPES = {"manufacturer": lazy_gettext("Manufacturer"), "trading_company": lazy_gettext("Trading company"),
+                  "agent": lazy_gettext("Agent"), "distributor": lazy_gettext("Distributor"),
+                  "wholesaler": lazy_gettext("Wholesaler"), "retailer": lazy_gettext("Retailer"),
+                  "service_provider": lazy_gettext("Service provider"), "other": lazy_gettext("Other")}
 # Each kind of result has its own address: the supplier directory and the buying-leads board are searches too.
 ADDRESSES = {DocType.LISTINGS: "/search", DocType.SUPPLIERS: "/suppliers", DocType.RFQS: "/rfqs"}
 GENERIC_ADDRESS = "/search"
@@ -39,18 +49,23 @@ def label(name: str) -> str:
 
 
 def _number(text: str) -> str:
-    return f"{Decimal(text).normalize():,f}"
+    return format_number(Decimal(text))
 
 
 def _range_label(facet: str, value: str) -> str:
     """A range bucket "low-high" ("*" open) in words: "Under USD 10", "USD 10 - 100", "30 days or more"."""
     low, high = (part if part == "*" else _number(part) for part in value.partition("-")[::2])
-    before, after = ("USD ", "") if facet in PRICE_FACETS else ("", " days")
+    if facet in PRICE_FACETS:
+        if low == "*":
+            return gettext("Under USD %(amount)s") % {"amount": high}
+        if high == "*":
+            return gettext("USD %(amount)s or more") % {"amount": low}
+        return gettext("USD %(low)s \u2013 %(high)s") % {"low": low, "high": high}
     if low == "*":
-        return f"Under {before}{high}{after}"
+        return gettext("Under %(num)s days") % {"num": high}
     if high == "*":
-        return f"{before}{low}{after} or more"
-    return f"{before}{low} \u2013 {high}{after}"
+        return gettext("%(num)s days or more") % {"num": low}
+    return gettext("%(low)s \u2013 %(high)s days") % {"low": low, "high": high}
 
 
 @dataclass
@@ -70,13 +85,13 @@ class QueryLinks:
             code = display_code(value)
             return f"{code} \u00b7 {short_description(description)}" if description else code
         if facet in COUNTRY_FACETS:
-            return country_name(value)
+            return country(value)
         if facet in PRICE_FACETS or facet == "lead_time_days":
             return _range_label(facet, value) if "-" in value else value
         if facet == "verified":
             return FLAG_VALUES.get(value, value)
         if facet == "business_type":
-            return value.replace("_", " ").capitalize()
+            return BUSINESS_TYPES.get(value) or value.replace("_", " ").capitalize()
         return value
 
     def value_title(self, facet: str, value: str) -> str:

@@ -13,6 +13,7 @@ from app.core.schemas import field_errors
 from app.hs.query import HS_EDITION
 from app.hs.service import code_descriptions
 from app.http.deps import DbSession, SearchEngine
+from app.http.locale import lazy_gettext as _l
 from app.http.page_deps import PageViewer
 from app.http.templating import render
 from app.listings.repository import cover_images
@@ -23,15 +24,17 @@ from app.search_api.params import PARAMS, SearchParams
 from search.types import DocType
 
 router = APIRouter()
-TITLES = {DocType.LISTINGS: "Products", DocType.SUPPLIERS: "Suppliers", DocType.RFQS: "Buying leads"}
-PLACEHOLDERS = {DocType.LISTINGS: "Product, model number, HS code…",
-                DocType.SUPPLIERS: "Company name or a product it makes…",
-                DocType.RFQS: "What buyers need: product, HS code…"}
-HEADINGS = {DocType.LISTINGS: ("Search products", ""),
-            DocType.SUPPLIERS: ("Supplier directory", "Manufacturers and exporters by country, products and "
-                                "certifications. Open a supplier to see its store."),
-            DocType.RFQS: ("Buying leads", "Open requests for quotation from buyers around the world. Suppliers "
-                           "quote from the request's page; who the buyer is shows per your plan.")}
+# The page's words, in the viewer's language when the page renders (lazy: translated then, not at import).
+TITLES = {DocType.LISTINGS: _l("Products"), DocType.SUPPLIERS: _l("Suppliers"), DocType.RFQS: _l("Buying leads")}
+PLACEHOLDERS = {DocType.LISTINGS: _l("Product, model number, HS code…"),
+                DocType.SUPPLIERS: _l("Company name or a product it makes…"),
+                DocType.RFQS: _l("What buyers need: product, HS code…")}
+HEADINGS = {DocType.LISTINGS: (_l("Search products"), ""),
+            DocType.SUPPLIERS: (_l("Supplier directory"), _l("Manufacturers and exporters by country, products and "
+                                                              "certifications. Open a supplier to see its store.")),
+            DocType.RFQS: (_l("Buying leads"), _l("Open requests for quotation from buyers around the world. "
+                                                  "Suppliers quote from the request's page; who the buyer is shows "
+                                                  "per your plan."))}
 
 
 def _doc_type(raw: str | None) -> DocType:
