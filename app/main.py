@@ -42,6 +42,9 @@ from app.http.request_limits import BodyLimit, refuse_nul_characters
 from app.http.request_log import RequestLog, request_latency
 from app.http.security_headers import SecurityHeaders
 from app.http.templating import render_error
+from app.imports import api as imports_api
+from app.imports import pages as imports_pages
+from app.imports.service import work_off_imports
 from app.inquiries import api as inquiries_api
 from app.inquiries import pages as inquiries_pages
 from app.listings import api as listings_api
@@ -81,7 +84,8 @@ def page(router: APIRouter) -> Mount:
 
 
 # Routes that take image uploads, with their own body limit.
-UPLOAD_PATHS = (r"/api/v1/listings/\d+/images", r"/my/listings/\d+/images")
+UPLOAD_PATHS = (r"/api/v1/listings/\d+/images", r"/my/listings/\d+/images", r"/api/v1/organizations/[^/]+/logo",
+                r"/account/company/logo", r"/api/v1/listing-imports", r"/my/listings/import")
 
 # Every router, in the order the app matches them.
 ROUTERS: list[Mount] = [
@@ -90,12 +94,13 @@ ROUTERS: list[Mount] = [
     Mount(alerts_api.webhooks_router), Mount(notifications_api.router), Mount(inquiries_api.router),
     Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router), Mount(health_api.router),
     Mount(organizations_api.router), Mount(listings_api.files_router), Mount(categories_api.router),
-    Mount(admin_api.router), Mount(team_api.router),
+    Mount(admin_api.router), Mount(team_api.router), Mount(organizations_api.logos_router),
+    Mount(organizations_api.logo_files_router), Mount(imports_api.router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
-    page(admin_pages.router), page(team_pages.router), page(preferences_pages.router),
+    page(admin_pages.router), page(team_pages.router), page(imports_pages.router), page(preferences_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.
@@ -177,9 +182,13 @@ def after_commit_chain(app: FastAPI, settings: Settings) -> AfterCommitChain:
         async with webhook_client(webhook_policy) as client:
             await send_webhooks(sessions, client, webhook_policy)
 
+    async def imports() -> None:
+        await work_off_imports(sessions, app.state.files, "in-process")
+
     chain = AfterCommitChain(interval_seconds=settings.background_interval_seconds)
     chain.add(index, "indexing after commit failed; the outbox keeps the change")
     chain.add(alerts, "alerts after commit failed; alert_jobs keeps the work")
     chain.add(mail, "sending e-mail after commit failed; outgoing_emails keeps it")
     chain.add(webhooks, "sending webhooks failed; webhook_deliveries keeps them", in_request=False)
+    chain.add(imports, "a listing import failed; listing_imports keeps it", in_request=False)
     return chain

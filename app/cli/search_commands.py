@@ -23,6 +23,8 @@ from app.alerts.worker import alerts_step
 from app.background.worker import run_worker
 from app.cli.runtime import FAILURE, Sessions, console, fail, report_drain, run_with_database
 from app.core.config import get_settings
+from app.core.storage import DiskStore
+from app.imports.service import imports_step
 from search.backend import SearchBackend
 from search.check import CheckReport, check
 from search.errors import SearchUnavailable
@@ -64,16 +66,23 @@ def worker(
     batch_size: int = typer.Option(100, "--batch-size", min=1, max=5000, help="Outbox rows per batch."),
     poll: float = typer.Option(1.0, "--poll", min=0.1, help="Seconds between polls when idle."),
 ) -> None:
-    """Drain the outbox into the search index, then send alerts and webhooks (several workers may run at once on
-    PostgreSQL)."""
+    """Drain the outbox into the search index, then send alerts and webhooks and run uploaded listing imports
+    (several workers may run at once on PostgreSQL)."""
     name = f"{socket.gethostname()}:{os.getpid()}"[:64]
     settings = get_settings()
 
     async def work(sessions: Sessions, backend: SearchBackend) -> DrainReport:
         async with webhook_client(WebhookPolicy.from_settings(settings)) as client:
+            alerts = alerts_step(sessions, backend, settings, client, name)
+            imports = imports_step(sessions, DiskStore(settings.files_path), name)
+
+            async def after_drain() -> None:
+                await alerts()
+                await imports()
+
             return await run_worker(
                 sessions, backend, batch_size=batch_size, worker=name, max_attempts=settings.outbox_max_attempts,
-                poll_seconds=poll, once=once, after_drain=alerts_step(sessions, backend, settings, client, name))
+                poll_seconds=poll, once=once, after_drain=after_drain)
 
     report: DrainReport = with_backend(work)
     report_drain(f"Indexed {len(report.processed)} changes; {len(report.failed)} failed attempts, "

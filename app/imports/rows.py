@@ -5,6 +5,7 @@ CSV cells are text: empty cells are left out, list columns split on ';' or '|', 
 """
 
 import csv
+import io
 import json
 import re
 from collections.abc import Collection, Iterable, Iterator
@@ -50,21 +51,38 @@ def file_problem(detail: str) -> AppError:
 def detect_format(path: Path, requested: FileFormat | None) -> FileFormat:
     if requested is not None:
         return requested
-    found = EXTENSIONS.get(path.suffix.lower())
+    found = format_of(path.name)
     if found is None:
         raise file_problem(f"Cannot tell the format of {path.name} from its extension; pass --format csv or jsonl")
     return found
+
+
+def format_of(file_name: str) -> FileFormat | None:
+    """The format a file's extension names, or None."""
+    return EXTENSIONS.get(Path(file_name).suffix.lower())
 
 
 def read_rows(path: Path, file_format: FileFormat, columns: Columns) -> list[RawRow]:
     """Every row of the file; a file that cannot be read as a whole is an AppError, before anything is written."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            if file_format == FileFormat.CSV:
-                return list(_csv_rows(handle, columns))
-            return list(_jsonl_rows(handle))
+            return _rows(handle, file_format, columns)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise file_problem(f"Cannot read {path}: {exc}") from exc
+
+
+def read_uploaded_rows(data: bytes, name: str, file_format: FileFormat, columns: Columns) -> list[RawRow]:
+    """The rows of an uploaded file (UTF-8, a byte-order mark allowed), read as `read_rows` reads a file."""
+    try:
+        return _rows(io.StringIO(data.decode("utf-8-sig"), newline=""), file_format, columns)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise file_problem(f"Cannot read {name}: {exc}") from exc
+
+
+def _rows(lines: Iterable[str], file_format: FileFormat, columns: Columns) -> list[RawRow]:
+    if file_format == FileFormat.CSV:
+        return list(_csv_rows(lines, columns))
+    return list(_jsonl_rows(lines))
 
 
 def _csv_rows(lines: Iterable[str], columns: Columns) -> Iterator[RawRow]:

@@ -11,6 +11,7 @@ from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
 from app.models.lead_view import LeadView
 from app.models.listing import Listing
 from app.models.listing_image import ListingImage
+from app.models.listing_import import ListingImport
 from app.models.moderation import ModerationDecision
 from app.models.notification import Notification, OutgoingEmail
 from app.models.organization import Organization
@@ -42,6 +43,7 @@ __all__ = [
            "LeadView",
            "Listing",
            "ListingImage",
+           "ListingImport",
            "LoginFailure",
            "LoginSession",
            "ModerationDecision",

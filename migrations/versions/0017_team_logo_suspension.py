@@ -19,11 +19,11 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table('users') as batch:
-        batch.add_column(sa.Column('email_verified_at', sa.DateTime(), nullable=True))
-        batch.add_column(sa.Column('suspended_at', sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column('email_verified_at', sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column('suspended_at', sa.DateTime(timezone=True), nullable=True))
     with op.batch_alter_table('organizations') as batch:
         batch.add_column(sa.Column('logo_key', sa.String(length=200), nullable=True))
-        batch.add_column(sa.Column('suspended_at', sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column('suspended_at', sa.DateTime(timezone=True), nullable=True))
     op.create_table(
         'invitations',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -32,10 +32,10 @@ def upgrade() -> None:
         sa.Column('member_role', sa.Enum('owner', 'member', name='member_role', native_enum=False,
                                          create_constraint=True, length=32), nullable=False),
         sa.Column('invited_by_user_id', sa.Integer(), nullable=True),
-        sa.Column('created_at', sa.DateTime(), nullable=False),
-        sa.Column('expires_at', sa.DateTime(), nullable=False),
-        sa.Column('accepted_at', sa.DateTime(), nullable=True),
-        sa.Column('revoked_at', sa.DateTime(), nullable=True),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('accepted_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], ondelete='CASCADE'),
         sa.ForeignKeyConstraint(['invited_by_user_id'], ['users.id'], ondelete='SET NULL'),
         sa.PrimaryKeyConstraint('id'),
@@ -49,7 +49,7 @@ def upgrade() -> None:
         sa.Column('action', sa.String(length=32), nullable=False),
         sa.Column('reason', sa.Text(), nullable=False),
         sa.Column('admin_user_id', sa.Integer(), nullable=True),
-        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], ondelete='CASCADE'),
         sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='SET NULL'),
         sa.ForeignKeyConstraint(['admin_user_id'], ['users.id'], ondelete='SET NULL'),
