@@ -106,3 +106,22 @@ async def test_visitor_sees_prices_also_in_euros(page: Page, make_actor: ActorFa
     await expect(page).to_have_url(re.compile(rf"/listings/{listing['id']}$"))  # back where the visitor was
     await expect(page.locator(".facts .price .indicative")).to_have_text("\u2248 EUR 2.00 \u2013 3.00")
     assert await _fits(page)
+
+
+async def test_visitor_switches_the_language_to_chinese(page: Page) -> None:
+    await page.set_viewport_size(PHONE)
+    await page.goto("/")
+    await expect(page.locator("html")).to_have_attribute("lang", "en")  # the browser asks for English
+    await page.get_by_label("Language").select_option("zh_Hans")
+    await page.get_by_role("button", name="Change").click()
+    await expect(page).to_have_url(re.compile(r"/$"))  # back where the visitor was
+    await expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
+    await expect(page.get_by_role("heading", level=1)).to_have_text("寻找供应商\uff0c发布采购需求。")
+    browse = page.get_by_role("navigation", name="浏览")
+    await browse.get_by_role("link", name="采购信息").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("采购信息")  # the choice holds on every page
+    assert await _fits(page)
+
+    await page.get_by_label("语言").select_option("en")
+    await page.get_by_role("button", name="切换").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Buying leads")
