@@ -51,7 +51,8 @@ def _supported(tag: str) -> str | None:
     """A language tag (`zh-CN`, `es-419`, `en_GB`) -> the locale that serves it, or None."""
     parts = tag.strip().lower().replace("_", "-").split("-")
     if parts[0] == "zh":
-        return None if any(part in _TRADITIONAL for part in parts[1:]) else "zh_Hans"
+        traditional = "hans" not in parts and any(part in _TRADITIONAL for part in parts[1:])
+        return None if traditional else "zh_Hans"
     return {"es": "es", "en": "en"}.get(parts[0])
 
 

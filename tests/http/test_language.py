@@ -63,7 +63,8 @@ async def test_an_unknown_language_falls_back_to_english(client: httpx.AsyncClie
     ("en-US,zh;q=0.5", "en"), ("fr,es;q=0.8,zh;q=0.7", "es"), ("fr;q=1,zh;q=0.4,es;q=0.3", "zh_Hans"),
     ("en;q=0.1,es;q=0.9", "es"),  # the quality decides, not the order
     ("zh-TW,en;q=0.9", "en"),  # Traditional Chinese has no catalog: the next choice
-    ("zh-TW,zh;q=0.8", "zh_Hans"), ("zh-Hant-HK", None), ("es;q=0,en;q=0.1", "en"), ("fr", None), ("", None),
+    ("zh-TW,zh;q=0.8", "zh_Hans"), ("zh-Hant-HK", None), ("zh-Hans-HK", "zh_Hans"), ("es;q=0,en;q=0.1", "en"),
+    ("fr", None), ("", None),
     (None, None),
 ])
 def test_accept_language_honours_quality_values(header: str | None, expected: str | None) -> None:
