@@ -85,7 +85,8 @@ def page(router: APIRouter) -> Mount:
 
 # Routes that take image uploads, with their own body limit.
 UPLOAD_PATHS = (r"/api/v1/listings/\d+/images", r"/my/listings/\d+/images", r"/api/v1/organizations/[^/]+/logo",
-                r"/account/company/logo", r"/api/v1/listing-imports", r"/my/listings/import")
+                r"/account/company/logo", r"/api/v1/listing-imports", r"/my/listings/import",
+                r"/api/v1/rfqs/\d+/attachments", r"/rfqs/\d+/attachments")
 
 # Every router, in the order the app matches them.
 ROUTERS: list[Mount] = [
@@ -95,7 +96,7 @@ ROUTERS: list[Mount] = [
     Mount(moderation_api.router), Mount(quotes_api.router), Mount(fx_api.router), Mount(health_api.router),
     Mount(organizations_api.router), Mount(listings_api.files_router), Mount(categories_api.router),
     Mount(admin_api.router), Mount(team_api.router), Mount(organizations_api.logos_router),
-    Mount(organizations_api.logo_files_router), Mount(imports_api.router),
+    Mount(organizations_api.logo_files_router), Mount(imports_api.router), Mount(rfqs_api.files_router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),

@@ -10,6 +10,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from app.core.errors import FieldError, validation_failed
 
 ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 MAX_PIXELS = 40_000_000  # a decompression bomb stops here, before it is decoded
 DISPLAY_SIZE = 1600
 THUMBNAIL_SIZE = 480
@@ -76,3 +77,8 @@ def prepare_logo(data: bytes, field: str = "logo") -> bytes:
     """A logo: the uploaded image within LOGO_SIZE pixels a side, its transparency kept, checked as any upload."""
     logo, _, _ = _encoded(_upright(data, field), LOGO_SIZE)
     return logo
+
+
+def image_type(data: bytes, field: str = "file") -> str:
+    """The MIME type of an uploaded JPEG, PNG or WebP image checked as any upload (422 naming `field` otherwise)."""
+    return IMAGE_TYPES[_opened(data, field).format or ""]

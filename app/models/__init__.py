@@ -20,6 +20,7 @@ from app.models.payment import PaymentEvent, RefundDue
 from app.models.quote import Quote
 from app.models.quote_activity import QuoteRating, QuoteRevision
 from app.models.rfq import Rfq
+from app.models.rfq_attachment import RfqAttachment
 from app.models.rfq_limit import RfqLimit
 from app.models.subscription import Subscription
 from app.models.tier import Tier
@@ -57,6 +58,7 @@ __all__ = [
            "QuoteRevision",
            "RefundDue",
            "Rfq",
+           "RfqAttachment",
            "RfqLimit",
            "SavedSearch",
            "Subscription",

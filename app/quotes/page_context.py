@@ -18,6 +18,7 @@ from app.quotes.access import refusal_of
 from app.quotes.comparison import SortBy, compare_quotes
 from app.quotes.decisions import DECIDED
 from app.quotes.schemas import HELD_NOTE, LandedEstimateIn, QuoteCreate, json_value
+from app.rfqs import attachments
 from app.rfqs.completeness import completeness
 from app.rfqs.contact import page_context
 
@@ -105,6 +106,7 @@ async def trading_context(request: Request, session: AsyncSession, viewer: Viewe
                           ) -> dict[str, Any]:
     context: dict[str, Any] = {"completeness": completeness(rfq), "choices": QUOTE_CHOICES,
                                **await page_context(session, viewer, rfq)}
+    context.update(await attachments.page_context(session, viewer, rfq, context["disclosure"].full_text))
     if viewer is not None and can_manage(viewer, rfq.organization_id):
         context.update(await _buyer_context(request, session, viewer, rfq))
     elif viewer is not None and viewer.organization_role.sells:

@@ -9,9 +9,10 @@ from typing import Any
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import UploadFile
 
 from app.core.errors import AppError
-from app.http.deps import DbSession
+from app.http.deps import DbSession, Files
 from app.http.forms import ObjectId, filled, parse, refused
 from app.http.page_deps import CheckedForm, PageViewer, SignedInUser, csrf_checked_form
 from app.http.templating import render
@@ -19,6 +20,7 @@ from app.quotes import decisions, rfq_endings, service
 from app.quotes.access import buyer_rfq, visible_quote
 from app.quotes.page_context import comparison_context, trading_context
 from app.quotes.schemas import AwardIn, QuoteCreate, QuoteUpdate, RatingIn
+from app.rfqs import attachments
 from app.rfqs import pages as rfqs_pages
 
 # The RFQ pages, with the trading floor on the detail page and closing (which declines the quotes) as an action.
@@ -110,3 +112,27 @@ async def comparison_page(request: Request, rfq_id: ObjectId, session: DbSession
     rfq = await buyer_rfq(session, viewer, rfq_id)
     context = await comparison_context(request, session, viewer, rfq)
     return render(request, "quotes/comparison.html", {"item": rfq, **context})
+
+
+@router.post("/rfqs/{rfq_id:int}/attachments")
+async def add_attachment(request: Request, rfq_id: ObjectId, form: CheckedForm, user: SignedInUser,
+                         session: DbSession, store: Files) -> Response:
+    upload = form.get("file")
+    data = await upload.read() if isinstance(upload, UploadFile) else None
+    name = (upload.filename if isinstance(upload, UploadFile) else None) or ""
+    try:
+        await attachments.add_attachment(session, store, user.viewer, rfq_id, name, data)
+    except AppError as error:
+        if error.status not in (409, 422):
+            raise
+        refusal = await refused(session, error, {})
+        message = refusal["field_errors"].get("file") or error.detail
+        return await rfq_page(request, session, user, rfq_id, {"attachment_error": message}, error.status)
+    return RedirectResponse(f"/rfqs/{rfq_id}#attachments", status_code=303)
+
+
+@router.post("/rfqs/{rfq_id:int}/attachments/{attachment_id:int}/delete", dependencies=checked)
+async def remove_attachment(rfq_id: ObjectId, attachment_id: ObjectId, user: SignedInUser, session: DbSession,
+                            store: Files) -> Response:
+    await attachments.remove_attachment(session, store, user.viewer, rfq_id, attachment_id)
+    return RedirectResponse(f"/rfqs/{rfq_id}#attachments", status_code=303)

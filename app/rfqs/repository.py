@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import LeadView, Organization, Rfq
+from app.models import LeadView, Organization, Rfq, RfqAttachment
 from app.models.enums import RfqStatus
 from app.owned.repository import owned_query
 
@@ -80,3 +80,14 @@ async def lock_organization(session: AsyncSession, organization_id: int) -> None
 async def organization_id_of(session: AsyncSession, slug: str) -> int | None:
     found: int | None = await session.scalar(select(Organization.id).where(Organization.slug == slug))
     return found
+
+
+async def attachments_of(session: AsyncSession, rfq_id: int) -> list[RfqAttachment]:
+    rows = await session.scalars(select(RfqAttachment).where(RfqAttachment.rfq_id == rfq_id)
+                                 .order_by(RfqAttachment.id))
+    return list(rows)
+
+
+async def attachment_of_rfq(session: AsyncSession, rfq_id: int, attachment_id: int) -> RfqAttachment | None:
+    return await session.scalar(select(RfqAttachment).where(RfqAttachment.rfq_id == rfq_id,
+                                                           RfqAttachment.id == attachment_id))

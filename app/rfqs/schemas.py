@@ -122,3 +122,12 @@ class BuyerContactOut(BaseModel):
 
 
 RfqOut.model_rebuild()
+
+
+class RfqAttachmentOut(BaseModel):
+    id: int
+    file_name: str
+    content_type: str = Field(description="application/pdf, image/jpeg, image/png or image/webp")
+    size: int = Field(description="Bytes")
+    created_at: datetime
+    url: str = Field(description="Where the file is downloaded (for whoever may read the whole RFQ)")

@@ -1,0 +1,22 @@
+"""Uploaded documents (drawings, specifications): PDF or an image, told by content and never by name. A PDF must
+start with its header and end with its end-of-file marker; images are checked by Pillow (app.core.images)."""
+
+from app.core.errors import AppError, FieldError, validation_failed
+from app.core.images import image_type
+
+PDF_TYPE = "application/pdf"
+PDF_TRAILER_WINDOW = 1024  # %%EOF is within the last bytes (writers may add a newline or a few bytes of padding)
+
+
+def document_type(data: bytes, field: str = "file") -> str:
+    """The MIME type of an accepted document, or a 422 naming `field`."""
+    if data.startswith(b"%PDF-"):
+        if b"%%EOF" not in data[-PDF_TRAILER_WINDOW:]:
+            message = "The PDF is cut short or damaged (it has no end-of-file marker)"
+            raise validation_failed([FieldError(field, message, "document_damaged")], detail=message)
+        return PDF_TYPE
+    try:
+        return image_type(data, field)
+    except AppError as error:
+        message = "Send a PDF, JPEG, PNG or WebP file"
+        raise validation_failed([FieldError(field, message, "document_type")], detail=message) from error
