@@ -123,11 +123,11 @@ async def send_address_check(request: Request, user: SignedInUser, session: DbSe
     return RedirectResponse("/account?done=sent", status_code=303)
 
 
-@router.get("/account/confirm-email/{token}", response_class=HTMLResponse)
-async def confirm_address(request: Request, token: ConfirmationToken, session: DbSession,
+@router.get("/account/confirm-email/{confirmation}", response_class=HTMLResponse)
+async def confirm_address(request: Request, confirmation: ConfirmationToken, session: DbSession,
                           settings: AppSettings) -> Response:
     """Opened from the e-mail, perhaps on another device: confirms without a login; the page says so."""
-    user = await accounts.confirm_address(session, settings, token)
+    user = await accounts.confirm_address(session, settings, confirmation)
     return render(request, CONFIRMED, {"email": user.email})
 
 

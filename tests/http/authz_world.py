@@ -5,16 +5,21 @@ a quote and an inquiry (on a counterpart's RFQ and listing), a saved search, a w
 a notification. Strangers own other organisations, one per tier (Free, Silver, Gold), so that a route refusing a
 stranger on a paid plan is seen. Everyone reaches the app with a personal access token, as API clients do."""
 
+import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
 
-from app.models import ListingImage, RefundDue
-from app.models.enums import PaymentProviderName
+from app.core import clock
+from app.core.security import sign
+from app.models import Invitation, ListingImage, RefundDue, RfqAttachment, User
+from app.models.enums import MemberRole, PaymentProviderName
 from tests.conftest import Actor
+from tests.rfqs.test_attachments import PDF
 from tests.search_api.conftest import open_rfq, published_listing
 from tests.support.actors import new_actor
 from tests.support.images import picture
@@ -107,7 +112,54 @@ def _factories(app: FastAPI, owner: Actor, listing_id: str) -> dict[str, Factory
             app.state.files.put(key, picture(size=(32, 24)))
         return str(row.id)
 
-    return {"token_id": token, "search_id": saved_search, "endpoint_id": webhook, "image_id": image}
+    async def spare_member() -> str:
+        async with app.state.sessionmaker() as session:
+            user = User(email=f"spare-{secrets.token_hex(4)}@example.com", password_hash="!", name="Spare member",
+                        organization_id=owner.organization_id, member_role=MemberRole.MEMBER)
+            session.add(user)
+            await session.commit()
+            return str(user.id)
+
+    async def invitation() -> str:
+        return str(await _invitation(app, owner))
+
+    async def logo() -> str:
+        """Put back after a role removed it: the logo's file route is asked about a logo that exists."""
+        response = await owner.client.put(f"/api/v1/organizations/{owner.organization_slug}/logo",
+                                          files={"file": ("logo.png", picture(size=(64, 64)), "image/png")})
+        assert response.status_code == 200, response.text
+        return owner.organization_slug
+
+    return {"token_id": token, "search_id": saved_search, "endpoint_id": webhook, "image_id": image,
+            "user_id": spare_member, "invitation_id": invitation, "slug": logo}
+
+
+async def _invitation(app: FastAPI, owner: Actor) -> int:
+    """Stored directly: the owner's Free plan has no place left to invite through the API."""
+    async with app.state.sessionmaker() as session:
+        row = Invitation(organization_id=owner.organization_id, email=f"invited-{secrets.token_hex(4)}@example.com",
+                         member_role=MemberRole.MEMBER, expires_at=clock.utcnow() + timedelta(days=7))
+        session.add(row)
+        await session.commit()
+        return row.id
+
+
+async def _uploads(app: FastAPI, owner: Actor, rfq_id: str) -> dict[str, str]:
+    """An import of the owner's, an attachment on its RFQ (stored directly: the RFQ is open, its files frozen),
+    and signed links: an invitation to the owner's organisation and the owner's address check."""
+    csv = b"title,moq,moq_unit\nBamboo board,500,piece\n"
+    started = await owner.client.post("/api/v1/listing-imports", files={"file": ("boards.csv", csv, "text/csv")})
+    assert started.status_code == 202, started.text
+    async with app.state.sessionmaker() as session:
+        attachment = RfqAttachment(rfq_id=int(rfq_id), file_key=f"rfqs/{rfq_id}/drawing.pdf", file_name="drawing.pdf",
+                                   content_type="application/pdf", size=len(PDF))
+        session.add(attachment)
+        await session.commit()
+    app.state.files.put(attachment.file_key, PDF)
+    secret = app.state.settings.secret_key
+    return {"import_id": str(started.json()["id"]), "attachment_id": str(attachment.id),
+            "token": sign(secret, "invitation", {"invitation": await _invitation(app, owner)}),
+            "confirmation": sign(secret, "address-check", {"user": owner.user_id, "email": owner.email})}
 
 
 async def build_world(app: FastAPI, anonymous: httpx.AsyncClient) -> World:
@@ -118,6 +170,7 @@ async def build_world(app: FastAPI, anonymous: httpx.AsyncClient) -> World:
               "category": "85"}
     notifications = (await owner.client.get("/api/v1/notifications")).json()["items"]
     values["notification_id"] = str(notifications[0]["id"])
+    values |= await _uploads(app, owner, values["rfq_id"])
     fresh = _factories(app, owner, values["listing_id"])
     values |= {name: await make() for name, make in fresh.items()}
     clients = {"anonymous": anonymous, **{role: people[role].client for role in ROLES if role != "anonymous"}}

@@ -19,6 +19,7 @@ from tests.http.authz_world import ROLES, World, build_world
 PARAMETER = re.compile(r"{([a-z_]+)}")
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 OK, LOGIN = "ok", "login"
+REMOVING = ("/delete", "/remove", "/withdraw")  # pages' removals (the API's are DELETE)
 
 
 def routes() -> list[str]:
@@ -58,6 +59,9 @@ PAGE_USER_ONLY = row(LOGIN, "404", "404", OK, "404")
 PAGE_OWNER_ONLY = row(LOGIN, OK, "403", OK, OK)
 PAGE_ADMIN = row(LOGIN, "403", "403", "403", OK)
 PAGE_QUOTE_CHANGE = row(LOGIN, "404", OK, OK, "403")
+TEAM = row(ANONYMOUS, NOT_FOUND, "403 owner_only", OK, NOT_FOUND)  # the organisation's people: its owners decide
+PAGE_TEAM = row(LOGIN, "404", "403", OK, "404")
+FROZEN_ATTACHMENTS = row(ANONYMOUS, NOT_A_MEMBER, *["403 not_editable"] * 3)  # the world's RFQ is open
 
 MATRIX: dict[str, dict[str, str]] = {
     "GET /api/v1/search/listings": PUBLIC,
@@ -143,6 +147,27 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /api/v1/admin/moderation/{entity_type}/{entity_id}/approve": ADMIN,
     "POST /api/v1/admin/moderation/{entity_type}/{entity_id}/reject": ADMIN,
     "GET /api/v1/admin/stats": ADMIN,
+    "POST /api/v1/auth/confirm-email": PUBLIC,  # the signed link is the permission
+    "POST /api/v1/me/email-confirmation": SIGNED_IN,
+    "GET /api/v1/team": SIGNED_IN,  # the caller's own organisation
+    "POST /api/v1/team/invitations": SIGNED_IN,  # an empty body is refused (422) before the owner check
+    "POST /api/v1/team/invitations/{invitation_id}/resend": TEAM,
+    "DELETE /api/v1/team/invitations/{invitation_id}": TEAM,
+    "PATCH /api/v1/team/members/{user_id}": TEAM,
+    "DELETE /api/v1/team/members/{user_id}": TEAM,
+    "GET /api/v1/invitations/{token}": PUBLIC,
+    "POST /api/v1/invitations/accept": PUBLIC,
+    "PUT /api/v1/organizations/{slug}/logo": ORGANIZATION_PUBLIC,
+    "DELETE /api/v1/organizations/{slug}/logo": ORGANIZATION_PUBLIC,
+    "GET /files/organizations/{slug}/logo": PUBLIC,
+    "POST /api/v1/listing-imports": SIGNED_IN,
+    "GET /api/v1/listing-imports": SIGNED_IN,
+    "GET /api/v1/listing-imports/{import_id}": ORGANIZATION_ONLY,
+    "GET /api/v1/rfqs/{rfq_id}/attachments": PUBLIC,  # the list is empty for who may not read the whole RFQ
+    "POST /api/v1/rfqs/{rfq_id}/attachments": FROZEN_ATTACHMENTS,
+    "DELETE /api/v1/rfqs/{rfq_id}/attachments/{attachment_id}": FROZEN_ATTACHMENTS,
+    # Suppliers (strangers here sell too) open the lead to read the file; anonymous visitors do not.
+    "GET /files/rfqs/{rfq_id}/attachments/{attachment_id}": row("404", OK, OK, OK, OK),
     "POST /api/v1/rfqs/{rfq_id}/quotes": SIGNED_IN,
     "GET /api/v1/rfqs/{rfq_id}/quotes": SIGNED_IN,  # each supplier sees its own quotes, the buyer all of them
     "GET /api/v1/rfqs/{rfq_id}/comparison": ORGANIZATION_PUBLIC,
@@ -229,6 +254,23 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /admin/moderation": PAGE_ADMIN,
     "POST /admin/moderation/{entity_type}/{entity_id}/{decision}": PAGE_ADMIN,
     "GET /admin": PAGE_ADMIN,
+    "POST /account/confirm-email": PAGE_SIGNED_IN,
+    "GET /account/confirm-email/{confirmation}": PAGE_PUBLIC,  # opened from the e-mail, on any device
+    "GET /account/team": PAGE_SIGNED_IN,
+    "POST /account/team/invitations": PAGE_SIGNED_IN,
+    "POST /account/team/invitations/{invitation_id}/resend": PAGE_TEAM,
+    "POST /account/team/invitations/{invitation_id}/withdraw": PAGE_TEAM,
+    "POST /account/team/members/{user_id}/role": PAGE_TEAM,
+    "POST /account/team/members/{user_id}/remove": PAGE_TEAM,
+    "GET /invitations/{token}": PAGE_PUBLIC,
+    "POST /invitations/{token}": PAGE_PUBLIC,
+    "POST /account/company/logo": PAGE_SIGNED_IN,
+    "POST /account/company/logo/delete": PAGE_SIGNED_IN,
+    "GET /my/listings/import": PAGE_SIGNED_IN,
+    "POST /my/listings/import": PAGE_SIGNED_IN,
+    "GET /my/listings/import/{import_id}": PAGE_ORGANIZATION_ONLY,
+    "POST /rfqs/{rfq_id}/attachments": row(LOGIN, *["403"] * 4),
+    "POST /rfqs/{rfq_id}/attachments/{attachment_id}/delete": row(LOGIN, *["403"] * 4),
 }
 
 # Writes whose permission depends on the object are sent a valid body: an empty one would be refused (422) before
@@ -248,6 +290,8 @@ BODIES = {
     "POST /billing/change": {"tier": "silver"},
     "POST /my/listings/bulk": {"action": "submit", "ids": "{listing_id}"},
     "POST /my/rfqs/bulk": {"action": "submit", "ids": "{rfq_id}"},
+    "PATCH /api/v1/team/members/{user_id}": {"member_role": "member"},
+    "POST /account/team/members/{user_id}/role": {"member_role": "member"},
 }
 
 
@@ -273,7 +317,7 @@ async def _ask(world: World, role: str, route: str) -> str:
     url = PARAMETER.sub(lambda match: world.values[match.group(1)], path)
     body = {name: value.format(**world.values) for name, value in BODIES.get(route, {}).items()}
     answer = await _request(world.clients[role], role, method, url, body)
-    if answer == OK and (method == "DELETE" or path.endswith("/delete")):  # the next role asks about one that exists
+    if answer == OK and (method == "DELETE" or path.endswith(REMOVING)):  # the next role asks about one that exists
         for name in set(PARAMETER.findall(path)) & set(world.fresh):
             world.values[name] = await world.fresh[name]()
     return answer
