@@ -23,10 +23,20 @@ from app.core.errors import (
     validation_failed,
 )
 from app.core.repository import get_or_404, get_or_none, get_users_own
-from app.core.security import hash_api_token, hash_password_off_loop, new_api_token, password_matches
+from app.core.security import (
+    hash_api_token,
+    hash_password_off_loop,
+    new_api_token,
+    password_matches,
+    sign,
+    unsign,
+)
 from app.models import ApiToken, LoginFailure, Organization, User
 from app.models.enums import EntityType, MemberRole
+from app.notifications.service import send_email
 
+ADDRESS_CHECK = "address-check"
+ADDRESS_CHECK_DAYS = 3
 ADDRESS_FAILURE_FACTOR = 4  # one address may fail for several accounts (an office behind one NAT)
 FIRST_DELAY_SECONDS = 2
 
@@ -89,10 +99,46 @@ async def register(session: AsyncSession, data: RegisterInput, *, settings: Sett
         member_role=MemberRole.OWNER,
         is_platform_admin=False,
         registered_from=address,
+        # The seed and the CLI vouch for the addresses they give; a sign-up confirms its own by the link sent.
+        email_verified_at=None if settings else utcnow(),
     )
     session.add(user)
     record_change(session, EntityType.ORGANIZATION, organization.id)
     await session.flush()
+    if settings is not None:
+        await send_address_check(session, settings, user)
+    return user
+
+
+async def send_address_check(session: AsyncSession, settings: Settings, user: User) -> None:
+    """E-mails a signed link that confirms `user` owns their address; it names the address, so a link sent before
+    an address change confirms nothing."""
+    token = sign(settings.secret_key, ADDRESS_CHECK, {"user": user.id, "email": user.email})
+    link = f"{settings.site_url.rstrip('/')}/account/confirm-email/{token}"
+    body = (f"Hello {user.name},\n\nconfirm that {user.email} is your address on tradeleads by opening this link "
+            f"(it works for {ADDRESS_CHECK_DAYS} days):\n{link}\n\nBuyers and suppliers trust confirmed "
+            "addresses more. If you did not sign up, ignore this e-mail.")
+    await send_email(session, user.email, "Confirm your e-mail address on tradeleads", body)
+
+
+async def resend_address_check(session: AsyncSession, settings: Settings, viewer: Viewer) -> User:
+    user = await _user(session, viewer.user_id)
+    if user.email_verified_at is not None:
+        raise conflict("Your e-mail address is confirmed already", code="email_already_confirmed")
+    await send_address_check(session, settings, user)
+    return user
+
+
+async def confirm_address(session: AsyncSession, settings: Settings, token: str) -> User:
+    data = unsign(settings.secret_key, ADDRESS_CHECK, token, max_age=ADDRESS_CHECK_DAYS * 86400)
+    user = await repository.user_by_id(session, data["user"]) if data and isinstance(data.get("user"), int) else None
+    if user is None or data is None or data.get("email") != user.email:
+        raise AppError("This confirmation link does not work: it has expired or is not for your current address. "
+                       "Send a new one from your account page.", code="confirmation_not_valid", status=404,
+                       title="Not found")
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+        await session.flush()
     return user
 
 
