@@ -43,6 +43,8 @@ def _load(locale: str) -> NullTranslations:
 # Loaded once, when the app is imported; read only after that.
 CATALOGS: Mapping[str, NullTranslations] = {locale: _load(locale) for locale in LOCALES}
 
+_BABEL_LOCALES: Mapping[str, Locale] = {locale: Locale.parse(locale) for locale in LOCALES}
+
 # This request's locale (a key of LOCALES): set by `activate` when a page renders.
 _LOCALE: ContextVar[str] = ContextVar("locale", default=DEFAULT)
 
@@ -144,7 +146,7 @@ def country(code: str | None) -> str:
     locale = _LOCALE.get()
     if locale == DEFAULT or not code:
         return country_name(code)
-    return str(Locale.parse(locale).territories.get(code.upper()) or country_name(code))
+    return str(_BABEL_LOCALES[locale].territories.get(code.upper()) or country_name(code))
 
 
 
