@@ -1,13 +1,16 @@
 """/account/team (members, invitations, the invite form) and /invitations/{token} (joining). Every change goes
 through the team service, as the JSON API's does; a refused form is shown again with its message by the field."""
 
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import FormData
 
 from app.accounts import sessions
+from app.core.config import Settings
 from app.core.errors import AppError
 from app.http.deps import AppSettings, DbSession
 from app.http.forms import ObjectId, filled, parse, refused
@@ -49,57 +52,59 @@ async def _refused(request: Request, session: AsyncSession, user: PageUser, erro
     return render(request, TEAM, {**await _team_context(session, user), **refusal}, status_code=error.status)
 
 
+async def _attempt(request: Request, session: AsyncSession, user: PageUser, work: Awaitable[object], done: str,
+                   values: dict[str, str] | None = None) -> Response:
+    """Runs a team change and goes back to the team page with its notice; a refusal shows the page with why."""
+    try:
+        await work
+    except AppError as error:
+        return await _refused(request, session, user, error, values or {})
+    return RedirectResponse(f"/account/team?done={done}", status_code=303)
+
+
+async def _role(form: FormData, user: PageUser, session: AsyncSession, user_id: int) -> None:
+    role = parse(MemberRoleUpdate, filled(form, ("member_role",))).member_role
+    await service.change_role(session, user.viewer, user_id, role)
+
+
+async def _invite(form: FormData, user: PageUser, session: AsyncSession, settings: Settings) -> None:
+    await service.invite(session, settings, user.viewer, parse(InvitationCreate, filled(form, ("email",
+                                                                                             "member_role"))))
+
+
 @router.post("/account/team/invitations")
 async def invite(request: Request, form: CheckedForm, user: SignedInUser, session: DbSession,
                  settings: AppSettings) -> Response:
     values = filled(form, InvitationCreate.model_fields)
-    try:
-        await service.invite(session, settings, user.viewer, parse(InvitationCreate, values))
-    except AppError as error:
-        return await _refused(request, session, user, error, values)
-    return RedirectResponse("/account/team?done=invited", status_code=303)
+    return await _attempt(request, session, user, _invite(form, user, session, settings), "invited", values)
 
 
 @router.post("/account/team/invitations/{invitation_id}/resend")
 async def resend(request: Request, invitation_id: ObjectId, form: CheckedForm, user: SignedInUser,
                  session: DbSession, settings: AppSettings) -> Response:
-    try:
-        await service.resend(session, settings, user.viewer, invitation_id)
-    except AppError as error:
-        return await _refused(request, session, user, error, {})
-    return RedirectResponse("/account/team?done=resent", status_code=303)
+    return await _attempt(request, session, user, service.resend(session, settings, user.viewer, invitation_id),
+                          "resent")
 
 
 @router.post("/account/team/invitations/{invitation_id}/withdraw")
 async def withdraw(request: Request, invitation_id: ObjectId, form: CheckedForm, user: SignedInUser,
                    session: DbSession) -> Response:
-    try:
-        await service.revoke(session, user.viewer, invitation_id)
-    except AppError as error:
-        return await _refused(request, session, user, error, {})
-    return RedirectResponse("/account/team?done=withdrawn", status_code=303)
+    return await _attempt(request, session, user, service.revoke(session, user.viewer, invitation_id), "withdrawn")
 
 
 @router.post("/account/team/members/{user_id}/role")
 async def change_role(request: Request, user_id: ObjectId, form: CheckedForm, user: SignedInUser,
                       session: DbSession) -> Response:
-    try:
-        role = parse(MemberRoleUpdate, filled(form, ("member_role",))).member_role
-        await service.change_role(session, user.viewer, user_id, role)
-    except AppError as error:
-        return await _refused(request, session, user, error, {})
-    return RedirectResponse("/account/team?done=role", status_code=303)
+    return await _attempt(request, session, user, _role(form, user, session, user_id), "role")
 
 
 @router.post("/account/team/members/{user_id}/remove")
 async def remove(request: Request, user_id: ObjectId, form: CheckedForm, user: SignedInUser,
                  session: DbSession) -> Response:
-    try:
-        await service.remove(session, user.viewer, user_id)
-    except AppError as error:
-        return await _refused(request, session, user, error, {})
-    target = "/" if user_id == user.viewer.user_id else "/account/team?done=removed"
-    return RedirectResponse(target, status_code=303)
+    response = await _attempt(request, session, user, service.remove(session, user.viewer, user_id), "removed")
+    if user_id == user.viewer.user_id and isinstance(response, RedirectResponse):
+        return RedirectResponse("/", status_code=303)  # left the organisation: nothing of the team to see now
+    return response
 
 
 @router.get("/invitations/{token}", response_class=HTMLResponse)
