@@ -1,7 +1,8 @@
 """Search documents built from SQL rows: listings, open RFQs and supplier organisations.
 
 Each builder returns, per requested id, the document to index or None when the row must not be searchable
-(drafts, pending, rejected, archived, deleted, non-open RFQs, buyer-only organisations)."""
+(drafts, pending, rejected, archived, deleted, non-open RFQs, buyer-only organisations, and everything of a suspended
+organisation: its supplier document, listings and RFQs)."""
 
 from collections import defaultdict
 from collections.abc import Callable, Collection
@@ -119,7 +120,7 @@ async def _posted_documents(session: AsyncSession, model: type[Posted], ids: Col
     boosts = await tier_boosts(session, {organization.id for _, organization in rows})
     built: Built = dict.fromkeys(ids)
     for posted, organization in rows:
-        if posted.status == searchable:
+        if posted.status == searchable and organization.suspended_at is None:
             built[posted.id] = to_document(posted, organization, hs.get(posted.hs_code or "", ""),
                                            boosts.get(organization.id, 0.0))
     return built
@@ -135,7 +136,7 @@ async def rfq_documents(session: AsyncSession, ids: Collection[int]) -> Built:
 
 async def supplier_documents(session: AsyncSession, ids: Collection[int]) -> Built:
     organizations = (await session.scalars(select(Organization).where(
-        Organization.id.in_(ids), Organization.role.in_(SELLER_ROLES)))).all()
+        Organization.id.in_(ids), Organization.role.in_(SELLER_ROLES), Organization.suspended_at.is_(None)))).all()
     products: dict[int, list[tuple[str, list[str], str | None]]] = defaultdict(list)
     rows = await session.execute(
         select(Listing.organization_id, Listing.title, Listing.keywords, Listing.hs_code)
@@ -160,11 +161,13 @@ async def build(session: AsyncSession, doc_type: DocType, ids: Collection[int]) 
 
 def searchable_ids_query(doc_type: DocType) -> Any:
     """The ids that belong in the index, in id order (reindex and `search check`)."""
+    active = Organization.suspended_at.is_(None)
     if doc_type == DocType.LISTINGS:
-        return select(Listing.id).where(Listing.status == ListingStatus.PUBLISHED).order_by(Listing.id)
+        return (select(Listing.id).join(Listing.organization)
+                .where(Listing.status == ListingStatus.PUBLISHED, active).order_by(Listing.id))
     if doc_type == DocType.RFQS:
-        return select(Rfq.id).where(Rfq.status == RfqStatus.OPEN).order_by(Rfq.id)
-    return select(Organization.id).where(Organization.role.in_(SELLER_ROLES)).order_by(Organization.id)
+        return select(Rfq.id).join(Rfq.organization).where(Rfq.status == RfqStatus.OPEN, active).order_by(Rfq.id)
+    return select(Organization.id).where(Organization.role.in_(SELLER_ROLES), active).order_by(Organization.id)
 
 
 def status_counts_query(doc_type: DocType) -> Any:

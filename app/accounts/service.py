@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import repository, sessions
 from app.accounts.schemas import ChangePasswordInput, OrganizationUpdate, RegisterInput
-from app.auth.viewer import SignedIn, Viewer, can_manage
+from app.auth.viewer import SignedIn, Viewer, can_manage, suspension
 from app.background.outbox import record_change
 from app.core.clock import utcnow
 from app.core.config import Settings
@@ -194,6 +194,9 @@ async def authenticate(
     if not await password_matches(password, user.password_hash if user else None) or user is None:
         raise AppError("E-mail or password is wrong", code="invalid_credentials", status=401,
                        title="Login failed")
+    refusal = suspension(user, await get_organization_by_id(session, user.organization_id))
+    if refusal is not None:
+        raise refusal
     user.last_login_at = utcnow()
     await repository.clear_failures(session, email, client_address)  # this attempt's row with the others
     await session.flush()

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from app.core.errors import forbidden, not_authenticated
+from app.core.errors import AppError, forbidden, not_authenticated
+from app.models import Organization, User
 from app.models.enums import MemberRole, OrganizationRole
 
 
@@ -70,6 +71,18 @@ def require_buyer(viewer: Viewer | None) -> Viewer:
     if not viewer.organization_role.buys:
         raise forbidden("Your organization is registered as a supplier only", code="not_a_buyer")
     return viewer
+
+
+def suspension(user: User, organization: Organization) -> AppError | None:
+    """Why this user may neither sign in nor act (cookie or token), or None: the user is suspended, or their
+    organisation is. The one check, used at login and wherever a cookie or token is resolved to a viewer."""
+    if organization.suspended_at is not None:
+        return forbidden(f"{organization.name} is suspended on this platform, and its members cannot sign in. "
+                         "Contact the platform's support to find out why.", code="account_suspended")
+    if user.suspended_at is not None:
+        return forbidden("Your account is suspended, so you cannot sign in. Contact the platform's support to find "
+                         "out why.", code="account_suspended")
+    return None
 
 
 @dataclass(frozen=True)
