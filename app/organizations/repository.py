@@ -37,7 +37,8 @@ async def featured_suppliers(session: AsyncSession, limit: int) -> list[tuple[Or
     count = func.count(Listing.id)
     rows = await session.execute(
         select(Organization, count).join(Listing, Listing.organization_id == Organization.id)
-        .where(Listing.status == ListingStatus.PUBLISHED, Organization.role.in_(SELLING_ROLES))
+        .where(Listing.status == ListingStatus.PUBLISHED, Organization.role.in_(SELLING_ROLES),
+               Organization.suspended_at.is_(None))
         .group_by(Organization.id)
         .order_by(Organization.verified_at.is_(None), count.desc(), Organization.name).limit(limit))
     return [(organization, int(listings)) for organization, listings in rows]

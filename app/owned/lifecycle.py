@@ -15,11 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.viewer import Viewer, can_manage, require_admin, require_viewer
 from app.background.outbox import enqueue_alert, record_change
 from app.core.clock import utcnow
-from app.core.errors import forbidden
+from app.core.errors import forbidden, not_found
 from app.core.lifecycle import move
 from app.core.repository import get_or_404
 from app.models.enums import AlertEvent, EntityType, NotificationKind
 from app.notifications.service import Message, notify_organization
+from app.owned.repository import organization_suspended
 
 
 class Owned(Protocol):
@@ -55,9 +56,15 @@ class OwnedKind(Generic[T]):
     rejected: NotificationKind
 
     async def get(self, session: AsyncSession, viewer: Viewer | None, ident: int) -> T:
-        """Public objects for everyone; the others exist only for their organization and admins."""
-        return await get_or_404(session, self.model, ident, self.noun[:1].upper() + self.noun[1:],
+        """Public objects for everyone, unless their organization is suspended; the others exist only for their
+        organization and admins."""
+        noun = self.noun[:1].upper() + self.noun[1:]
+        item = await get_or_404(session, self.model, ident, noun,
                                 lambda item: self.is_public(item) or can_manage(viewer, item.organization_id))
+        if not can_manage(viewer, item.organization_id) and await organization_suspended(session,
+                                                                                         item.organization_id):
+            raise not_found(noun)
+        return item
 
     async def managed(self, session: AsyncSession, viewer: Viewer | None, ident: int,
                       refusal: str | None = None) -> T:

@@ -3,6 +3,7 @@
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Organization
 
@@ -14,7 +15,7 @@ def owned_query(
     """Newest first: objects owned by organizations (listings, RFQs) that a viewer may list.
 
     `visible_organization_ids` None means every status is visible (admins); otherwise objects in
-    `public_status`, plus any status of the organizations listed (the viewer's own).
+    `public_status` of organizations not suspended, plus any status of the organizations listed (the viewer's own).
     """
     statement = select(model).order_by(model.updated_at.desc(), model.id.desc()).where(*conditions)
     if organization_slug is not None:
@@ -22,9 +23,17 @@ def owned_query(
             Organization.slug == organization_slug
         )
     if visible_organization_ids is not None:
-        visible = model.status == public_status
+        visible = (model.status == public_status) & model.organization_id.not_in(_suspended_organizations())
         if visible_organization_ids:
             visible = visible | model.organization_id.in_(visible_organization_ids)
         statement = statement.where(visible)
     return statement
 
+
+def _suspended_organizations() -> Select[Any]:
+    return select(Organization.id).where(Organization.suspended_at.is_not(None))
+
+
+async def organization_suspended(session: AsyncSession, organization_id: int) -> bool:
+    organization = await session.get(Organization, organization_id)
+    return organization is not None and organization.suspended_at is not None

@@ -147,6 +147,12 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /api/v1/admin/moderation/{entity_type}/{entity_id}/approve": ADMIN,
     "POST /api/v1/admin/moderation/{entity_type}/{entity_id}/reject": ADMIN,
     "GET /api/v1/admin/stats": ADMIN,
+    "GET /api/v1/admin/organizations": ADMIN,
+    "GET /api/v1/admin/organizations/{slug}": ADMIN,
+    "POST /api/v1/admin/organizations/{slug}/suspend": ADMIN,
+    "POST /api/v1/admin/organizations/{slug}/reactivate": ADMIN,
+    "POST /api/v1/admin/users/{user_id}/suspend": ADMIN,
+    "POST /api/v1/admin/users/{user_id}/reactivate": ADMIN,
     "POST /api/v1/auth/confirm-email": PUBLIC,  # the signed link is the permission
     "POST /api/v1/me/email-confirmation": SIGNED_IN,
     "GET /api/v1/team": SIGNED_IN,  # the caller's own organisation
@@ -254,6 +260,12 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /admin/moderation": PAGE_ADMIN,
     "POST /admin/moderation/{entity_type}/{entity_id}/{decision}": PAGE_ADMIN,
     "GET /admin": PAGE_ADMIN,
+    "GET /admin/organizations": PAGE_ADMIN,
+    "GET /admin/organizations/{slug}": PAGE_ADMIN,
+    "POST /admin/organizations/{slug}/suspend": PAGE_ADMIN,
+    "POST /admin/organizations/{slug}/reactivate": PAGE_ADMIN,
+    "POST /admin/organizations/{slug}/users/{user_id}/suspend": PAGE_ADMIN,
+    "POST /admin/organizations/{slug}/users/{user_id}/reactivate": PAGE_ADMIN,
     "POST /account/confirm-email": PAGE_SIGNED_IN,
     "GET /account/confirm-email/{confirmation}": PAGE_PUBLIC,  # opened from the e-mail, on any device
     "GET /account/team": PAGE_SIGNED_IN,
