@@ -190,6 +190,7 @@ async def test_with_a_worker_beside_nothing_goes_out_twice(app: FastAPI, setting
     web = create_app(smtp_to(settings, sink.port))
     worker = create_app(smtp_to(settings, sink.port).model_copy(update={"background_in_process": False}))
     supplier = await make_actor("supplier")
+    sent_before = sum(1 for email in await queued_emails(app) if email.sent_at)  # the sign-up's address check
     try:
         async with running_receiver() as receiver:
             receiver.secret = (await register_webhook(supplier, receiver.url))["secret"]
@@ -211,7 +212,7 @@ async def test_with_a_worker_beside_nothing_goes_out_twice(app: FastAPI, setting
 
     assert sorted(events) == sorted(f"evt_test_{number}" for number in range(30))
     subjects = [mail.message["Message-ID"] for mail in sink.received]
-    assert len(subjects) == len(set(subjects)) == len(await queued_emails(app))
+    assert len(subjects) == len(set(subjects)) == len(await queued_emails(app)) - sent_before
 
 
 async def test_two_senders_that_read_the_same_due_rows_lease_each_once(app: FastAPI,

@@ -13,9 +13,10 @@ from tests.conftest import BASE_URL, ActorFactory
 
 PARAMETER = re.compile(r"{([a-z_]+)(?::[a-z]+)?}")
 STAND_INS = {"entity_type": "listing", "code": "gold", "slug": "nobody"}
-# Writes anyone may make: signing up and in and out, and the card gateway's signed webhook.
+# Writes anyone may make: signing up and in and out, the card gateway's signed webhook, and the two signed links
+# opened from an e-mail (joining by an invitation, confirming an address): the link is the permission.
 OPEN_TO_ANYONE = {"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/logout",
-                  "/api/v1/billing/webhooks/card-gateway"}
+                  "/api/v1/billing/webhooks/card-gateway", "/api/v1/invitations/accept", "/api/v1/auth/confirm-email"}
 
 
 def _needs(route: APIRoute) -> set[object]:
