@@ -18,6 +18,7 @@ from app.core.errors import AppError, FieldError, validation_failed
 from app.core.schemas import as_validation_failed
 from app.http.deps import AppSettings, DbSession, Files, client_address
 from app.http.forms import CHOICES, ObjectId, filled, listed, parse, refused
+from app.http.locale import N_
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser, csrf_checked_form
 from app.http.redirects import safe_next
 from app.http.session_cookie import clear_session_cookie
@@ -101,9 +102,8 @@ async def logout(request: Request, session: DbSession, settings: AppSettings) ->
     return response
 
 
-ACCOUNT_NOTICES = {
-    "sent": "We sent you a new confirmation link: open it from your mailbox.",
-    "confirmed": "Your e-mail address is confirmed.",
+ACCOUNT_NOTICES = {  # translated where the page shows them
+    "sent": N_("We sent you a new confirmation link: open it from your mailbox."),
 }
 
 
@@ -139,7 +139,8 @@ async def logout_everywhere(user: SignedInUser, session: DbSession) -> RedirectR
     return response
 
 
-COMPANY_NOTICES = {"saved": "Company profile saved.", "logo": "Logo saved.", "logo-removed": "Logo removed."}
+COMPANY_NOTICES = {"saved": N_("Company profile saved."), "logo": N_("Logo saved."),
+                   "logo-removed": N_("Logo removed.")}
 
 
 async def _company_context(session: AsyncSession, user: PageUser) -> dict[str, Any]:

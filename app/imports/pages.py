@@ -8,6 +8,7 @@ from starlette.datastructures import UploadFile
 from app.core.errors import AppError
 from app.http.deps import DbSession, Files
 from app.http.forms import ObjectId, refused
+from app.http.locale import N_
 from app.http.page_deps import CheckedForm, SignedInUser
 from app.http.templating import render
 from app.imports import service
@@ -18,6 +19,7 @@ router = APIRouter()
 FORM = "imports/form.html"
 PROGRESS = "imports/progress.html"
 REFRESH_SECONDS = 2
+STATES = (N_("queued"), N_("running"), N_("done"), N_("failed"))  # how the pages name an import's state
 
 
 @router.get("/my/listings/import", response_class=HTMLResponse)

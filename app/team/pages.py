@@ -14,6 +14,7 @@ from app.core.config import Settings
 from app.core.errors import AppError
 from app.http.deps import AppSettings, DbSession
 from app.http.forms import ObjectId, filled, parse, refused
+from app.http.locale import N_
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser
 from app.http.templating import render
 from app.models.enums import MemberRole
@@ -26,13 +27,14 @@ TEAM = "team/team.html"
 JOIN = "team/join.html"
 Done = Annotated[str | None, Query(max_length=20)]  # what the last action did, for the notice after a redirect
 ROLES = [(role.value, role.value) for role in MemberRole]
-NOTICES = {
-    "invited": "Invitation sent. The link in it works for 7 days.",
-    "resent": "Invitation sent again, with a new link valid for 7 days.",
-    "withdrawn": "Invitation withdrawn: its link no longer works.",
-    "role": "Role changed.",
-    "removed": "Member removed: their logins and API tokens have ended.",
+NOTICES = {  # translated where the page shows them
+    "invited": N_("Invitation sent. The link in it works for 7 days."),
+    "resent": N_("Invitation sent again, with a new link valid for 7 days."),
+    "withdrawn": N_("Invitation withdrawn: its link no longer works."),
+    "role": N_("Role changed."),
+    "removed": N_("Member removed: their logins and API tokens have ended."),
 }
+ROLE_WORDS = (N_("owner"), N_("member"), N_("open"), N_("accepted"), N_("revoked"), N_("expired"))
 
 
 async def _team_context(session: AsyncSession, user: PageUser) -> dict[str, Any]:
