@@ -220,6 +220,20 @@ async def revenue(session: AsyncSession, viewer: Viewer | None) -> list[reports.
     return await reports.revenue_by_month(session)
 
 
+async def admin_open_invoices(session: AsyncSession, viewer: Viewer | None, page: int, per_page: int,
+                              ) -> Page[Any]:
+    """Open invoices with their organization's name, the earliest due first: what an administrator may mark paid
+    or void."""
+    require_admin(viewer)
+    return await repository.open_invoice_rows(session, page, per_page)
+
+
+async def admin_tier(session: AsyncSession, viewer: Viewer | None, code: str) -> Tier:
+    """The tier an administrator edits."""
+    require_admin(viewer)
+    return await tiers.tier_by_code(session, code)
+
+
 async def update_tier(session: AsyncSession, viewer: Viewer | None, code: str, data: TierUpdate) -> Tier:
     require_admin(viewer)
     tier = await tiers.tier_by_code(session, code)
