@@ -32,7 +32,8 @@ async def test_an_admin_edits_the_silver_price_and_sees_it_on_the_plans_page(pag
 
     await price.fill("12.345")
     await page.get_by_role("button", name="Save the plan").click()
-    await expect(page.locator("#e-price_monthly")).to_have_text("Decimal input should have no more than 2 decimal places")
+    await expect(page.locator("#e-price_monthly")).to_have_text(
+        "Decimal input should have no more than 2 decimal places")
     await expect(page.get_by_label("Price per month (USD)")).to_have_value("12.345")
 
     await page.get_by_label("Price per month (USD)").fill("55.00")
