@@ -1,7 +1,7 @@
 """Server time of every main page on the demo data, measured (never asserted): a scratch var folder gets the demo
 catalogue (`tradeleads migrate`, `seed --demo`, `worker --once`, as `make run` does), then each page is asked
 --rounds times in-process (httpx ASGITransport against create_app, so the figures are the app's time without a
-network), as a visitor and as the demo supplier and buyer, after --warmup untimed rounds. Prints p50/p95 per page
+network), as a visitor and as the demo supplier, buyer and admin, after --warmup untimed rounds. Prints p50/p95 per page
 against the 50 ms target of issue 15.
 
     python bench/pages_bench.py [--rounds 60] [--warmup 5]
@@ -26,8 +26,12 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 PUBLIC = ["/", "/categories", "/categories/85", "/categories/XVI", "/search?q=led", "/search?q=cotton&hs_chapter=61",
           "/suppliers", "/suppliers/shenzhen-brightway-electronics-co-ltd", "/listings/1", "/rfqs", "/plans",
           "/hs?q=ball+valve", "/login"]
-SUPPLIER = ["/my/listings", "/leads", "/inquiries", "/notifications", "/account", "/billing"]
-BUYER = ["/my/rfqs", "/rfqs/1/comparison", "/rfqs/1/matches"]
+SUPPLIER = ["/my/listings", "/leads", "/inquiries", "/notifications", "/account", "/account/company",
+            "/account/team", "/my/listings/import", "/billing"]
+BUYER = ["/my/rfqs", "/rfqs/1", "/rfqs/1/comparison", "/rfqs/1/matches"]
+ADMIN = ["/admin", "/admin/moderation", "/admin/organizations",
+         "/admin/organizations/shenzhen-brightway-electronics-co-ltd", "/admin/plans", "/admin/invoices",
+         "/admin/billing"]
 
 
 def prepare(var_dir: Path) -> None:
@@ -72,7 +76,7 @@ async def measure(rounds: int, warmup: int) -> None:
     print(f"{'page':<52} {'as':<9} {'p50 ms':>8} {'p95 ms':>8}  target {TARGET_MS:.0f} ms")
     over = 0
     for who, email, paths in (("visitor", None, PUBLIC), ("supplier", "brightway@example.com", SUPPLIER),
-                              ("buyer", "greatlakes@example.com", BUYER)):
+                              ("buyer", "greatlakes@example.com", BUYER), ("admin", "admin@example.com", ADMIN)):
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
             if email:
                 await log_in(client, email)
