@@ -3,6 +3,7 @@ into a fresh database, `tradeleads reindex all` rebuilds the search index from i
 searches as before. The search index is never backed up: SQL is the one source of truth. On the PostgreSQL pass,
 with whatever search engine that pass configures (OpenSearch in CI)."""
 
+import asyncio
 import os
 import secrets
 import subprocess
@@ -64,7 +65,20 @@ async def two_databases(settings: Settings) -> AsyncIterator[tuple[str, str]]:
     names = (f"tl_recovery_source_{suffix}", f"tl_recovery_restored_{suffix}")
     yield names
     for name in names:
-        await _admin(_database(_server_url(settings), "postgres"), f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await _drop(_database(_server_url(settings), "postgres"), name)
+
+
+async def _drop(url: str, name: str) -> None:
+    """Drops a scratch database once its last connection has gone. Not WITH (FORCE): that must be allowed to
+    terminate every backend there, and autovacuum's worker on the freshly restored database (no role of ours)
+    refuses it; a plain DROP tells autovacuum to stop, and a closing pool's connection is waited for."""
+    for _ in range(20):
+        try:
+            await _admin(url, f"DROP DATABASE IF EXISTS {name}")
+            return
+        except asyncpg.exceptions.ObjectInUseError:
+            await asyncio.sleep(0.5)
+    await _admin(url, f"DROP DATABASE IF EXISTS {name}")
 
 
 def _settings_for(settings: Settings, name: str, folder: Path) -> Settings:
