@@ -4,6 +4,7 @@ RFQ -> candidates from search/ -> SQL rows -> every factor assessed per listing 
 model score x bounded tier boost -> best listing per supplier. The leads feed runs the same scoring the other
 way: each published listing of the supplier searches the open RFQs."""
 
+import asyncio
 from collections.abc import Sequence
 from datetime import date
 
@@ -90,8 +91,10 @@ async def _feed_listings(session: AsyncSession, organization_id: int) -> list[Li
 async def _lead_candidates(backend: SearchBackend, listings: Sequence[Listing]) -> dict[int, dict[int, float]]:
     """RFQ id -> listing id -> the listing's relevance to it (normalised per listing search)."""
     found: dict[int, dict[int, float]] = {}
-    for listing in listings:
-        for rfq_id, relevance in normalised(await rfq_candidates(backend, listing_text(listing))).items():
+    # One search per listing, asked at once: OpenSearch answers them side by side, the embedded engine in threads.
+    answers = await asyncio.gather(*(rfq_candidates(backend, listing_text(listing)) for listing in listings))
+    for listing, scores in zip(listings, answers, strict=True):
+        for rfq_id, relevance in normalised(scores).items():
             found.setdefault(rfq_id, {})[listing.id] = relevance
     return found
 

@@ -3,6 +3,7 @@ USD (app.core.currency), codes are normalised part numbers (search.normalise).""
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from app.core.currency import to_usd
 from app.models import Listing, Organization, Rfq
@@ -120,12 +121,31 @@ def rfq_view(rfq: Rfq) -> RfqView:
     )
 
 
+@dataclass(frozen=True)
+class _TextFeatures:
+    codes: frozenset[str]
+    title_words: frozenset[str]
+    title_grams: frozenset[str]
+    product_words: frozenset[str]
+    title_product_words: frozenset[str]
+    compact_text: str
+
+
+@lru_cache(maxsize=8192)
+def _text_features(title: str, described: tuple[str, ...]) -> _TextFeatures:
+    """What matching reads from a listing's words, which depends on nothing else: kept for the texts seen lately,
+    as every match page builds views of a hundred candidates and the tokenising is most of that time."""
+    tokens = words(title)
+    text = "\n".join([title, *described])
+    title_products = product_words(title)
+    return _TextFeatures(codes=text_codes(text), title_words=frozenset(tokens), title_grams=trigrams(tokens),
+                         product_words=title_products | product_words("\n".join(described)),
+                         title_product_words=title_products, compact_text=compact(text))
+
+
 def listing_view(listing: Listing) -> ListingView:
     specs = dict(listing.specs)
-    tokens = words(listing.title)
-    text = listing_text(listing)
-    title_products = product_words(listing.title)
-    described = product_words("\n".join([*listing.keywords, *listing.specs.values()]))
+    text = _text_features(listing.title, (*listing.keywords, *listing.specs.values()))
     return ListingView(
         id=listing.id, organization_id=listing.organization_id, title=listing.title,
         brand=_spec(specs, BRAND_SPECS), model=_spec(specs, MODEL_SPECS), hs_code=listing.hs_code,
@@ -134,9 +154,9 @@ def listing_view(listing: Listing) -> ListingView:
         price_max_usd=to_usd(listing.price_max if listing.price_max is not None else listing.price_min,
                              listing.currency),
         moq=float(listing.moq), moq_unit=listing.moq_unit.value, lead_time_days=listing.lead_time_days,
-        certifications=tuple(listing.certifications), codes=text_codes(text),
-        title_words=frozenset(tokens), title_grams=trigrams(tokens), product_words=title_products | described,
-        title_product_words=title_products, compact_text=compact(text),
+        certifications=tuple(listing.certifications), codes=text.codes, title_words=text.title_words,
+        title_grams=text.title_grams, product_words=text.product_words,
+        title_product_words=text.title_product_words, compact_text=text.compact_text,
     )
 
 

@@ -29,14 +29,19 @@ class EmbeddedBackend:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._set_up = False
 
     def _connect(self) -> sqlite3.Connection:
+        # WAL is a property of the file and the two tables outlive the connection: set up once per file (again if
+        # the file is gone), since each search opens a connection and the set-up cost more than a lead search.
+        fresh = not self._set_up or not self.path.exists()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        connection.execute("PRAGMA busy_timeout=30000")
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute(schema.ALIASES_DDL)
-        connection.execute(schema.SAVED_QUERIES_DDL)
+        if fresh:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(schema.ALIASES_DDL)
+            connection.execute(schema.SAVED_QUERIES_DDL)
+            self._set_up = True
         return connection
 
     def _transaction(self, work: Callable[[sqlite3.Connection], T], write: bool) -> T:
