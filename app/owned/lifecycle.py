@@ -17,10 +17,9 @@ from app.background.outbox import enqueue_alert, record_change
 from app.core.clock import utcnow
 from app.core.errors import forbidden, not_found
 from app.core.lifecycle import move
-from app.core.repository import get_or_404
 from app.models.enums import AlertEvent, EntityType, NotificationKind
 from app.notifications.service import Message, notify_organization
-from app.owned.repository import organization_suspended
+from app.owned.repository import owned_row
 
 
 class Owned(Protocol):
@@ -59,10 +58,11 @@ class OwnedKind(Generic[T]):
         """Public objects for everyone, unless their organization is suspended; the others exist only for their
         organization and admins."""
         noun = self.noun[:1].upper() + self.noun[1:]
-        item = await get_or_404(session, self.model, ident, noun,
-                                lambda item: self.is_public(item) or can_manage(viewer, item.organization_id))
-        if not can_manage(viewer, item.organization_id) and await organization_suspended(session,
-                                                                                         item.organization_id):
+        found = await owned_row(session, self.model, ident)
+        if found is None:
+            raise not_found(noun)
+        item, owner_active = found
+        if not can_manage(viewer, item.organization_id) and not (owner_active and self.is_public(item)):
             raise not_found(noun)
         return item
 

@@ -1,11 +1,13 @@
 """The listing query shared by organization-owned objects (listings, RFQs): filters plus who may see what."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Organization
+
+T = TypeVar("T")
 
 
 def owned_query(
@@ -23,17 +25,23 @@ def owned_query(
             Organization.slug == organization_slug
         )
     if visible_organization_ids is not None:
-        visible = (model.status == public_status) & model.organization_id.not_in(_suspended_organizations())
+        visible = (model.status == public_status) & owner_not_suspended(model)
         if visible_organization_ids:
             visible = visible | model.organization_id.in_(visible_organization_ids)
         statement = statement.where(visible)
     return statement
 
 
-def _suspended_organizations() -> Select[Any]:
-    return select(Organization.id).where(Organization.suspended_at.is_not(None))
+def owner_not_suspended(model: Any) -> ColumnElement[bool]:
+    """The suspension rule for owned rows, in its one shape: a suspended organization's rows are shown to nobody
+    but itself and admins."""
+    active: ColumnElement[bool] = model.organization_id.not_in(
+        select(Organization.id).where(Organization.suspended_at.is_not(None)))
+    return active
 
 
-async def organization_suspended(session: AsyncSession, organization_id: int) -> bool:
-    organization = await session.get(Organization, organization_id)
-    return organization is not None and organization.suspended_at is not None
+async def owned_row(session: AsyncSession, model: type[T], ident: int) -> tuple[T, bool] | None:
+    """The row with this id and whether its organization is active (not suspended), in one query."""
+    table: Any = model
+    found = (await session.execute(select(table, owner_not_suspended(table)).where(table.id == ident))).first()
+    return None if found is None else (found[0], bool(found[1]))
