@@ -8,6 +8,7 @@ from app.accounts.schemas import (
     ChangePasswordInput,
     LoginInput,
     MeOut,
+    MeUpdate,
     OrganizationOut,
     OrganizationUpdate,
     RegisterInput,
@@ -63,6 +64,13 @@ async def logout_everywhere(viewer: RequiredViewer, session: DbSession, response
 
 @router.get("/me", response_model=MeOut)
 async def me(viewer: RequiredViewer, session: DbSession) -> MeOut:
+    return _me(*await service.me(session, viewer))
+
+
+@router.patch("/me", response_model=MeOut)
+async def update_me(data: MeUpdate, viewer: RequiredViewer, session: DbSession) -> MeOut:
+    """Changes the caller's own settings: today the pages' language, which follows the user to any browser."""
+    await service.set_language(session, viewer, data.language)
     return _me(*await service.me(session, viewer))
 
 

@@ -1,11 +1,13 @@
 """Pydantic input and output of the accounts API."""
 
 from datetime import datetime
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, field_validator, model_validator
 
 from app.core.schemas import refuse_nulls
 from app.core.validators import CountryCode, Tags
+from app.http.locale import LOCALES
 from app.models.enums import BusinessType, EmployeeRange, MemberRole, OrganizationRole
 
 PASSWORD_MIN_LENGTH = 10
@@ -94,6 +96,24 @@ class UserOut(BaseModel):
     created_at: datetime
     last_login_at: datetime | None
     email_verified_at: datetime | None
+    language: str | None = Field(description="The pages' language the user chose (BCP 47: en, zh-Hans, es); null: "
+                                             "as the browser asks.")
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _as_tag(cls, value: object) -> object:
+        return LOCALES.get(value, value) if isinstance(value, str) else value
+
+
+LanguageTag = Literal["en", "zh-Hans", "es"]
+
+
+class MeUpdate(BaseModel):
+    """What a user changes of their own account through PATCH /api/v1/me."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    language: LanguageTag | None = Field(description="The pages' language (BCP 47); null: as the browser asks.")
 
 
 class MeOut(BaseModel):

@@ -31,6 +31,7 @@ from app.core.security import (
     sign,
     unsign,
 )
+from app.http.locale import LOCALES
 from app.models import ApiToken, LoginFailure, Organization, User
 from app.models.enums import EntityType, MemberRole
 from app.notifications.service import send_email
@@ -219,13 +220,24 @@ async def _user(session: AsyncSession, user_id: int) -> User:
     return user
 
 
+async def set_language(session: AsyncSession, viewer: Viewer, language: str | None) -> User:
+    """Keeps the pages' language with the account: `language` is a locale (app.http.locale.LOCALES: en, zh_Hans,
+    es) or its BCP 47 tag (en, zh-Hans, es); anything else, or None, means as the browser asks."""
+    user = await _user(session, viewer.user_id)
+    by_tag = {tag: locale for locale, tag in LOCALES.items()}
+    user.language = language if language in LOCALES else by_tag.get(language or "")
+    await session.flush()
+    return user
+
+
 async def me(session: AsyncSession, viewer: Viewer) -> tuple[User, Organization]:
     user = await _user(session, viewer.user_id)
     return user, await get_organization_by_id(session, viewer.organization_id)
 
 
 def _signed_in(user: User, organization: Organization) -> SignedIn:
-    return SignedIn(viewer_of(user, organization), user.name, user.email, organization.name, organization.slug)
+    return SignedIn(viewer_of(user, organization), user.name, user.email, organization.name, organization.slug,
+                    user.language)
 
 
 class AccountsIdentity:

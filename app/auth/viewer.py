@@ -95,3 +95,4 @@ class SignedIn:
     email: str
     organization_name: str
     organization_slug: str
+    language: str | None = None  # the pages' language the user chose, if any

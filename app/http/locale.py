@@ -1,8 +1,8 @@
 """The pages in the viewer's language: English, Simplified Chinese or Spanish, from gettext catalogs (translations/,
-`make translations`). The language comes from the viewer's choice, a cookie set by the switch in the footer (there is
-no per-user setting stored yet: the cookie is the setting), else from the browser's Accept-Language; it is kept for
-the request in a ContextVar, which the templates' gettext, the Python-side labels (lazy_gettext) and the number and
-date filters read, like app.http.display_currency keeps the display currency."""
+`make translations`). The language is the signed-in user's setting (kept with the account, so it follows them to any
+browser), else this browser's choice (a cookie set by the switch in the footer), else the browser's Accept-Language;
+it is kept for the request in a ContextVar, which the templates' gettext, the Python-side labels (lazy_gettext) and
+the number and date filters read, like app.http.display_currency keeps the display currency."""
 
 from collections.abc import Mapping
 from contextvars import ContextVar
@@ -85,9 +85,17 @@ def chosen_locale(request: Request) -> str | None:
     return value if value in LOCALES else None
 
 
+def users_locale(request: Request) -> str | None:
+    """The signed-in user's setting (app.http.page_deps leaves the page's user on request.state), if any."""
+    language = getattr(getattr(request.state, "current_user", None), "language", None)
+    return language if language in LOCALES else None
+
+
 def request_locale(request: Request) -> str:
-    """The viewer's choice (the cookie), else what the browser asks for, else English."""
-    return chosen_locale(request) or from_accept_language(request.headers.get("accept-language")) or DEFAULT
+    """The signed-in user's setting, else this browser's choice (the cookie), else what the browser asks for, else
+    English."""
+    return (users_locale(request) or chosen_locale(request)
+            or from_accept_language(request.headers.get("accept-language")) or DEFAULT)
 
 
 def activate(request: Request) -> str:

@@ -23,6 +23,7 @@ class PageUser:
     organization_name: str
     organization_slug: str
     unread_notifications: int = 0  # the badge in the nav
+    language: str | None = None  # the pages' language the user chose, if any
 
 
 async def page_user(request: Request, current: CurrentUser, session: DbSession) -> PageUser | None:
@@ -31,7 +32,7 @@ async def page_user(request: Request, current: CurrentUser, session: DbSession) 
     if current is not None:
         unread = await request_facts(request).unread_count(session, current.viewer)
         user = PageUser(current.viewer, current.name, current.email, current.organization_name,
-                        current.organization_slug, unread)
+                        current.organization_slug, unread, current.language)
     request.state.current_user = user
     request.state.viewer = user.viewer if user else None
     return user

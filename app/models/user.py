@@ -28,6 +28,8 @@ class User(Base):
     email_verified_at: Mapped[datetime | None]
     # A suspended user cannot sign in or use a token; the reason is in the admin log.
     suspended_at: Mapped[datetime | None]
+    # The pages' language the user chose (a key of app.http.locale.LOCALES); None: as the browser asks.
+    language: Mapped[str | None] = mapped_column(String(8))
 
     organization: Mapped[Organization] = relationship(lazy="raise")
 

@@ -75,6 +75,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /api/v1/auth/logout": PUBLIC,
     "POST /api/v1/auth/logout-everywhere": SIGNED_IN,
     "GET /api/v1/me": SIGNED_IN,
+    "PATCH /api/v1/me": SIGNED_IN,
     "POST /api/v1/me/password": SIGNED_IN,
     "GET /api/v1/me/tokens": SIGNED_IN,
     "POST /api/v1/me/tokens": SIGNED_IN,

@@ -19,7 +19,8 @@ from app.core.config import PROJECT_ROOT
 from app.http import locale
 from app.http.locale import from_accept_language
 from tests.search_api.conftest import published_listing
-from tests.support.pages import EN_DASH, csrf_token, text_of
+from tests.conftest import BASE_URL
+from tests.support.pages import EN_DASH, PASSWORD, csrf_token, sign_up, submit_form, text_of
 
 CATALOGS = Path(PROJECT_ROOT) / "translations"
 LANGUAGES = ("zh_Hans", "es")
@@ -171,3 +172,36 @@ def test_the_compiled_catalogs_are_up_to_date(language: str) -> None:
     assert compiled == written
     loaded = Translations.load(str(CATALOGS), [language])
     assert isinstance(loaded, Translations) and loaded.gettext("Buying leads") != "Buying leads"
+
+
+async def test_a_signed_in_users_choice_follows_them_to_another_browser(app: Any, client: httpx.AsyncClient) -> None:
+    assert (await sign_up(client, "buyer", email="lin@example.com")).status_code == 303
+    page = await client.get("/account")
+    await client.post("/preferences/language", data={"language": "zh_Hans", "next": "/account",
+                                                     "csrf_token": csrf_token(page.text)})
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE_URL) as other_browser:
+        login = await submit_form(other_browser, "/login", "/login",
+                                  {"email": "lin@example.com", "password": PASSWORD})
+        assert login.status_code == 303
+        account = text_of(await other_browser.get("/account", headers={"Accept-Language": "es-ES"}))
+        assert '<html lang="zh-Hans">' in account and "<h1>您的账户</h1>" in account
+        assert '<span lang="zh-Hans">简体中文</span>' in account
+        me = await other_browser.get("/api/v1/me")
+        assert me.json()["user"]["language"] == "zh-Hans"
+
+        logged_out = await submit_form(other_browser, "/account", "/logout", {})
+        assert logged_out.status_code == 303  # signed out, this browser's cookie-less visitor asks for Spanish
+        assert '<html lang="es">' in (await other_browser.get("/", headers={"Accept-Language": "es-ES"})).text
+
+
+async def test_the_api_sets_and_clears_the_users_language(make_actor: Any) -> None:
+    buyer = await make_actor("buyer")
+    changed = await buyer.client.patch("/api/v1/me", json={"language": "es"})
+    assert changed.status_code == 200 and changed.json()["user"]["language"] == "es"
+    for wrong in ({"language": "klingon"}, {"language": "zh_Hans"}, {"language": "es", "name": "x"}, {}):
+        refused = await buyer.client.patch("/api/v1/me", json=wrong)
+        assert refused.status_code == 422, wrong
+        assert refused.headers["content-type"].startswith("application/problem+json")
+    assert (await buyer.client.get("/api/v1/me")).json()["user"]["language"] == "es"  # the refusals kept it
+    cleared = await buyer.client.patch("/api/v1/me", json={"language": None})
+    assert cleared.status_code == 200 and cleared.json()["user"]["language"] is None
