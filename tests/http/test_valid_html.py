@@ -1,5 +1,5 @@
 """Every main page is valid HTML: html5lib, parsing as a browser does, reports no parse error (a stray end tag, an
-unclosed element, a duplicate attribute...), for a visitor, a supplier and a buyer."""
+unclosed element, a duplicate attribute...), for a visitor, a supplier, a buyer and an admin."""
 
 from typing import Any
 
@@ -7,7 +7,9 @@ import html5lib
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import update
 
+from app.models import User
 from tests.search_api.conftest import index_now, open_rfq, published_listing
 from tests.support.images import picture, upload
 from tests.support.pages import sign_up, submit_form
@@ -61,6 +63,18 @@ async def test_signed_in_pages_parse_without_errors(client: httpx.AsyncClient, c
     refused = await submit_form(client, "/my/listings", "/my/listings", {"title": "x"})  # a form with its errors
     assert refused.status_code == 422 and parse_errors(refused.text) == []
     paths = ["/my/listings", "/my/listings?status=draft", "/my/rfqs", "/leads", f"/rfqs/{catalogue['rfq']}",
-             f"/listings/{catalogue['listing']}", "/inquiries", "/notifications", "/account", "/billing",
+             f"/listings/{catalogue['listing']}", "/inquiries", "/notifications", "/account", "/account/company",
+             "/account/password", "/account/tokens", "/account/team", "/my/listings/import", "/billing",
              "/saved-searches", "/webhooks"]
+    assert await _errors(client, paths) == {}
+
+
+async def test_admin_pages_parse_without_errors(app: FastAPI, client: httpx.AsyncClient,
+                                                catalogue: dict[str, Any]) -> None:
+    await sign_up(client, "both", email="operator@example.com")
+    async with app.state.sessionmaker() as session:
+        await session.execute(update(User).where(User.email == "operator@example.com").values(is_platform_admin=True))
+        await session.commit()
+    paths = ["/admin", "/admin?period=month", "/admin/moderation", "/admin/billing", "/admin/organizations",
+             f"/admin/organizations/{catalogue['slug']}", "/admin/plans", "/admin/plans/silver", "/admin/invoices"]
     assert await _errors(client, paths) == {}
