@@ -4,9 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from app.core.schemas import PageOut, page_out
 from app.core.validators import CurrencyCode
 from app.http.deps import DbSession, OptionalViewer, RequiredViewer
 from app.http.forms import ObjectId
+from app.http.pagination import Pagination
+from app.models.enums import QuoteStatus
 from app.quotes import decisions, rfq_endings, service
 from app.quotes.comparison import SortBy, compare_quotes
 from app.quotes.schemas import (
@@ -20,6 +23,8 @@ from app.quotes.schemas import (
     QuoteUpdate,
     RatingIn,
     RatingOut,
+    SentQuoteOut,
+    sent_quote_out,
 )
 from app.rfqs.schemas import RfqOut
 
@@ -57,6 +62,14 @@ async def award(rfq_id: ObjectId, data: AwardIn, session: DbSession, viewer: Req
 async def close_rfq(rfq_id: ObjectId, session: DbSession, viewer: RequiredViewer) -> RfqOut:
     """Closes the RFQ without award; the quotes still undecided are declined."""
     return RfqOut.model_validate(await rfq_endings.close_rfq(session, viewer, rfq_id))
+
+
+@router.get("/quotes", response_model=PageOut[SentQuoteOut])
+async def sent_quotes(session: DbSession, viewer: RequiredViewer, pagination: Pagination,
+                      in_status: Annotated[QuoteStatus | None, Query(alias="status")] = None) -> PageOut[SentQuoteOut]:
+    """The quotes the caller's organisation sent (a supplier's "Quotes sent"), latest changed first."""
+    page, titles = await service.sent_quotes(session, viewer, in_status, pagination.page, pagination.per_page)
+    return page_out(page, [sent_quote_out(quote, titles[quote.rfq_id]) for quote in page.items])
 
 
 @router.get("/quotes/{quote_id}", response_model=QuoteOut)

@@ -4,9 +4,9 @@ reason."""
 
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile
@@ -15,11 +15,13 @@ from app.core.errors import AppError
 from app.http.deps import DbSession, Files
 from app.http.forms import ObjectId, filled, parse, refused
 from app.http.page_deps import CheckedForm, PageViewer, SignedInUser, csrf_checked_form
+from app.http.pagination import Pagination
 from app.http.templating import render
+from app.models.enums import QuoteStatus
 from app.quotes import decisions, rfq_endings, service
 from app.quotes.access import buyer_rfq, visible_quote
 from app.quotes.page_context import comparison_context, trading_context
-from app.quotes.schemas import AwardIn, QuoteCreate, QuoteUpdate, RatingIn
+from app.quotes.schemas import HELD_NOTE, AwardIn, QuoteCreate, QuoteUpdate, RatingIn
 from app.rfqs import attachments
 from app.rfqs import pages as rfqs_pages
 
@@ -136,3 +138,19 @@ async def remove_attachment(rfq_id: ObjectId, attachment_id: ObjectId, user: Sig
                             store: Files) -> Response:
     await attachments.remove_attachment(session, store, user.viewer, rfq_id, attachment_id)
     return RedirectResponse(f"/rfqs/{rfq_id}#attachments", status_code=303)
+
+
+QUOTES_SENT = "/my/quotes"
+QUOTE_STATUSES = [QuoteStatus.SUBMITTED, QuoteStatus.PENDING_REVIEW, QuoteStatus.AWARDED, QuoteStatus.DECLINED,
+                  QuoteStatus.WITHDRAWN, QuoteStatus.EXPIRED, QuoteStatus.REJECTED]
+
+
+@router.get(QUOTES_SENT, response_class=HTMLResponse)
+async def quotes_sent_page(request: Request, session: DbSession, user: SignedInUser, pagination: Pagination,
+                           status: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
+    """A supplier's quotes, by status: what it offered on which RFQ and where each stands; an unknown status shows
+    them all."""
+    chosen = QuoteStatus(status) if status in set(QuoteStatus) else None
+    page, titles = await service.sent_quotes(session, user.viewer, chosen, pagination.page, pagination.per_page)
+    return render(request, "quotes/sent.html", {"page": page, "rfq_titles": titles, "status": chosen,
+                                                "statuses": QUOTE_STATUSES, "held_note": HELD_NOTE})

@@ -1,12 +1,18 @@
 """Queries of quotes, their revisions and ratings."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Quote, QuoteRating, QuoteRevision
-from app.models.enums import ACTIVE_QUOTE_STATUSES, HIDDEN_FROM_BUYER_QUOTE_STATUSES, UNDECIDED_QUOTE_STATUSES
+from app.models.enums import (
+    ACTIVE_QUOTE_STATUSES,
+    HIDDEN_FROM_BUYER_QUOTE_STATUSES,
+    UNDECIDED_QUOTE_STATUSES,
+    QuoteStatus,
+)
 
 
 async def active_quote_count(session: AsyncSession, rfq_id: int) -> int:
@@ -32,6 +38,14 @@ async def quotes_on(session: AsyncSession, rfq_id: int, organization_id: int | N
     if for_buyer:
         statement = statement.where(Quote.status.not_in(HIDDEN_FROM_BUYER_QUOTE_STATUSES))
     return (await session.scalars(statement)).all()
+
+
+def sent_by(organization_id: int, status: QuoteStatus | None) -> Select[Any]:
+    """An organisation's quotes (in one status, if given), the latest changed first."""
+    statement = select(Quote).where(Quote.organization_id == organization_id)
+    if status is not None:
+        statement = statement.where(Quote.status == status)
+    return statement.order_by(Quote.updated_at.desc(), Quote.id.desc())
 
 
 async def revisions_of(session: AsyncSession, quote_id: int) -> Sequence[QuoteRevision]:

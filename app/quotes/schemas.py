@@ -107,6 +107,17 @@ class QuoteOut(BaseModel):
         return None
 
 
+class SentQuoteOut(QuoteOut):
+    """A quote in its supplier's list of quotes sent, with the title of the RFQ it answers."""
+
+    rfq_title: str
+
+
+def sent_quote_out(quote: object, rfq_title: str) -> SentQuoteOut:
+    fields = QuoteOut.model_validate(quote).model_dump(exclude={"review_note"})
+    return SentQuoteOut.model_validate({**fields, "rfq_title": rfq_title})
+
+
 class QuoteRevisionOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

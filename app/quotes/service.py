@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.viewer import Viewer, require_seller, require_viewer
 from app.core.clock import utcnow
 from app.core.errors import AppError, FieldError, conflict, forbidden, validation_failed
-from app.core.repository import get_or_none
+from app.core.repository import Page, by_id, get_or_none, paginate
 from app.core.schemas import merged_update
 from app.models import Listing, Quote, QuoteRevision, Rfq
 from app.models.enums import ListingStatus, NotificationKind, QuoteStatus
@@ -109,6 +109,16 @@ async def withdraw_quote(session: AsyncSession, viewer: Viewer | None, quote_id:
     if was is QuoteStatus.SUBMITTED:  # the buyer never saw a held one
         await tell_buyer(session, rfq, NotificationKind.QUOTE_WITHDRAWN, quote)
     return quote
+
+
+async def sent_quotes(session: AsyncSession, viewer: Viewer | None, status: QuoteStatus | None, page: int,
+                      per_page: int) -> tuple[Page[Quote], dict[int, str]]:
+    """The quotes the viewer's organisation sent (in one status, if given), latest changed first, and the title of
+    each RFQ they answer (the supplier quoted on it, so it may always read its title)."""
+    seller = require_seller(viewer)
+    found = await paginate(session, repository.sent_by(seller.organization_id, status), page, per_page)
+    rfqs = await by_id(session, Rfq, {quote.rfq_id for quote in found.items})
+    return found, {rfq_id: rfq.title for rfq_id, rfq in rfqs.items()}
 
 
 async def get_quote(session: AsyncSession, viewer: Viewer | None, quote_id: int) -> Quote:

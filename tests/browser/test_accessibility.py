@@ -95,7 +95,7 @@ async def test_signed_in_pages_have_no_serious_violations(page: Page, app: FastA
     await log_in(page, world["supplier"])
     supplier_pages = ["/my/listings", f"/listings/{world['listing']}", "/leads", f"/rfqs/{world['rfq']}",
                       "/inquiries", "/notifications", "/account", "/account/company", "/account/password",
-                      "/account/tokens", "/account/team", "/my/listings/import", "/billing", "/saved-searches",
+                      "/account/tokens", "/account/team", "/my/listings/import", "/my/quotes", "/billing", "/saved-searches",
                       "/webhooks"]
     found = await _check(page, supplier_pages)
     await page.context.clear_cookies()

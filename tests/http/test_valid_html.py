@@ -64,7 +64,7 @@ async def test_signed_in_pages_parse_without_errors(client: httpx.AsyncClient, c
     assert refused.status_code == 422 and parse_errors(refused.text) == []
     paths = ["/my/listings", "/my/listings?status=draft", "/my/rfqs", "/leads", f"/rfqs/{catalogue['rfq']}",
              f"/listings/{catalogue['listing']}", "/inquiries", "/notifications", "/account", "/account/company",
-             "/account/password", "/account/tokens", "/account/team", "/my/listings/import", "/billing",
+             "/account/password", "/account/tokens", "/account/team", "/my/listings/import", "/my/quotes", "/billing",
              "/saved-searches", "/webhooks"]
     assert await _errors(client, paths) == {}
 
