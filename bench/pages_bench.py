@@ -26,7 +26,7 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 PUBLIC = ["/", "/categories", "/categories/85", "/categories/XVI", "/search?q=led", "/search?q=cotton&hs_chapter=61",
           "/suppliers", "/suppliers/shenzhen-brightway-electronics-co-ltd", "/listings/1", "/rfqs", "/plans",
           "/hs?q=ball+valve", "/login"]
-SUPPLIER = ["/my/listings", "/leads", "/inquiries", "/notifications", "/account", "/account/company",
+SUPPLIER = ["/my/listings", "/my/quotes", "/leads", "/inquiries", "/notifications", "/account", "/account/company",
             "/account/team", "/my/listings/import", "/billing"]
 BUYER = ["/my/rfqs", "/rfqs/1", "/rfqs/1/comparison", "/rfqs/1/matches"]
 ADMIN = ["/admin", "/admin/moderation", "/admin/organizations",

@@ -47,7 +47,7 @@ def _print_result(result: SeedResult) -> None:
     listings = ", ".join(f"{count} {status.value}" for status, count in sorted(result.listings.items()))
     rfqs = ", ".join(f"{count} {status.value}" for status, count in sorted(result.rfqs.items()))
     console.print(f"Seeded {len(result.logins)} organizations, listings: {listings}; RFQs: {rfqs}; "
-                  f"{result.exchange_rates} reference exchange rates.")
+                  f"{result.quotes} quotes; {result.exchange_rates} reference exchange rates.")
     table = Table(title="Demo logins")
     for column in ("E-mail", "Organization", "Slug", "Role"):
         table.add_column(column)

@@ -16,14 +16,18 @@ from app.demo.catalogue import MORE_LISTINGS, MORE_SUPPLIERS
 from app.demo.images import draw_logo, draw_product_image
 from app.demo.listings import LISTINGS, DemoListing
 from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization
+from app.demo.quotes import QUOTES
 from app.demo.rfqs import RFQS, DemoRfq
 from app.fx.csv_file import REFERENCE_RATES
 from app.fx.service import load_rates_file
 from app.listings import images as listing_images
 from app.listings import service as listings
 from app.listings.schemas import ListingCreate
+from app.models import Rfq
 from app.models.enums import ListingStatus, RfqStatus
 from app.organizations import logo
+from app.quotes import service as quotes
+from app.quotes.schemas import QuoteCreate
 from app.rfqs import service as rfqs
 from app.rfqs.schemas import RfqCreate
 
@@ -51,6 +55,7 @@ class SeedResult:
     listings: Counter[ListingStatus] = field(default_factory=Counter)
     rfqs: Counter[RfqStatus] = field(default_factory=Counter)
     exchange_rates: int = 0
+    quotes: int = 0
 
 
 async def seed_demo(session: AsyncSession, store: FileStore) -> SeedResult:
@@ -63,8 +68,15 @@ async def seed_demo(session: AsyncSession, store: FileStore) -> SeedResult:
     for listing in [*LISTINGS, *MORE_LISTINGS]:
         added = await _add_listing(session, store, members[listing.supplier], admin.viewer, listing)
         result.listings[added] += 1
-    for rfq in RFQS:
-        result.rfqs[await _add_rfq(session, members[rfq.buyer], admin.viewer, rfq)] += 1
+    opened: dict[str, int] = {}
+    for demo_rfq in RFQS:
+        rfq = await _add_rfq(session, members[demo_rfq.buyer], admin.viewer, demo_rfq)
+        result.rfqs[rfq.status] += 1
+        opened[rfq.title] = rfq.id
+    for demo_quote in QUOTES:
+        await quotes.submit_quote(session, members[demo_quote.supplier].viewer, opened[demo_quote.rfq_title],
+                                  QuoteCreate.model_validate(demo_quote.fields))
+        result.quotes += 1
     # Dated reference rates, so the quote comparison converts currencies from the start (app/fx/csv_file.py).
     result.exchange_rates = len(await load_rates_file(session, REFERENCE_RATES))
     return result
@@ -96,7 +108,7 @@ async def _add_listing(session: AsyncSession, store: FileStore, owner: Member, a
     return listing.status
 
 
-async def _add_rfq(session: AsyncSession, owner: Member, admin: Viewer, demo: DemoRfq) -> RfqStatus:
+async def _add_rfq(session: AsyncSession, owner: Member, admin: Viewer, demo: DemoRfq) -> Rfq:
     valid_until = clock.today() + timedelta(days=demo.valid_for_days)
     rfq = await rfqs.create_rfq(session, owner.viewer, RfqCreate.model_validate({**demo.fields,
                                                                                  "valid_until": valid_until}))
@@ -104,4 +116,4 @@ async def _add_rfq(session: AsyncSession, owner: Member, admin: Viewer, demo: De
         rfq = await rfqs.submit_rfq(session, owner.viewer, rfq.id)
     if demo.status == RfqStatus.OPEN:
         rfq = await rfqs.approve_rfq(session, admin, rfq.id)
-    return rfq.status
+    return rfq

@@ -4,7 +4,7 @@ as the printed logins say, with a picture for every listing. One seed serves eve
 from sqlalchemy import func, select
 
 from app.core import clock
-from app.models import Listing, ListingImage, Organization, OutboxEvent, Rfq, User
+from app.models import Listing, ListingImage, Organization, OutboxEvent, Quote, Rfq, User
 from app.models.enums import EntityType, ListingStatus, OrganizationRole
 
 
@@ -27,6 +27,8 @@ async def test_seed_demo_builds_the_catalogue_once_through_the_services(app, run
     assert await _statuses(app, Listing) == {"published": 214, "pending_review": 3, "draft": 2}
     assert await _statuses(app, Rfq) == {"open": 5, "pending_review": 1}
     assert await count_rows(Rfq, Rfq.valid_until <= clock.today()) == 0
+    assert "5 quotes" in result.output
+    assert await _statuses(app, Quote) == {"submitted": 5}  # none held: no contact details in their messages
     async with app.state.sessionmaker() as session:
         indexed = set(await session.scalars(select(OutboxEvent.entity_id).where(
             OutboxEvent.entity_type == EntityType.LISTING)))
