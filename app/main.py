@@ -1,6 +1,7 @@
 """Composition root: builds the FastAPI app, picks the backends from configuration, wires the interfaces the
 request plumbing and the background work need, and mounts every router from one list."""
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -68,6 +69,8 @@ from app.search_api import api as search_api
 from app.search_api import pages as search_pages
 from app.team import api as team_api
 from app.team import pages as team_pages
+from matching.hs.index import hs_index
+from matching.model import configured_model
 from search.backend import SearchBackend
 from search.factory import create_backend, is_embedded
 from search.indexer import drain_all
@@ -117,7 +120,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         chain: AfterCommitChain | None = app.state.after_commit
         if chain is not None:
             chain.start()
+        configured_model(), hs_index()  # loaded now rather than by the first match page or HS lookup
+        # What startup built lives as long as the process: frozen, a full collection no longer walks it (that walk
+        # was a 100 ms pause on whichever page triggered it). Garbage goes first; unfrozen again at shutdown.
+        gc.collect()
+        gc.freeze()
         yield
+        gc.unfreeze()
         if chain is not None:
             await chain.stop()
         await engine.dispose()

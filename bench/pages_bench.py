@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -72,6 +73,11 @@ async def measure(rounds: int, warmup: int) -> None:
     from app.main import create_app  # after the environment names the scratch folder
 
     app = create_app()
+    async with app.router.lifespan_context(app):  # started as `tradeleads serve` starts it
+        await measure_pages(app, rounds, warmup)
+
+
+async def measure_pages(app: Any, rounds: int, warmup: int) -> None:
     transport = httpx.ASGITransport(app=app)
     print(f"{'page':<52} {'as':<9} {'p50 ms':>8} {'p95 ms':>8}  target {TARGET_MS:.0f} ms")
     over = 0
