@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The engines, in the one direction their imports run: each may import only the ones before it.
 # Adding an engine (promotion, ledger, trust) is adding its top-level package name here.
-ENGINES: tuple[str, ...] = ("membership", "search", "matching")
+ENGINES: tuple[str, ...] = ("membership", "search", "matching", "trust")
 RANKS = {"core": 0, "models": 1, "engine": 2, "auth": 3, "http": 3, "background": 3, "domain": 4, "loose": 4, "top": 5}
 FIXED_KINDS = {"core": "core", "models": "models", "auth": "auth", "http": "http", "background": "background",
                "cli": "top", "main": "top"}
