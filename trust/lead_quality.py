@@ -3,23 +3,8 @@ day), so a fake or careless RFQ costs them. Pure scoring over plain facts that t
 (LeadSignals); the points table below is the documentation, and VERSION is stored with every score so that a score
 can be explained by the table that made it.
 
-Points table, version 1 (a perfect lead reaches 100; penalties subtract; the result is clamped to 0-100):
-
-| group | signal | points |
-|---|---|---|
-| who asks (30) | e-mail address confirmed | 10 |
-| | account at least 30 days old (7 days: 5) | 10 |
-| | organisation verified | 10 |
-| what is asked (40) | the RFQ's completeness (0-100) x 0.4 | 0-40 |
-| plausibility (10) | target price within 1/10 and 10x of the median listing price of its HS heading | 10 |
-| | no target price or no listing to compare with | 5 |
-| history (20) | the buyer awarded an earlier RFQ | 20 |
-| | an earlier RFQ received quotes (no award yet) | 10 |
-| | a first RFQ | 5 |
-| penalties | each confirmed fake report against the buyer | -40 |
-| | nearly the same text as another buyer's open RFQ | -25 |
-| | a disposable e-mail domain | -30 |
-| | contact details or links in the RFQ's text | -15 |
+The points table (version 1) is POINTS_TABLE below, shown to suppliers on /terms; a perfect lead reaches 100,
+penalties subtract, and the result is clamped to 0-100.
 """
 
 from dataclasses import dataclass
@@ -27,6 +12,23 @@ from decimal import Decimal
 
 VERSION = 1
 IMPLAUSIBLE_FACTOR = Decimal(10)  # a target price this many times below or above the heading's median
+
+# (group, signal, points): what score_lead does, for people.
+POINTS_TABLE: tuple[tuple[str, str, str], ...] = (
+    ("Who asks", "The buyer confirmed their e-mail address", "+10"),
+    ("Who asks", "The buyer's account is at least 30 days old (at least 7 days: +5)", "+10"),
+    ("Who asks", "The buyer's organisation is verified", "+10"),
+    ("What is asked", "The RFQ's completeness (0-100), times 0.4", "0 to +40"),
+    ("Plausibility", "Target price within a tenth and ten times the median listing price of its HS heading", "+10"),
+    ("Plausibility", "No target price, or no listing in its HS heading to compare it with", "+5"),
+    ("History", "The buyer awarded an earlier RFQ", "+20"),
+    ("History", "An earlier RFQ of the buyer received quotes (none awarded yet)", "+10"),
+    ("History", "The buyer's first RFQ", "+5"),
+    ("Penalty", "Each RFQ of the buyer confirmed fake by an admin", "-40"),
+    ("Penalty", "Nearly the same text as another buyer's open RFQ", "-25"),
+    ("Penalty", "The buyer's e-mail address is at a disposable domain", "-30"),
+    ("Penalty", "Contact details or links in the RFQ's text", "-15"),
+)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     files_dir: Path | None = Field(default=None, description="Folder of uploaded files (images); default var/files")
     image_upload_max_bytes: int = Field(default=8 * 1024 * 1024, ge=1024,
                                         description="Largest image upload accepted (413 beyond)")
+    low_lead_quality: int = Field(default=40, ge=0, le=100,
+                                  description="RFQs scoring below this lead quality are flagged for review first")
     outbox_max_attempts: int = Field(default=5, ge=1, description="Failed indexing attempts before a row is parked")
     var_dir: Path = Field(default=DEFAULT_VAR_DIR, description="Folder of local data: database, index, e-mails")
     billing_grace_days: int = Field(

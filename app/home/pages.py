@@ -18,6 +18,7 @@ from app.models.enums import ListingStatus, RfqStatus
 from app.organizations.service import featured_suppliers
 from app.rfqs.repository import RfqFilters
 from app.rfqs.service import list_rfqs
+from trust.lead_quality import POINTS_TABLE, VERSION
 
 router = APIRouter()
 LATEST = 12
@@ -39,4 +40,4 @@ async def home(request: Request, session: DbSession, viewer: PageViewer) -> HTML
 
 @router.get("/terms", response_class=HTMLResponse)
 async def terms(request: Request) -> HTMLResponse:
-    return render(request, "terms.html")
+    return render(request, "terms.html", {"lead_quality_table": POINTS_TABLE, "lead_quality_version": VERSION})

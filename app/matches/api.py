@@ -22,8 +22,11 @@ async def rfq_matches(rfq_id: ObjectId, session: DbSession, viewer: OptionalView
 
 
 @router.get("/leads", response_model=LeadsOut)
-async def leads(session: DbSession, viewer: OptionalViewer, backend: SearchEngine, paging: Pagination) -> LeadsOut:
-    return await service.leads_feed(session, backend, viewer, paging.page, paging.per_page)
+async def leads(session: DbSession, viewer: OptionalViewer, backend: SearchEngine, paging: Pagination,
+                min_quality: Annotated[int | None, Query(ge=0, le=100)] = None) -> LeadsOut:
+    """Open RFQs matching the caller's listings, best first; `min_quality` keeps those whose lead quality is at
+    least that (0-100)."""
+    return await service.leads_feed(session, backend, viewer, paging.page, paging.per_page, min_quality)
 
 
 @router.get("/hs/suggest", response_model=HsSuggestionsOut)

@@ -29,11 +29,18 @@ async def rfq_matches_page(request: Request, rfq_id: ObjectId, session: DbSessio
     return render(request, "matches/rfq_matches.html", {"rfq": rfq, "matches": matches})
 
 
+QUALITY_STEPS = ("40", "60", "80")  # the feed's filter: at least this lead quality
+
+
 @router.get("/leads", response_class=HTMLResponse)
 async def leads_page(request: Request, session: DbSession, engine: SearchEngine, viewer: PageViewer,
-                     page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
-    feed = await service.leads_feed(session, engine, viewer, page, LEADS_PER_PAGE)
-    return render(request, "matches/leads.html", {"feed": feed})
+                     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+                     min_quality: Annotated[str | None, Query(max_length=3)] = None) -> HTMLResponse:
+    """The leads feed; `min_quality` is one of the filter's steps (anything else shows every lead)."""
+    minimum = int(min_quality) if min_quality in QUALITY_STEPS else None
+    feed = await service.leads_feed(session, engine, viewer, page, LEADS_PER_PAGE, minimum)
+    return render(request, "matches/leads.html", {"feed": feed, "min_quality": minimum,
+                                                  "quality_steps": QUALITY_STEPS})
 
 
 @router.get("/hs", response_class=HTMLResponse)

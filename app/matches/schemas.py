@@ -2,6 +2,8 @@
 
 from pydantic import BaseModel
 
+from app.rfqs.schemas import LeadQualityOut
+
 
 class FactorOut(BaseModel):
     factor: str
@@ -75,6 +77,10 @@ class LeadOut(BaseModel):
     score: float
     factors: list[FactorOut]
     explanation: ExplanationOut
+    quality: LeadQualityOut | None
+    """How likely a real lead, 0-100 with its reasons (trust.lead_quality); None before its first review."""
+    quoted: bool
+    """The supplier has quoted on it already."""
 
 
 class LeadsOut(BaseModel):

@@ -24,6 +24,7 @@ from app.matches.schemas import (
     SupplierOut,
 )
 from app.models import Listing, Organization, Rfq
+from app.rfqs.schemas import lead_quality_out
 from app.rfqs.service import get_rfq
 from matching.engine import rank_leads, suppliers_for_rfq
 from matching.explain import explain
@@ -72,30 +73,35 @@ async def _buyer_countries(session: AsyncSession, rfqs: dict[int, Rfq]) -> dict[
 
 
 async def leads_feed(session: AsyncSession, backend: SearchBackend, viewer: Viewer | None, page: int,
-                     per_page: int) -> LeadsOut:
+                     per_page: int, min_quality: int | None = None) -> LeadsOut:
     """Open RFQs ranked against the supplier's published listings. Listing them costs nothing: a lead counts
     against the plan's daily allowance when the supplier opens its details (the RFQ page or GET /api/v1/rfqs/{id},
     app.rfqs.contact), once a day however often it is opened."""
     organization_id = require_seller(viewer).organization_id
     leads = await rank_leads(session, backend, organization_id)
+    if min_quality is not None:  # an RFQ not scored yet does not pass a quality filter
+        scores = await repository.quality_scores(session, [lead.rfq_id for lead in leads])
+        leads = [lead for lead in leads if (scores.get(lead.rfq_id) or -1) >= min_quality]
     shown = leads[(page - 1) * per_page: page * per_page]
     today = clock.today()
     opened = await repository.rfqs_viewed_on(session, organization_id, today)
+    quoted = await repository.rfqs_quoted_by(session, organization_id, [lead.rfq_id for lead in shown])
     rfqs = await by_id(session, Rfq, {lead.rfq_id for lead in shown})
     listings = await by_id(session, Listing, {lead.best_listing_id for lead in shown})
     countries = await _buyer_countries(session, rfqs)
     allowance = await daily_lead_allowance(session, organization_id, today)
     used_up = not allowance.allowed
     return LeadsOut(items=[_lead_out(lead, rfqs[lead.rfq_id], listings[lead.best_listing_id], countries[lead.rfq_id],
-                                      lead.rfq_id in opened) for lead in shown],
+                                      lead.rfq_id in opened, lead.rfq_id in quoted) for lead in shown],
                     page=page, per_page=per_page, total=len(leads), daily_limit=allowance.limit,
                     remaining_today=allowance.remaining, limit_reached=used_up,
                     upgrade_url=UPGRADE_URL if used_up else None)
 
 
-def _lead_out(lead: LeadMatch, rfq: Rfq, listing: Listing, country: str, opened: bool) -> LeadOut:
+def _lead_out(lead: LeadMatch, rfq: Rfq, listing: Listing, country: str, opened: bool, quoted: bool) -> LeadOut:
     return LeadOut(rfq_id=rfq.id, title=rfq.title, excerpt=excerpt(rfq.description),
                    quantity=format(rfq.quantity.normalize(), "f"), unit=rfq.unit.value,
                    destination_country=rfq.destination_country, buyer_country=country, opened_today=opened,
                    listing=MatchedListingOut(id=listing.id, title=listing.title), score=lead.score,
-                   factors=factors_out(lead.factors), explanation=explanation_out(lead.factors))
+                   factors=factors_out(lead.factors), explanation=explanation_out(lead.factors),
+                   quality=lead_quality_out(rfq), quoted=quoted)

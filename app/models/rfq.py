@@ -1,10 +1,11 @@
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, TimestampMixin, str_enum
+from app.models.base import Base, JSONType, TimestampMixin, str_enum
 from app.models.enums import Incoterm, RfqStatus, Unit
 from app.models.organization import Organization
 
@@ -40,5 +41,10 @@ class Rfq(TimestampMixin, Base):
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     max_quotes: Mapped[int] = mapped_column(default=DEFAULT_MAX_QUOTES)
     opened_at: Mapped[datetime | None]
+    # Lead quality (trust.lead_quality): 0-100, the points table's version and its reasons
+    # ([{"code", "points", "text"}]), computed when the RFQ is submitted and again when it is approved.
+    quality_score: Mapped[int | None]
+    quality_version: Mapped[int | None]
+    quality_reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list, server_default="[]")
 
     organization: Mapped[Organization] = relationship(lazy="raise")

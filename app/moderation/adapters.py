@@ -16,7 +16,8 @@ MODERATED: tuple[ModerationAdapter, ...] = (
     StatusAdapter("listing", Listing, ListingStatus.PENDING_REVIEW, listings.publish_listing, listings.reject_listing,
                   title_of=lambda row: str(row.title), link_of=lambda ident: f"/listings/{ident}"),
     StatusAdapter("rfq", Rfq, RfqStatus.PENDING_REVIEW, rfqs.approve_rfq, rfqs.reject_rfq,
-                  title_of=lambda row: str(row.title), link_of=lambda ident: f"/rfqs/{ident}"),
+                  title_of=lambda row: str(row.title), link_of=lambda ident: f"/rfqs/{ident}",
+                  quality_of=lambda row: row.quality_score),
     StatusAdapter("quote", Quote, QuoteStatus.PENDING_REVIEW, quotes.approve_quote, quotes.reject_quote,
                   title_of=lambda row: f"Quote on RFQ #{row.rfq_id}: {plain_decimal(row.unit_price)} {row.currency}"
                                        f" — {row.message[:120]}",

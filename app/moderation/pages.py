@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, require_admin
 from app.core.errors import AppError, not_found
-from app.http.deps import DbSession
+from app.http.deps import AppSettings, DbSession
 from app.http.forms import ObjectId, filled, parse, refused
 from app.http.page_deps import CheckedForm, SignedInUser
 from app.http.pagination import PageParams, Pagination
@@ -22,19 +22,21 @@ MODERATION = "/admin/moderation"
 RECENT = PageParams(page=1, per_page=20)
 
 
-async def _context(session: AsyncSession, viewer: Viewer, pagination: PageParams) -> dict[str, Any]:
+async def _context(session: AsyncSession, viewer: Viewer, pagination: PageParams,
+                   low_quality: int) -> dict[str, Any]:
     page = await service.queue(session, viewer, None, pagination.page, pagination.per_page)
     recent = await service.decisions(session, viewer, None, None, RECENT.page, RECENT.per_page)
     return {"page": page, "items": await queue_out(session, page.items), "recent": recent.items,
             "admins": await service.admin_names(session, viewer, recent.items), "reasons": REASON_LABELS,
-            "values": {}}
+            "values": {}, "low_quality": low_quality}
 
 
 @router.get(MODERATION, response_class=HTMLResponse)
-async def moderation_page(request: Request, session: DbSession, user: SignedInUser,
+async def moderation_page(request: Request, session: DbSession, user: SignedInUser, settings: AppSettings,
                           pagination: Pagination) -> HTMLResponse:
     require_admin(user.viewer)
-    return render(request, "moderation/queue.html", await _context(session, user.viewer, pagination))
+    return render(request, "moderation/queue.html",
+                  await _context(session, user.viewer, pagination, settings.low_lead_quality))
 
 
 async def _apply(session: AsyncSession, viewer: Viewer, entity_type: str, entity_id: int, decision: str,
@@ -50,13 +52,14 @@ async def _apply(session: AsyncSession, viewer: Viewer, entity_type: str, entity
 
 @router.post(MODERATION + "/{entity_type}/{entity_id}/{decision}")
 async def decide(request: Request, entity_type: str, entity_id: ObjectId, decision: str, form: CheckedForm,
-                 session: DbSession, user: SignedInUser) -> Response:
+                 session: DbSession, user: SignedInUser, settings: AppSettings) -> Response:
     viewer = require_admin(user.viewer)
     values = filled(form, ("reason_code", "note"))
     try:
         await _apply(session, viewer, entity_type, entity_id, decision, values)
     except AppError as error:
         refusal = await refused(session, error, values)
-        context = {**await _context(session, viewer, RECENT), **refusal, "failed": (entity_type, entity_id)}
+        context = {**await _context(session, viewer, RECENT, settings.low_lead_quality), **refusal,
+                   "failed": (entity_type, entity_id)}
         return render(request, "moderation/queue.html", context, status_code=error.status)
     return RedirectResponse(MODERATION, status_code=303)

@@ -24,6 +24,7 @@ class QueueItem:
     organization_id: int
     submitted_at: datetime
     link: str
+    quality: int | None = None  # an RFQ's lead-quality score (trust.lead_quality)
 
 
 class ModerationAdapter(Protocol):
@@ -51,11 +52,12 @@ class StatusAdapter:
     reject_with: Reject
     title_of: Callable[[Any], str]
     link_of: Callable[[int], str]
+    quality_of: Callable[[Any], int | None] = lambda _row: None
 
     async def pending(self, session: AsyncSession, limit: int) -> list[QueueItem]:
         rows = await repository.pending_rows(session, self.model, self.pending_status, limit)
         return [QueueItem(self.entity_type, row.id, self.title_of(row), row.organization_id, row.updated_at,
-                          self.link_of(row.id)) for row in rows]
+                          self.link_of(row.id), self.quality_of(row)) for row in rows]
 
     async def count_pending(self, session: AsyncSession) -> int:
         return await repository.pending_count(session, self.model, self.pending_status)

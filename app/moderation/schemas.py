@@ -51,6 +51,8 @@ class QueueItemOut(BaseModel):
     organization_name: str = ""
     submitted_at: datetime
     link: str
+    quality: int | None = None
+    """An RFQ's lead quality, 0-100 (trust.lead_quality)."""
 
 
 class DecisionOut(BaseModel):

@@ -5,12 +5,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, require_admin
 from app.core.clock import utcnow
+from app.core.contact_details import contact_details_in
 from app.core.errors import conflict
 from app.core.repository import get_or_404
 from app.models import Quote, Rfq
 from app.models.enums import NotificationKind, QuoteStatus
 from app.quotes import repository
-from app.quotes.contact_details import contact_details_in
 from app.quotes.messages import tell_buyer, tell_supplier
 from app.rfqs.service import locked_rfq
 

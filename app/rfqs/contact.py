@@ -23,7 +23,7 @@ from app.core.text import excerpt
 from app.models import Organization, Rfq, User
 from app.models.enums import RfqStatus
 from app.rfqs import repository
-from app.rfqs.schemas import BuyerContactOut, RfqOut
+from app.rfqs.schemas import BuyerContactOut, RfqOut, lead_quality_out
 from membership.policy import UPGRADE_URL, Decision, contact_details_visible, daily_lead_allowance
 from membership.usage import record_lead_view
 
@@ -82,10 +82,18 @@ async def buyer_contact(session: AsyncSession, rfq: Rfq) -> BuyerContactOut:
                            city=organization.city, country=organization.country)
 
 
-def as_disclosed(rfq: Rfq, disclosure: Disclosure, contact: BuyerContactOut | None = None) -> RfqOut:
+def shows_quality(viewer: Viewer | None, rfq: Rfq) -> bool:
+    """Suppliers judging the lead, and admins, see its quality; not the buyer (it is about them), nor visitors."""
+    return viewer is not None and (viewer.is_admin or (viewer.organization_role.sells
+                                                       and not viewer.belongs_to(rfq.organization_id)))
+
+
+def as_disclosed(rfq: Rfq, disclosure: Disclosure, contact: BuyerContactOut | None = None,
+                 quality: bool = False) -> RfqOut:
     """The RFQ's API output without what the viewer may not see."""
     out = RfqOut.model_validate(rfq)
-    hidden: dict[str, object] = {"buyer_contact": contact, "full_text": disclosure.full_text}
+    hidden: dict[str, object] = {"buyer_contact": contact, "full_text": disclosure.full_text,
+                                 "quality": lead_quality_out(rfq) if quality else None}
     if not disclosure.identity:
         hidden |= {"organization_id": None, "user_id": None}
     if not disclosure.full_text:
@@ -95,7 +103,8 @@ def as_disclosed(rfq: Rfq, disclosure: Disclosure, contact: BuyerContactOut | No
 
 async def detail_out(session: AsyncSession, viewer: Viewer | None, rfq: Rfq) -> RfqOut:
     disclosure = await disclose(session, viewer, rfq)
-    return as_disclosed(rfq, disclosure, await buyer_contact(session, rfq) if disclosure.contact else None)
+    return as_disclosed(rfq, disclosure, await buyer_contact(session, rfq) if disclosure.contact else None,
+                        shows_quality(viewer, rfq))
 
 
 def list_rule(viewer: Viewer | None) -> Callable[[Rfq], RfqOut]:
@@ -103,7 +112,8 @@ def list_rule(viewer: Viewer | None) -> Callable[[Rfq], RfqOut]:
     only to its own members and admins, and an excerpt of the text to everyone else."""
     def shown(rfq: Rfq) -> RfqOut:
         managed = can_manage(viewer, rfq.organization_id)
-        return as_disclosed(rfq, Disclosure(identity=managed, contact=False, full_text=managed))
+        return as_disclosed(rfq, Disclosure(identity=managed, contact=False, full_text=managed),
+                            quality=shows_quality(viewer, rfq))
 
     return shown
 
@@ -117,5 +127,6 @@ async def page_context(session: AsyncSession, viewer: Viewer | None, rfq: Rfq) -
     """What the RFQ page shows of the buyer and the text (templates/rfqs/detail.html)."""
     disclosure = await disclose(session, viewer, rfq)
     return {"disclosure": disclosure, "upgrade_url": UPGRADE_URL,
+            "quality": lead_quality_out(rfq) if shows_quality(viewer, rfq) else None,
             "description_shown": rfq.description if disclosure.full_text else excerpt(rfq.description),
             "contact": await buyer_contact(session, rfq) if disclosure.contact else None}

@@ -10,7 +10,7 @@ from app.core.schemas import DecimalOut, refuse_nulls
 from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
 from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, RfqStatus, Unit
-from app.models.rfq import DEFAULT_MAX_QUOTES
+from app.models.rfq import DEFAULT_MAX_QUOTES, Rfq
 from app.rfqs.completeness import completeness
 from matching.factors import HARD_CONSTRAINTS, HardConstraint
 
@@ -92,6 +92,8 @@ class RfqOut(BaseModel):
     updated_at: datetime
     # Set for suppliers whose plan shows buyers' contact details, on the RFQ's details (app.rfqs.contact).
     buyer_contact: "BuyerContactOut | None" = None
+    # How likely a real lead (trust.lead_quality), for suppliers and admins; None for the buyer and anyone else.
+    quality: "LeadQualityOut | None" = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -99,6 +101,26 @@ class RfqOut(BaseModel):
         score = completeness(self)
         return CompletenessOut(score=score.score, missing=[MissingOut(field=fact.field, label=fact.label,
                                                                       points=fact.points) for fact in score.missing])
+
+
+class QualityReasonOut(BaseModel):
+    code: str
+    points: int
+    text: str
+
+
+class LeadQualityOut(BaseModel):
+    score: int = Field(ge=0, le=100)
+    version: int
+    reasons: list[QualityReasonOut]
+
+
+def lead_quality_out(rfq: Rfq) -> LeadQualityOut | None:
+    """The stored score (None before the RFQ was first submitted)."""
+    if rfq.quality_score is None or rfq.quality_version is None:
+        return None
+    return LeadQualityOut(score=rfq.quality_score, version=rfq.quality_version,
+                          reasons=[QualityReasonOut.model_validate(reason) for reason in rfq.quality_reasons])
 
 
 class MissingOut(BaseModel):

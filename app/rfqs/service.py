@@ -15,7 +15,7 @@ from app.hs.service import ensure_hs_code_usable
 from app.models import Rfq
 from app.models.enums import AlertEvent, EntityType, NotificationKind, RfqStatus
 from app.owned.lifecycle import OwnedKind
-from app.rfqs import repository
+from app.rfqs import quality, repository
 from app.rfqs.contact import detail_out, list_rule, may_filter_by_buyer
 from app.rfqs.limits import ensure_daily_cap, ensure_not_duplicate, ensure_open_cap
 from app.rfqs.repository import RfqFilters, rfqs_query
@@ -112,11 +112,17 @@ async def submit_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) 
         await ensure_open_cap(session, rfq.organization_id)
         await ensure_allowed(session, rfq.organization_id, Action.POST_RFQ)
 
-    return await RFQS.submit(session, viewer, rfq_id, submittable)
+    rfq = await RFQS.submit(session, viewer, rfq_id, submittable)
+    await quality.assess(session, rfq)
+    await session.flush()
+    return rfq
 
 
 async def approve_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -> Rfq:
-    return await RFQS.approve(session, viewer, rfq_id)
+    rfq = await RFQS.approve(session, viewer, rfq_id)
+    await quality.assess(session, rfq)  # again: the buyer may have confirmed their address meanwhile
+    await session.flush()
+    return rfq
 
 
 async def reject_rfq(session: AsyncSession, viewer: Viewer | None, rfq_id: int, reason: str) -> Rfq:

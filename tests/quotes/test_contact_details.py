@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.quotes.contact_details import contact_details_in
+from app.core.contact_details import contact_details_in
 
 
 @pytest.mark.parametrize(("message", "kinds"), [

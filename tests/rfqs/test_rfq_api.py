@@ -52,6 +52,7 @@ def expected_rfq(rfq_id: int, organization_id: int, user_id: int) -> dict[str, A
         "max_quotes": 5,
         "opened_at": None,
         "buyer_contact": None,
+        "quality": None,  # the buyer never sees its own lead quality
         "completeness": {"score": 85, "missing": [
             {"field": "description", "label": "Specifications in the description (at least 120 characters)",
              "points": 15}]},
@@ -95,7 +96,7 @@ async def test_minimal_rfq_gets_defaults(cast: Cast) -> None:
         "destination_country": None, "destination_port": None, "required_certifications": [],
         "required_constraints": [], "valid_until": days_from_today(30).isoformat(), "status": "draft",
         "rejection_reason": None,
-        "max_quotes": 10, "opened_at": None, "buyer_contact": None,
+        "max_quotes": 10, "opened_at": None, "buyer_contact": None, "quality": None,
         "completeness": {"score": 15, "missing": [
             {"field": "hs_code", "label": "HS code", "points": 20},
             {"field": "target_unit_price", "label": "Target price", "points": 15},

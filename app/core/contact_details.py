@@ -1,5 +1,6 @@
-"""Contact details in a quote's message: an e-mail address, a phone number, a web address or a messenger id.
-Trade platforms hold such quotes for review so that buyer and supplier do not take the deal off the platform."""
+"""Contact details in a text (a quote's message, an RFQ's description): an e-mail address, a phone number, a web
+address or a messenger id. Trade platforms hold such quotes for review so that buyer and supplier do not take the
+deal off the platform, and count them against an RFQ's lead quality."""
 
 import re
 
