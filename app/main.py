@@ -48,6 +48,8 @@ from app.imports import pages as imports_pages
 from app.imports.service import work_off_imports
 from app.inquiries import api as inquiries_api
 from app.inquiries import pages as inquiries_pages
+from app.leads import api as leads_api
+from app.leads import pages as leads_pages
 from app.listings import api as listings_api
 from app.listings import pages as listings_pages
 from app.matches import api as matches_api
@@ -100,11 +102,13 @@ ROUTERS: list[Mount] = [
     Mount(organizations_api.router), Mount(listings_api.files_router), Mount(categories_api.router),
     Mount(admin_api.router), Mount(team_api.router), Mount(organizations_api.logos_router),
     Mount(organizations_api.logo_files_router), Mount(imports_api.router), Mount(rfqs_api.files_router),
+    Mount(leads_api.router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
     page(admin_pages.router), page(team_pages.router), page(imports_pages.router), page(preferences_pages.router),
+    page(leads_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

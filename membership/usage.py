@@ -1,6 +1,7 @@
 """Usage counted from SQL, so every app process sees the same numbers. Days and months are UTC."""
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -31,10 +32,18 @@ async def listing_slots_used(session: AsyncSession, organization_id: int) -> int
                         Listing.status.in_(LISTING_SLOT_STATUSES))
 
 
+def _not_on_fake_rfqs(rfq_id: Any) -> ColumnElement[bool]:
+    """Quotes and lead views of an RFQ an admin confirmed fake are given back: they no longer count."""
+    fakes = select(Rfq.id).where(Rfq.fake_confirmed_at.is_not(None))
+    kept: ColumnElement[bool] = rfq_id.not_in(fakes)
+    return kept
+
+
 async def quotes_this_month(session: AsyncSession, organization_id: int, today: date) -> int:
-    """Every quote submitted since the 1st, withdrawn ones included (withdrawing does not give a quote back)."""
+    """Every quote submitted since the 1st, withdrawn ones included (withdrawing does not give a quote back), except
+    on RFQs confirmed fake."""
     return await _count(session, Quote, Quote.organization_id == organization_id,
-                        Quote.created_at >= month_start(today))
+                        Quote.created_at >= month_start(today), _not_on_fake_rfqs(Quote.rfq_id))
 
 
 async def rfqs_this_month(session: AsyncSession, organization_id: int, today: date) -> int:
@@ -56,7 +65,8 @@ async def rfqs_live(session: AsyncSession, organization_id: int) -> int:
 
 
 async def leads_viewed_on(session: AsyncSession, organization_id: int, day: date) -> int:
-    return await _count(session, LeadView, LeadView.organization_id == organization_id, LeadView.viewed_on == day)
+    return await _count(session, LeadView, LeadView.organization_id == organization_id, LeadView.viewed_on == day,
+                        _not_on_fake_rfqs(LeadView.rfq_id))
 
 
 async def members(session: AsyncSession, organization_id: int) -> int:

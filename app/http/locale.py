@@ -173,6 +173,8 @@ ENUM_WORDS = frozenset((
     # statuses of listings, RFQs and quotes
     N_("draft"), N_("pending review"), N_("published"), N_("rejected"), N_("archived"), N_("unpublished"),
     N_("open"), N_("closed"), N_("awarded"), N_("expired"), N_("submitted"), N_("withdrawn"), N_("declined"),
+    # lead reports
+    N_("confirmed"), N_("dismissed"),
     # business types
     N_("manufacturer"), N_("trading company"), N_("agent"), N_("distributor"), N_("wholesaler"), N_("retailer"),
     N_("service provider"), N_("other"),

@@ -8,6 +8,7 @@ from app.models.hs_code import HsCode
 from app.models.inquiry import Inquiry, InquiryMessage
 from app.models.invitation import Invitation
 from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
+from app.models.lead_report import LeadReport
 from app.models.lead_view import LeadView
 from app.models.listing import Listing
 from app.models.listing_image import ListingImage
@@ -41,6 +42,7 @@ __all__ = [
            "Invoice",
            "InvoiceCounter",
            "InvoiceLine",
+           "LeadReport",
            "LeadView",
            "Listing",
            "ListingImage",

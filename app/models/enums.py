@@ -195,6 +195,7 @@ class NotificationKind(StrEnum):
     RFQ_MATCH = "rfq_match"
     LISTING_MATCH = "listing_match"
     SAVED_SEARCH_MATCH = "saved_search_match"
+    LEAD_REPORT_DECIDED = "lead_report_decided"
 
 
 # The alert kinds an organisation may subscribe a webhook to.
@@ -206,6 +207,22 @@ class AlertEvent(StrEnum):
 
     RFQ_OPENED = "rfq_opened"
     LISTING_PUBLISHED = "listing_published"
+
+
+class LeadReportReason(StrEnum):
+    """Why a supplier who quoted on an RFQ reports it as fake."""
+
+    FAKE_BUYER = "fake_buyer"
+    NO_INTENT = "no_intent"
+    CONTACT_HARVESTING = "contact_harvesting"
+    DUPLICATE = "duplicate"
+    OTHER = "other"
+
+
+class LeadReportStatus(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
 
 
 class ModerationDecisionKind(StrEnum):

@@ -46,5 +46,8 @@ class Rfq(TimestampMixin, Base):
     quality_score: Mapped[int | None]
     quality_version: Mapped[int | None]
     quality_reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list, server_default="[]")
+    # Set when an admin confirmed a supplier's report that the RFQ is fake: its quotes and lead views stop counting
+    # against the suppliers' plans, and it counts against the buyer's lead quality.
+    fake_confirmed_at: Mapped[datetime | None]
 
     organization: Mapped[Organization] = relationship(lazy="raise")

@@ -57,13 +57,20 @@ async def _heading_median_usd(session: AsyncSession, hs_code: str | None) -> Dec
 
 
 async def _history(session: AsyncSession, rfq: Rfq) -> tuple[int, int]:
-    """(earlier RFQs of the buyer that ended in an award, earlier RFQs of the buyer that received a quote)."""
-    earlier = (Rfq.organization_id == rfq.organization_id, Rfq.id != rfq.id)
+    """(earlier RFQs of the buyer that ended in an award, earlier RFQs of the buyer that received a quote); an RFQ
+    confirmed fake is no history to its credit."""
+    earlier = (Rfq.organization_id == rfq.organization_id, Rfq.id != rfq.id, Rfq.fake_confirmed_at.is_(None))
     awards = await session.scalar(select(func.count()).select_from(Rfq).where(*earlier,
                                                                               Rfq.status == RfqStatus.AWARDED))
     quoted = await session.scalar(select(func.count(distinct(Quote.rfq_id))).join(Rfq, Rfq.id == Quote.rfq_id)
                                   .where(*earlier))
     return int(awards or 0), int(quoted or 0)
+
+
+async def _confirmed_fakes(session: AsyncSession, organization_id: int) -> int:
+    """The buyer's RFQs an admin confirmed fake (app.leads)."""
+    return int(await session.scalar(select(func.count()).select_from(Rfq).where(
+        Rfq.organization_id == organization_id, Rfq.fake_confirmed_at.is_not(None))) or 0)
 
 
 async def lead_signals(session: AsyncSession, rfq: Rfq) -> LeadSignals:
@@ -79,7 +86,7 @@ async def lead_signals(session: AsyncSession, rfq: Rfq) -> LeadSignals:
         target_price_usd=Decimal(str(target)) if target is not None else None,
         heading_median_price_usd=await _heading_median_usd(session, rfq.hs_code),
         awards_made=awards, earlier_rfqs_quoted=quoted,
-        confirmed_fakes=0,  # reports of fake RFQs do not exist yet (issue 13)
+        confirmed_fakes=await _confirmed_fakes(session, rfq.organization_id),
         near_duplicate=await _near_duplicate(session, rfq),
         disposable_email=user is not None and is_disposable(user.email),
         contact_details=tuple(contact_details_in(f"{rfq.title}\n{rfq.description}")),

@@ -95,8 +95,8 @@ async def test_signed_in_pages_have_no_serious_violations(page: Page, app: FastA
     await log_in(page, world["supplier"])
     supplier_pages = ["/my/listings", f"/listings/{world['listing']}", "/leads", f"/rfqs/{world['rfq']}",
                       "/inquiries", "/notifications", "/account", "/account/company", "/account/password",
-                      "/account/tokens", "/account/team", "/my/listings/import", "/my/quotes", "/billing", "/saved-searches",
-                      "/webhooks"]
+                      "/account/tokens", "/account/team", "/my/listings/import", "/my/quotes", "/billing",
+                      "/saved-searches", "/webhooks", f"/rfqs/{world['rfq']}/report"]
     found = await _check(page, supplier_pages)
     await page.context.clear_cookies()
     await log_in(page, world["buyer"])
@@ -106,5 +106,5 @@ async def test_signed_in_pages_have_no_serious_violations(page: Page, app: FastA
     await log_in(page, await make_actor("both", admin=True))
     found += await _check(page, ["/admin", "/admin?period=month", "/admin/moderation", "/admin/billing",
                                  "/admin/organizations", f"/admin/organizations/{world['slug']}", "/admin/plans",
-                                 "/admin/plans/silver", "/admin/invoices"])
+                                 "/admin/plans/silver", "/admin/invoices", "/admin/lead-reports"])
     assert found == []

@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -16,8 +17,8 @@ from fastapi import FastAPI
 
 from app.core import clock
 from app.core.security import sign
-from app.models import Invitation, ListingImage, RefundDue, RfqAttachment, User
-from app.models.enums import MemberRole, PaymentProviderName
+from app.models import Invitation, LeadReport, ListingImage, RefundDue, Rfq, RfqAttachment, User
+from app.models.enums import LeadReportReason, MemberRole, PaymentProviderName, RfqStatus, Unit
 from tests.conftest import Actor
 from tests.rfqs.test_attachments import PDF
 from tests.search_api.conftest import open_rfq, published_listing
@@ -123,6 +124,20 @@ def _factories(app: FastAPI, owner: Actor, listing_id: str) -> dict[str, Factory
     async def invitation() -> str:
         return str(await _invitation(app, owner))
 
+    async def lead_report() -> str:
+        """An open report on an RFQ of its own: confirming one closes its RFQ."""
+        async with app.state.sessionmaker() as session:
+            rfq = Rfq(organization_id=owner.organization_id, title="Reported coffee", quantity=Decimal(1),
+                      unit=Unit.METRIC_TON, valid_until=clock.today() + timedelta(days=30), status=RfqStatus.OPEN,
+                      opened_at=clock.utcnow())
+            session.add(rfq)
+            await session.flush()
+            report = LeadReport(rfq_id=rfq.id, organization_id=owner.organization_id, reason=LeadReportReason.OTHER,
+                                note="A test report")
+            session.add(report)
+            await session.commit()
+            return str(report.id)
+
     async def logo() -> str:
         """Put back after a role removed it: the logo's file route is asked about a logo that exists."""
         response = await owner.client.put(f"/api/v1/organizations/{owner.organization_slug}/logo",
@@ -131,7 +146,7 @@ def _factories(app: FastAPI, owner: Actor, listing_id: str) -> dict[str, Factory
         return owner.organization_slug
 
     return {"token_id": token, "search_id": saved_search, "endpoint_id": webhook, "image_id": image,
-            "user_id": spare_member, "invitation_id": invitation, "slug": logo}
+            "user_id": spare_member, "invitation_id": invitation, "slug": logo, "report_id": lead_report}
 
 
 async def _invitation(app: FastAPI, owner: Actor) -> int:

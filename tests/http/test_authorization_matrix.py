@@ -292,6 +292,17 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /my/listings/import/{import_id}": PAGE_ORGANIZATION_ONLY,
     "POST /rfqs/{rfq_id}/attachments": row(LOGIN, *["403"] * 4),
     "POST /rfqs/{rfq_id}/attachments/{attachment_id}/delete": row(LOGIN, *["403"] * 4),
+    # Only a supplier that quoted on the RFQ may report it; nobody of the world quoted on the owner's RFQ but the
+    # counterpart (no role here).
+    "POST /api/v1/leads/{rfq_id}/report": row(ANONYMOUS, *["403 not_a_quoting_supplier"] * 4),
+    "GET /rfqs/{rfq_id}/report": PAGE_SIGNED_IN,  # the page says who may report
+    "POST /rfqs/{rfq_id}/report": row(LOGIN, *["403"] * 4),
+    "GET /api/v1/admin/lead-reports": ADMIN,
+    "POST /api/v1/admin/lead-reports/{report_id}/confirm": ADMIN,
+    "POST /api/v1/admin/lead-reports/{report_id}/dismiss": ADMIN,
+    "GET /admin/lead-reports": PAGE_ADMIN,
+    "POST /admin/lead-reports/{report_id}/confirm": PAGE_ADMIN,
+    "POST /admin/lead-reports/{report_id}/dismiss": PAGE_ADMIN,
 }
 
 # Writes whose permission depends on the object are sent a valid body: an empty one would be refused (422) before
@@ -313,6 +324,8 @@ BODIES = {
     "POST /my/rfqs/bulk": {"action": "submit", "ids": "{rfq_id}"},
     "PATCH /api/v1/team/members/{user_id}": {"member_role": "member"},
     "POST /account/team/members/{user_id}/role": {"member_role": "member"},
+    "POST /api/v1/leads/{rfq_id}/report": {"reason": "fake_buyer"},
+    "POST /rfqs/{rfq_id}/report": {"reason": "fake_buyer"},
 }
 
 

@@ -18,8 +18,8 @@ from babel.support import Translations
 from app.core.config import PROJECT_ROOT
 from app.http import locale
 from app.http.locale import from_accept_language
-from tests.search_api.conftest import published_listing
 from tests.conftest import BASE_URL
+from tests.search_api.conftest import published_listing
 from tests.support.pages import EN_DASH, PASSWORD, csrf_token, sign_up, submit_form, text_of
 
 CATALOGS = Path(PROJECT_ROOT) / "translations"

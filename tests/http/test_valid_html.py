@@ -76,5 +76,6 @@ async def test_admin_pages_parse_without_errors(app: FastAPI, client: httpx.Asyn
         await session.execute(update(User).where(User.email == "operator@example.com").values(is_platform_admin=True))
         await session.commit()
     paths = ["/admin", "/admin?period=month", "/admin/moderation", "/admin/billing", "/admin/organizations",
-             f"/admin/organizations/{catalogue['slug']}", "/admin/plans", "/admin/plans/silver", "/admin/invoices"]
+             f"/admin/organizations/{catalogue['slug']}", "/admin/plans", "/admin/plans/silver", "/admin/invoices",
+             "/admin/lead-reports"]
     assert await _errors(client, paths) == {}

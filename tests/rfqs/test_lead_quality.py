@@ -49,7 +49,8 @@ async def test_a_submitted_rfq_is_scored_for_admins_and_suppliers_not_for_its_bu
     assert "Lead quality 40/100" in row and "low: check it first" not in row  # 40 is the default threshold
     assert (await admin.client.post(f"/api/v1/rfqs/{rfq['id']}/approve")).status_code == 200
     seen = (await supplier.client.get(f"/api/v1/rfqs/{rfq['id']}")).json()
-    assert seen["quality"]["score"] == 40 and "The RFQ is 75% complete" in [r["text"] for r in seen["quality"]["reasons"]]
+    assert seen["quality"]["score"] == 40
+    assert "The RFQ is 75% complete" in [reason["text"] for reason in seen["quality"]["reasons"]]
     assert (await buyer.client.get(f"/api/v1/rfqs/{rfq['id']}")).json()["quality"] is None
     async with httpx.AsyncClient(transport=buyer.client._transport, base_url=BASE_URL) as visitor:
         assert (await visitor.get(f"/api/v1/rfqs/{rfq['id']}")).json()["quality"] is None

@@ -1,0 +1,41 @@
+"""Queries of lead reports."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import LeadReport, Quote, Rfq
+from app.models.enums import LeadReportStatus, RfqStatus
+
+
+async def has_quoted(session: AsyncSession, organization_id: int, rfq_id: int) -> bool:
+    found = await session.scalar(select(Quote.id).where(Quote.organization_id == organization_id,
+                                                        Quote.rfq_id == rfq_id).limit(1))
+    return found is not None
+
+
+async def report_of(session: AsyncSession, organization_id: int, rfq_id: int) -> LeadReport | None:
+    return await session.scalar(select(LeadReport).where(LeadReport.organization_id == organization_id,
+                                                         LeadReport.rfq_id == rfq_id))
+
+
+def reports_in(status: LeadReportStatus | None) -> Select[Any]:
+    statement = select(LeadReport).order_by(LeadReport.created_at, LeadReport.id)
+    return statement if status is None else statement.where(LeadReport.status == status)
+
+
+async def open_reports_on(session: AsyncSession, rfq_id: int) -> Sequence[LeadReport]:
+    return (await session.scalars(select(LeadReport).where(LeadReport.rfq_id == rfq_id,
+                                                           LeadReport.status == LeadReportStatus.OPEN))).all()
+
+
+async def quoting_organizations(session: AsyncSession, rfq_id: int) -> list[int]:
+    return list(await session.scalars(select(Quote.organization_id).where(Quote.rfq_id == rfq_id).distinct()))
+
+
+async def live_rfqs_of(session: AsyncSession, organization_id: int) -> Sequence[Rfq]:
+    return (await session.scalars(select(Rfq).where(
+        Rfq.organization_id == organization_id,
+        Rfq.status.in_((RfqStatus.PENDING_REVIEW, RfqStatus.OPEN))))).all()
