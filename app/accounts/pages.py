@@ -79,7 +79,7 @@ async def register(request: Request, form: CheckedForm, session: DbSession, sett
 @router.get("/login", response_class=HTMLResponse)
 async def login_form(request: Request, next_page: NextParam = None,
                      ended: Annotated[str | None, Query(max_length=20)] = None) -> HTMLResponse:
-    notice = "You are logged out on every device." if ended == "everywhere" else None
+    notice = N_("You are logged out on every device.") if ended == "everywhere" else None
     return render(request, LOGIN, {"values": {"next": safe_next(next_page) or ""}, "notice": notice})
 
 
