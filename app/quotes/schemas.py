@@ -9,14 +9,15 @@ from pydantic_core import PydanticCustomError
 
 from app.core.schemas import DecimalOut, plain_decimal, refuse_nulls
 from app.core.validators import CurrencyCode
+from app.http.locale import N_
 from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, QuoteStatus, SampleOffer, Unit
 
 REQUIRED_ON_UPDATE = ("unit_price", "currency", "quantity", "unit", "sample_offer")
 LeadTime = Field(default=None, ge=0, le=730)
-HELD_NOTE = ("Held for review: the message contains contact details (an e-mail address, phone number, web address "
-             "or messenger id). The buyer sees the quote once an administrator approves it; you may revise the "
-             "message meanwhile.")
+HELD_NOTE = N_("Held for review: the message contains contact details (an e-mail address, phone number, web "
+               "address or messenger id). The buyer sees the quote once an administrator approves it; you may revise "
+               "the message meanwhile.")
 
 
 class QuoteFields(BaseModel):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
+from app.http.locale import N_
 from app.models.enums import Incoterm, Unit
 
 # A description this long usually says grade, specification and packing; shorter ones rarely do.
@@ -42,13 +43,13 @@ class Criterion:
 
 
 CRITERIA = (
-    Criterion("hs_code", "HS code", 20, lambda rfq: bool(rfq.hs_code)),
-    Criterion("quantity", "Quantity and unit", 15, lambda rfq: rfq.quantity is not None and rfq.unit is not None),
-    Criterion("target_unit_price", "Target price", 15, lambda rfq: rfq.target_unit_price is not None),
-    Criterion("incoterm", "Incoterm", 10, lambda rfq: rfq.incoterm is not None),
-    Criterion("destination_country", "Destination", 15, lambda rfq: bool(rfq.destination_country)),
-    Criterion("required_certifications", "Certifications", 10, lambda rfq: bool(rfq.required_certifications)),
-    Criterion("description", "Specifications in the description (at least 120 characters)", 15,
+    Criterion("hs_code", N_("HS code"), 20, lambda rfq: bool(rfq.hs_code)),
+    Criterion("quantity", N_("Quantity and unit"), 15, lambda rfq: rfq.quantity is not None and rfq.unit is not None),
+    Criterion("target_unit_price", N_("Target price"), 15, lambda rfq: rfq.target_unit_price is not None),
+    Criterion("incoterm", N_("Incoterm"), 10, lambda rfq: rfq.incoterm is not None),
+    Criterion("destination_country", N_("Destination"), 15, lambda rfq: bool(rfq.destination_country)),
+    Criterion("required_certifications", N_("Certifications"), 10, lambda rfq: bool(rfq.required_certifications)),
+    Criterion("description", N_("Specifications in the description (at least 120 characters)"), 15,
               lambda rfq: len((rfq.description or "").strip()) >= DETAILED_DESCRIPTION_CHARS),
 )
 assert sum(criterion.points for criterion in CRITERIA) == 100
