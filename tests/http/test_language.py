@@ -205,3 +205,16 @@ async def test_the_api_sets_and_clears_the_users_language(make_actor: Any) -> No
     assert (await buyer.client.get("/api/v1/me")).json()["user"]["language"] == "es"  # the refusals kept it
     cleared = await buyer.client.patch("/api/v1/me", json={"language": None})
     assert cleared.status_code == 200 and cleared.json()["user"]["language"] is None
+
+
+async def test_the_member_pages_read_in_chinese_and_spanish(client: httpx.AsyncClient) -> None:
+    assert (await sign_up(client, "both", email="mei@example.com")).status_code == 303
+    headings = {"/login": ("登录", "Iniciar sesión"), "/my/listings": ("我的商品", "Mis anuncios"),
+                "/my/rfqs": ("我的采购需求", "Mis solicitudes de cotización"),
+                "/leads": ("为您匹配的采购商机", "Oportunidades de compra para ti"),
+                "/notifications": ("通知", "Notificaciones"), "/my/quotes": ("已发报价", "Cotizaciones enviadas")}
+    for language, index in (("zh_Hans", 0), ("es", 1)):
+        client.cookies.set("tl_language", language)
+        for path, names in headings.items():
+            page = text_of(await client.get(path))
+            assert re.search(rf"<h1>{re.escape(names[index])}[ <]", page), (language, path)
