@@ -1,6 +1,7 @@
 """A supplier from sign-up to a product buyers can find, in a real browser: the company profile and logo, a
-listing with price tiers, its picture, submitting it with the bulk action; once an admin publishes it, its store
-shows it."""
+listing with price tiers, its picture, submitting it with the bulk action; once an admin publishes it, a buyer's
+matching RFQ reaches it as a lead, it quotes and finds the quote under Quotes sent, and its store shows the
+listing."""
 
 import re
 
@@ -11,7 +12,7 @@ from playwright.async_api import Page, expect
 from search.indexer import drain_all
 from tests.conftest import ActorFactory
 from tests.support.images import picture
-from tests.support.pages import PASSWORD
+from tests.support.pages import PASSWORD, open_rfq
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +70,24 @@ async def test_supplier_signs_up_builds_a_listing_and_it_reaches_the_store(page:
     mine = (await admin.client.get("/api/v1/listings", params={"status": "pending_review"})).json()["items"]
     [listing] = [item for item in mine if item["title"] == "Forged chef knife 20 cm"]
     assert (await admin.client.post(f"/api/v1/listings/{listing['id']}/publish")).status_code == 200
+    rfq = await open_rfq(admin, title="Forged chef knives 20 cm for a restaurant supply chain", hs_code="821191",
+                         description="Forged stainless chef knives, 20 cm blade, gift boxed.", quantity="300",
+                         unit="piece", target_unit_price="9.50", currency="EUR", destination_country="DE")
     await drain_all(app.state.sessionmaker, app.state.search)
+
+    await page.goto("/leads")  # the buyer's request reaches the supplier as a lead, and it quotes
+    lead = page.locator(".lead").filter(has_text=rfq["title"])
+    await expect(lead).to_contain_text("Your listing: Forged chef knife 20 cm")
+    await lead.get_by_role("link", name="Open this lead").click()
+    for label, value in {"Unit price": "9.40", "Currency": "EUR", "Quantity": "300", "Lead time (days)": "35"}.items():
+        await page.get_by_label(label).fill(value)
+    await page.get_by_role("button", name="Send quote").click()
+    await expect(page.get_by_role("heading", name="Your quote")).to_be_visible()
+    await page.locator(".nav-menu summary").click()
+    await page.get_by_role("link", name="Quotes sent").click()
+    sent = page.get_by_role("row").filter(has_text=rfq["title"])
+    await expect(sent).to_contain_text("submitted")
+    await expect(sent).to_contain_text("9.4 EUR")
 
     await page.locator(".nav-menu summary").click()
     await page.get_by_role("button", name="Log out").click()
