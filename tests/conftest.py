@@ -209,3 +209,12 @@ async def live_server(app: FastAPI, settings: Settings) -> AsyncIterator[str]:
     loop); depending on `app` makes that fixture's table cleanup run after the server stopped."""
     async with serving(create_app(settings)) as base_url:
         yield base_url
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Leaves each phase's report on the test (`report_setup`, `report_call`), so a fixture's teardown knows
+    whether the test failed (the browser page saves its photographs then)."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report

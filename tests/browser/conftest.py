@@ -2,13 +2,21 @@
 uvicorn on a free loopback port (tests/conftest.py's live_server). A missing Chromium fails the tests: CI installs
 it, nothing is skipped."""
 
+import contextlib
+import os
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from app.core.config import PROJECT_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
+ARTEFACTS = Path(os.environ.get("TRADELEADS_TEST_ARTEFACTS") or Path(PROJECT_ROOT) / "var" / "test-artefacts")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -28,10 +36,31 @@ async def browser() -> AsyncIterator[Browser]:
 
 
 @pytest.fixture
-async def page(browser: Browser, live_server: str) -> AsyncIterator[Page]:
-    """A fresh browser profile (no cookies) per test, with relative URLs resolved against the live server."""
+async def page(browser: Browser, live_server: str, request: pytest.FixtureRequest) -> AsyncIterator[Page]:
+    """A fresh browser profile (no cookies) per test, with relative URLs resolved against the live server. Every
+    page it loads is photographed; when the test fails the photographs, and one of where it stopped, are saved
+    under var/test-artefacts/<test>/ (TRADELEADS_TEST_ARTEFACTS moves them)."""
     context = await browser.new_context(base_url=live_server, viewport={"width": 1200, "height": 900})
     context.set_default_timeout(10_000)
     tab = await context.new_page()
+    shots: list[tuple[str, bytes]] = []
+
+    async def photograph(loaded: Page) -> None:
+        with contextlib.suppress(PlaywrightError):  # navigated away or closed meanwhile: the next one is taken
+            shots.append((loaded.url, await loaded.screenshot()))
+
+    tab.on("load", photograph)
     yield tab
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        await photograph(tab)
+        _save(request.node.name, shots)
     await context.close()
+
+
+def _save(test_name: str, shots: list[tuple[str, bytes]]) -> None:
+    folder = ARTEFACTS / re.sub(r"[^\w.-]+", "_", test_name)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, (url, png) in enumerate(shots, start=1):
+        path = re.sub(r"[^\w.-]+", "_", urlsplit(url).path.strip("/") or "home")[:80]
+        (folder / f"{number:02d}-{path}.png").write_bytes(png)
