@@ -81,7 +81,7 @@ async def leads_feed(session: AsyncSession, backend: SearchBackend, viewer: View
     leads = await rank_leads(session, backend, organization_id)
     if min_quality is not None:  # an RFQ not scored yet does not pass a quality filter
         scores = await repository.quality_scores(session, [lead.rfq_id for lead in leads])
-        leads = [lead for lead in leads if (scores.get(lead.rfq_id) or -1) >= min_quality]
+        leads = [lead for lead in leads if (score := scores.get(lead.rfq_id)) is not None and score >= min_quality]
     shown = leads[(page - 1) * per_page: page * per_page]
     today = clock.today()
     opened = await repository.rfqs_viewed_on(session, organization_id, today)
