@@ -26,8 +26,9 @@ REPORT_FORM = "leads/report.html"
 
 async def _report_context(session: AsyncSession, user: PageUser, rfq_id: int) -> dict[str, Any]:
     rfq = await get_rfq(session, user.viewer, rfq_id)
-    return {"rfq": rfq, "report": await service.report_on(session, user.viewer, rfq.id),
-            "may_report": await service.may_report(session, user.viewer, rfq),
+    report = await service.report_on(session, user.viewer, rfq.id)
+    return {"rfq": rfq, "report": report,
+            "may_report": report is None and await service.quoted_on(session, user.viewer, rfq),
             "reasons": [(reason.value, label) for reason, label in REASON_LABELS.items()]}
 
 

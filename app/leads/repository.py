@@ -7,7 +7,8 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import LeadReport, Quote, Rfq
-from app.models.enums import LeadReportStatus, RfqStatus
+from app.models.enums import LeadReportStatus
+from membership.usage import LIVE_RFQ_STATUSES
 
 
 async def has_quoted(session: AsyncSession, organization_id: int, rfq_id: int) -> bool:
@@ -38,4 +39,4 @@ async def quoting_organizations(session: AsyncSession, rfq_id: int) -> list[int]
 async def live_rfqs_of(session: AsyncSession, organization_id: int) -> Sequence[Rfq]:
     return (await session.scalars(select(Rfq).where(
         Rfq.organization_id == organization_id,
-        Rfq.status.in_((RfqStatus.PENDING_REVIEW, RfqStatus.OPEN))))).all()
+        Rfq.status.in_(LIVE_RFQ_STATUSES)))).all()

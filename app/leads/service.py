@@ -45,12 +45,11 @@ async def report_on(session: AsyncSession, viewer: Viewer | None, rfq_id: int) -
     return LeadReportOut.model_validate(found) if found else None
 
 
-async def may_report(session: AsyncSession, viewer: Viewer | None, rfq: Rfq) -> bool:
-    """Whether the RFQ page offers this viewer the report form: a supplier that quoted and has not reported."""
+async def quoted_on(session: AsyncSession, viewer: Viewer | None, rfq: Rfq) -> bool:
+    """Whether this viewer is a supplier that quoted on the RFQ (who may report it, once)."""
     if viewer is None or not viewer.organization_role.sells or viewer.belongs_to(rfq.organization_id):
         return False
-    return (await repository.has_quoted(session, viewer.organization_id, rfq.id)
-            and await repository.report_of(session, viewer.organization_id, rfq.id) is None)
+    return await repository.has_quoted(session, viewer.organization_id, rfq.id)
 
 
 async def reports_for_admin(session: AsyncSession, viewer: Viewer | None, status: LeadReportStatus | None,

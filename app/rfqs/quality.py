@@ -15,6 +15,7 @@ from app.core.currency import to_usd
 from app.models import Listing, Organization, Quote, Rfq, User
 from app.models.enums import ListingStatus, RfqStatus
 from app.rfqs.completeness import completeness
+from membership.usage import LIVE_RFQ_STATUSES
 from search.normalise import words
 from trust.disposable import is_disposable
 from trust.lead_quality import LeadQuality, LeadSignals, score_lead
@@ -22,7 +23,6 @@ from trust.lead_quality import LeadQuality, LeadSignals, score_lead
 NEAR_DUPLICATE = 0.8  # share of words two RFQs' texts have in common (Jaccard) from which they are the same request
 DUPLICATE_WINDOW = timedelta(days=90)
 COMPARED = 500  # at most this many other RFQs, or listing prices, are read for one score
-LIVE = (RfqStatus.PENDING_REVIEW, RfqStatus.OPEN)
 
 
 def _words(rfq: Rfq) -> frozenset[str]:
@@ -33,7 +33,7 @@ async def _near_duplicate(session: AsyncSession, rfq: Rfq) -> bool:
     """Another buyer's live RFQ of the last 90 days says nearly the same (a copied or mass-posted request)."""
     mine = _words(rfq)
     others = await session.scalars(
-        select(Rfq).where(Rfq.organization_id != rfq.organization_id, Rfq.status.in_(LIVE),
+        select(Rfq).where(Rfq.organization_id != rfq.organization_id, Rfq.status.in_(LIVE_RFQ_STATUSES),
                           Rfq.created_at >= utcnow() - DUPLICATE_WINDOW)
         .order_by(Rfq.id.desc()).limit(COMPARED))
     for other in others:
