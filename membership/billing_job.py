@@ -110,7 +110,10 @@ async def _dun(session: AsyncSession, settings: Settings, subscription: Subscrip
     today = now.date()
     unpaid = [invoice for invoice in await invoices.open_dues_of(session, subscription.id)
               if invoice.due_on < today]
-    if unpaid and today >= unpaid[0].due_on + timedelta(days=settings.billing_grace_days):
+    if not unpaid:  # paid after this run picked it: PostgreSQL re-checks a locked row, not the subquery on invoices
+        report.skipped += 1
+        return
+    if today >= unpaid[0].due_on + timedelta(days=settings.billing_grace_days):
         for invoice in await invoices.open_invoices_of(session, subscription.id):
             await invoices.void(session, invoice, now)
         subscription.status = SubscriptionStatus.EXPIRED

@@ -214,7 +214,7 @@ async def live_server(app: FastAPI, settings: Settings) -> AsyncIterator[str]:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     """Leaves each phase's report on the test (`report_setup`, `report_call`), so a fixture's teardown knows
-    whether the test failed (the browser page saves its photographs then)."""
+    whether the test failed (the browser page saves what it loaded then)."""
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report

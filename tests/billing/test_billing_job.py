@@ -11,9 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker, is_sqlite
-from app.models import AlertJob, Invoice
+from app.models import AlertJob, Invoice, Subscription
 from app.models.enums import AlertEvent, EntityType, InvoicePurpose
-from membership.billing_job import run_billing
+from membership import billing_job
+from membership.billing_job import BillingReport, run_billing
 from tests.billing.conftest import billing_run, paid_subscription, paid_upgrade, subscribe
 from tests.support.actors import Cast
 from tests.support.clock import Travel
@@ -224,3 +225,19 @@ async def test_paying_a_past_due_invoice_makes_the_plan_active_again(app: FastAP
 
     membership = (await owner.client.get("/api/v1/billing/membership")).json()
     assert membership["subscription"]["status"] == "active"
+
+
+async def test_dunning_a_plan_whose_renewal_was_paid_meanwhile_leaves_it_active(app: FastAPI, cast: Cast) -> None:
+    """PostgreSQL re-checks a row locked after a concurrent commit against the row only, not the subquery on its
+    invoices, so the run may pick a plan whose renewal a card charge has just paid: dunning it changes nothing."""
+    owner = await cast.owner()
+    subscription = await paid_subscription(cast, "silver")
+    report = BillingReport()
+    async with app.state.sessionmaker() as session:
+        picked = await session.scalar(select(Subscription).where(Subscription.organization_id == owner.organization_id))
+        assert picked is not None
+        await billing_job._dun(session, app.state.settings, picked, noon(subscription["current_period_end"]), report)
+        await session.commit()
+
+    membership = (await owner.client.get("/api/v1/billing/membership")).json()
+    assert (membership["subscription"]["status"], report.reminded, report.expired) == ("active", [], [])

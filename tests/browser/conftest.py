@@ -37,30 +37,32 @@ async def browser() -> AsyncIterator[Browser]:
 
 @pytest.fixture
 async def page(browser: Browser, live_server: str, request: pytest.FixtureRequest) -> AsyncIterator[Page]:
-    """A fresh browser profile (no cookies) per test, with relative URLs resolved against the live server. Every
-    page it loads is photographed; when the test fails the photographs, and one of where it stopped, are saved
-    under var/test-artefacts/<test>/ (TRADELEADS_TEST_ARTEFACTS moves them)."""
+    """A fresh browser profile (no cookies) per test, with relative URLs resolved against the live server. The HTML
+    of every page it loads is kept; when the test fails those pages, and a photograph of where it stopped, are saved
+    under var/test-artefacts/<test>/ (TRADELEADS_TEST_ARTEFACTS moves them). Photographing each load instead would
+    race the test's own viewport changes: a screenshot restores the size it began with."""
     context = await browser.new_context(base_url=live_server, viewport={"width": 1200, "height": 900})
     context.set_default_timeout(10_000)
     tab = await context.new_page()
-    shots: list[tuple[str, bytes]] = []
+    pages: list[tuple[str, str, bytes]] = []
 
-    async def photograph(loaded: Page) -> None:
-        with contextlib.suppress(PlaywrightError):  # navigated away or closed meanwhile: the next one is taken
-            shots.append((loaded.url, await loaded.screenshot()))
+    async def keep(loaded: Page) -> None:
+        with contextlib.suppress(PlaywrightError):  # navigated away or closed meanwhile: the next one is kept
+            pages.append((loaded.url, "html", (await loaded.content()).encode()))
 
-    tab.on("load", photograph)
+    tab.on("load", keep)
     yield tab
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
-        await photograph(tab)
-        _save(request.node.name, shots)
+        with contextlib.suppress(PlaywrightError):
+            pages.append((tab.url, "png", await tab.screenshot(full_page=True)))
+        _save(request.node.name, pages)
     await context.close()
 
 
-def _save(test_name: str, shots: list[tuple[str, bytes]]) -> None:
+def _save(test_name: str, pages: list[tuple[str, str, bytes]]) -> None:
     folder = ARTEFACTS / re.sub(r"[^\w.-]+", "_", test_name)
     folder.mkdir(parents=True, exist_ok=True)
-    for number, (url, png) in enumerate(shots, start=1):
+    for number, (url, suffix, content) in enumerate(pages, start=1):
         path = re.sub(r"[^\w.-]+", "_", urlsplit(url).path.strip("/") or "home")[:80]
-        (folder / f"{number:02d}-{path}.png").write_bytes(png)
+        (folder / f"{number:02d}-{path}.{suffix}").write_bytes(content)
