@@ -4,7 +4,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, PlainSerializer, ValidationError
+from pydantic import BaseModel, Field, PlainSerializer, ValidationError
 from pydantic_core import PydanticCustomError
 
 from app.core.errors import AppError, FieldError, validation_failed
@@ -22,6 +22,9 @@ def plain_decimal(value: Decimal) -> str:
 
 # Every decimal of every output schema: a JSON string without trailing zeros or exponent.
 DecimalOut = Annotated[Decimal, PlainSerializer(plain_decimal, return_type=str, when_used="json")]
+# A quantity or a unit price as every domain takes it: positive, at most 18 digits of which 4 decimals.
+Quantity = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=4)]
+Price = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=4)]
 
 
 class PageOut(BaseModel, Generic[T]):

@@ -7,8 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from app.core.schemas import DecimalOut
-from app.listings.schemas import Quantity
+from app.core.schemas import DecimalOut, Quantity
 from app.models.enums import Unit
 
 MESSAGE_LENGTH = 5000

@@ -8,13 +8,11 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_serializer, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from app.core.schemas import DecimalOut, plain_decimal, refuse_nulls
+from app.core.schemas import DecimalOut, Price, Quantity, plain_decimal, refuse_nulls
 from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
 from app.models import ListingImage
 from app.models.enums import Incoterm, ListingStatus, Unit
 
-Quantity = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=4)]
-Price = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=4)]
 SpecKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 SpecValue = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
 REQUIRED_ON_UPDATE = ("title", "moq", "moq_unit")

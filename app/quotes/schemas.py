@@ -7,10 +7,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from pydantic_core import PydanticCustomError
 
-from app.core.schemas import DecimalOut, plain_decimal, refuse_nulls
+from app.core.schemas import DecimalOut, Price, Quantity, plain_decimal, refuse_nulls
 from app.core.validators import CurrencyCode
 from app.http.locale import N_
-from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, QuoteStatus, SampleOffer, Unit
 
 REQUIRED_ON_UPDATE = ("unit_price", "currency", "quantity", "unit", "sample_offer")

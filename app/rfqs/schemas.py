@@ -6,9 +6,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from pydantic_core import PydanticCustomError
 
-from app.core.schemas import DecimalOut, refuse_nulls
+from app.core.schemas import DecimalOut, Price, Quantity, refuse_nulls
 from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
-from app.listings.schemas import Price, Quantity
 from app.models.enums import Incoterm, RfqStatus, Unit
 from app.models.rfq import DEFAULT_MAX_QUOTES, Rfq
 from app.rfqs.completeness import completeness
