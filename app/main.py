@@ -71,6 +71,8 @@ from app.search_api import api as search_api
 from app.search_api import pages as search_pages
 from app.team import api as team_api
 from app.team import pages as team_pages
+from app.verifications import api as verifications_api
+from app.verifications import pages as verifications_pages
 from matching.hs.index import hs_index
 from matching.model import configured_model
 from search.backend import SearchBackend
@@ -91,7 +93,8 @@ def page(router: APIRouter) -> Mount:
 # Routes that take image uploads, with their own body limit.
 UPLOAD_PATHS = (r"/api/v1/listings/\d+/images", r"/my/listings/\d+/images", r"/api/v1/organizations/[^/]+/logo",
                 r"/account/company/logo", r"/api/v1/listing-imports", r"/my/listings/import",
-                r"/api/v1/rfqs/\d+/attachments", r"/rfqs/\d+/attachments")
+                r"/api/v1/rfqs/\d+/attachments", r"/rfqs/\d+/attachments", r"/api/v1/verifications/\d+/files",
+                r"/verifications", r"/verifications/\d+/files")
 
 # Every router, in the order the app matches them.
 ROUTERS: list[Mount] = [
@@ -102,13 +105,13 @@ ROUTERS: list[Mount] = [
     Mount(organizations_api.router), Mount(listings_api.files_router), Mount(categories_api.router),
     Mount(admin_api.router), Mount(team_api.router), Mount(organizations_api.logos_router),
     Mount(organizations_api.logo_files_router), Mount(imports_api.router), Mount(rfqs_api.files_router),
-    Mount(leads_api.router),
+    Mount(leads_api.router), Mount(verifications_api.router), Mount(verifications_api.files_router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
     page(admin_pages.router), page(team_pages.router), page(imports_pages.router), page(preferences_pages.router),
-    page(leads_pages.router),
+    page(leads_pages.router), page(verifications_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

@@ -12,7 +12,9 @@ from statistics import median
 from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import today
 from app.models import LeadView, Organization, Quote, QuoteRating
+from trust.verification import verified_clause
 
 TWO_PLACES = Decimal("0.01")
 PRIOR_SCORE, PRIOR_WEIGHT = Decimal(3), 2  # an unrated supplier counts as two middling (3 of 5) ratings
@@ -87,8 +89,8 @@ async def supplier_trust(session: AsyncSession, organization_ids: Collection[int
     ratings = await _ratings(session, ids)
     hours = await _response_hours(session, ids)
     rates = await _response_rates(session, ids)
-    verified = set(await session.scalars(select(Organization.id).where(Organization.id.in_(ids),
-                                                                       Organization.verified_at.is_not(None))))
+    verified = set(await session.scalars(select(Organization.id).where(
+        Organization.id.in_(ids), verified_clause(Organization.verified_until, today()))))
     signals = {}
     for organization_id in ids:
         total, count = ratings.get(organization_id, (0, 0))

@@ -9,6 +9,7 @@ from app.core.currency import to_usd
 from app.models import Listing, Organization, Rfq
 from matching.words import product_words
 from search.normalise import code_forms, words
+from trust.verification import verified_today
 
 MODEL_SPECS = ("model", "model number", "modelno", "part number", "mpn")
 BRAND_SPECS = ("brand", "manufacturer", "make")
@@ -164,6 +165,6 @@ def supplier_view(organization: Organization, boost: float = 0.0, response_rate:
                   response_hours: float | None = None) -> SupplierView:
     return SupplierView(
         id=organization.id, export_markets=frozenset(code.upper() for code in organization.export_markets),
-        certifications=tuple(organization.certifications), verified=organization.verified_at is not None,
+        certifications=tuple(organization.certifications), verified=verified_today(organization.verified_until),
         boost=boost, response_rate=response_rate, response_hours=response_hours,
     )

@@ -20,6 +20,7 @@ from app.models.enums import ListingStatus, OrganizationRole, RfqStatus
 from membership.ranking import tier_boosts
 from search.ranking import rank_multiplier
 from search.types import DocType, Document
+from trust.verification import verified_today
 
 MAX_SUPPLIER_PRODUCTS = 50
 SELLER_ROLES = (OrganizationRole.SUPPLIER, OrganizationRole.BOTH)
@@ -45,7 +46,7 @@ def _hs_description(own: str | None, parent: str | None) -> str:
 
 def _supplier_fields(organization: Organization, boost: float) -> dict[str, Any]:
     return {"organization_id": organization.id, "rank_multiplier": rank_multiplier(boost),
-            "verified": organization.verified_at is not None, "tier": None}
+            "verified": verified_today(organization.verified_until), "tier": None}
 
 
 def listing_document(listing: Listing, organization: Organization, hs_description: str, boost: float) -> Document:

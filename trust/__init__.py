@@ -1,2 +1,2 @@
-"""Trust engine: how far the platform can trust a company or a lead (lead quality today; verification validity and
-supplier credit next). Imports app.core and app.models only, like every engine."""
+"""Trust engine: how far the platform can trust a company or a lead (lead quality, verification validity; supplier
+credit next). Imports app.core and app.models only, like every engine."""

@@ -1,6 +1,6 @@
 """Pydantic input and output of the accounts API."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, field_validator, model_validator
@@ -80,8 +80,8 @@ class OrganizationOut(BaseModel):
     certifications: list[str]
     website: str | None
     description: str | None
-    verified_at: datetime | None
-    verification_level: str | None
+    verified_until: date | None = Field(description="The day it stops counting as verified (its latest approved "
+                                                    "verification's expiry); null when never verified")
     created_at: datetime
 
 

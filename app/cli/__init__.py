@@ -13,6 +13,7 @@ from app.cli.matching_commands import register as register_matching_commands
 from app.cli.rfqs import rfqs_app
 from app.cli.search_commands import register as register_search_commands
 from app.cli.serve import serve
+from app.cli.verifications import verifications_app
 
 cli = typer.Typer(help="tradeleads: cross-border B2B trade leads.", no_args_is_help=True,
                   pretty_exceptions_show_locals=False)
@@ -25,6 +26,7 @@ cli.add_typer(mail_app, name="mail")
 cli.add_typer(rfqs_app, name="rfqs")
 cli.add_typer(fx_app, name="fx")
 cli.add_typer(eval_app, name="eval")
+cli.add_typer(verifications_app, name="verifications")
 register_matching_commands(eval_app)
 register_search_commands(cli)
 

@@ -46,8 +46,10 @@ async def _seed(sessions: Sessions, if_empty: bool) -> SeedResult | None:
 def _print_result(result: SeedResult) -> None:
     listings = ", ".join(f"{count} {status.value}" for status, count in sorted(result.listings.items()))
     rfqs = ", ".join(f"{count} {status.value}" for status, count in sorted(result.rfqs.items()))
+    verifications = ", ".join(f"{count} {status.value}" for status, count in sorted(result.verifications.items()))
     console.print(f"Seeded {len(result.logins)} organizations, listings: {listings}; RFQs: {rfqs}; "
-                  f"{result.quotes} quotes; {result.exchange_rates} reference exchange rates.")
+                  f"{result.quotes} quotes; verifications: {verifications}; "
+                  f"{result.exchange_rates} reference exchange rates.")
     table = Table(title="Demo logins")
     for column in ("E-mail", "Organization", "Slug", "Role"):
         table.add_column(column)

@@ -3,6 +3,7 @@
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import NoReturn, TypeVar
 
 import typer
@@ -10,6 +11,7 @@ from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.core.clock import today
 from app.core.config import get_settings
 from app.core.db import create_engine, create_sessionmaker
 
@@ -57,3 +59,13 @@ def report_drain(summary: str, parked: list[int], what: str, where: str) -> None
         console.print(f"[red]Parked {what} {row_id}[/] (see {where})")
     if parked:
         raise typer.Exit(FAILURE)
+
+
+def day_or_today(on: str | None) -> date:
+    """The day an `--on YYYY-MM-DD` option names, today without one; a usage error otherwise."""
+    if on is None:
+        return today()
+    try:
+        return date.fromisoformat(on)
+    except ValueError:
+        fail(f"--on must be a date such as 2026-03-01; got {on!r}")

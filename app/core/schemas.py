@@ -77,3 +77,9 @@ def refuse_nulls(update: BaseModel, fields: Iterable[str]) -> None:
     for field in fields:
         if field in update.model_fields_set and getattr(update, field) is None:
             raise PydanticCustomError("null_not_allowed", "{field} may not be null", {"field": field})
+
+
+def require_note_for_other(is_other: bool, note: str) -> None:
+    """A reason picked from a list ends with "other": then the note must say what (a field error on `note`)."""
+    if is_other and not note.strip():
+        raise PydanticCustomError("note_required", "say why, when the reason is \"other\"", {"field": "note"})

@@ -82,3 +82,16 @@ def draw_logo(name: str) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
+
+
+def draw_certificate(lines: list[str]) -> bytes:
+    """A one-page PDF that looks like a scanned certificate: the demo's verification evidence."""
+    page = Image.new("RGB", (620, 820), "#fdfbf3")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((20, 20, 600, 800), outline="#8a6d1f", width=6)
+    draw.text((310, 90), "CERTIFICATE", fill="#1f2933", font=_font(40), anchor="mm")
+    for number, line in enumerate(lines):
+        draw.text((60, 170 + number * 42), line, fill="#1f2933", font=_font(20))
+    out = io.BytesIO()
+    page.save(out, "PDF", resolution=72)
+    return out.getvalue()

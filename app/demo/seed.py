@@ -13,23 +13,27 @@ from app.auth.viewer import Viewer
 from app.core import clock
 from app.core.storage import FileStore
 from app.demo.catalogue import MORE_LISTINGS, MORE_SUPPLIERS
-from app.demo.images import draw_logo, draw_product_image
+from app.demo.images import draw_certificate, draw_logo, draw_product_image
 from app.demo.listings import LISTINGS, DemoListing
 from app.demo.organizations import ADMIN, BUYERS, SUPPLIERS, DemoOrganization
 from app.demo.quotes import QUOTES
 from app.demo.rfqs import RFQS, DemoRfq
+from app.demo.verifications import VERIFICATIONS, DemoVerification
 from app.fx.csv_file import REFERENCE_RATES
 from app.fx.service import load_rates_file
 from app.listings import images as listing_images
 from app.listings import service as listings
 from app.listings.schemas import ListingCreate
 from app.models import Rfq
-from app.models.enums import ListingStatus, RfqStatus
+from app.models.enums import ListingStatus, RfqStatus, VerificationStatus
 from app.organizations import logo
 from app.quotes import service as quotes
 from app.quotes.schemas import QuoteCreate
 from app.rfqs import service as rfqs
 from app.rfqs.schemas import RfqCreate
+from app.verifications import evidence
+from app.verifications import service as verifications
+from app.verifications.schemas import DecisionIn, VerificationIn
 
 DEMO_PASSWORD = "demo-password-1"
 ADMIN_ROLE = "platform admin"
@@ -56,6 +60,7 @@ class SeedResult:
     rfqs: Counter[RfqStatus] = field(default_factory=Counter)
     exchange_rates: int = 0
     quotes: int = 0
+    verifications: Counter[VerificationStatus] = field(default_factory=Counter)
 
 
 async def seed_demo(session: AsyncSession, store: FileStore) -> SeedResult:
@@ -77,6 +82,10 @@ async def seed_demo(session: AsyncSession, store: FileStore) -> SeedResult:
         await quotes.submit_quote(session, members[demo_quote.supplier].viewer, opened[demo_quote.rfq_title],
                                   QuoteCreate.model_validate(demo_quote.fields))
         result.quotes += 1
+    for demo_verification in VERIFICATIONS:
+        await _add_verification(session, store, members[demo_verification.organization], admin.viewer,
+                                demo_verification)
+        result.verifications[demo_verification.status] += 1
     # Dated reference rates, so the quote comparison converts currencies from the start (app/fx/csv_file.py).
     result.exchange_rates = len(await load_rates_file(session, REFERENCE_RATES))
     return result
@@ -117,3 +126,22 @@ async def _add_rfq(session: AsyncSession, owner: Member, admin: Viewer, demo: De
     if demo.status == RfqStatus.OPEN:
         rfq = await rfqs.approve_rfq(session, admin, rfq.id)
     return rfq
+
+
+async def _add_verification(session: AsyncSession, store: FileStore, owner: Member, admin: Viewer,
+                            demo: DemoVerification) -> None:
+    today = clock.today()
+    valid_days = demo.expires_in_days if demo.expires_in_days > 0 else 30
+    facts = VerificationIn.model_validate({**demo.fields, "issued_on": today - timedelta(days=demo.issued_days_ago),
+                                           "expires_on": today + timedelta(days=valid_days)})
+    asked = await verifications.request_verification(session, owner.viewer, facts)
+    lines = [facts.standard or facts.kind.value.replace("_", " "), facts.issuer, f"No. {facts.certificate_number}",
+             f"Valid until {facts.expires_on.isoformat()}"]
+    scan = await evidence.add_file(session, store, owner.viewer, asked.id, "certificate.pdf", draw_certificate(lines))
+    if demo.public_evidence:
+        await evidence.set_public(session, owner.viewer, asked.id, scan.id, True)
+    if demo.status is VerificationStatus.APPROVED:
+        await verifications.approve(session, admin, asked.id, DecisionIn(note="Checked against the issuer's register"))
+    if demo.expires_in_days < 0:  # an expired one: no request could be approved so, so its day is moved after
+        asked.expires_on = today + timedelta(days=demo.expires_in_days)
+        await verifications.refresh_organization(session, asked.organization_id)

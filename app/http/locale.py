@@ -175,6 +175,9 @@ ENUM_WORDS = frozenset((
     N_("open"), N_("closed"), N_("awarded"), N_("expired"), N_("submitted"), N_("withdrawn"), N_("declined"),
     # lead reports
     N_("confirmed"), N_("dismissed"),
+    # verifications: statuses and the steps of their history
+    N_("pending"), N_("needs evidence"), N_("approved"), N_("requested"), N_("evidence added"), N_("resubmitted"),
+    N_("evidence requested"),
     # business types
     N_("manufacturer"), N_("trading company"), N_("agent"), N_("distributor"), N_("wholesaler"), N_("retailer"),
     N_("service provider"), N_("other"),

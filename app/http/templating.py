@@ -14,6 +14,8 @@ from app.core.errors import AppError
 from app.http import locale
 from app.http.csrf import CSRF_FIELD, csrf_token, ensure_csrf_cookie
 from app.http.display_currency import CHOICES, activate_display, indicative
+from app.models import Organization
+from trust.verification import verified_today
 
 TEMPLATES_DIR = Path(PROJECT_ROOT) / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -22,6 +24,11 @@ templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 def _money(value: Decimal | None) -> str:
     """All the digits, grouped as the viewer's language writes numbers (English: 1,234.5)."""
     return locale.format_number(value)
+
+
+def _verified(organization: Organization | None) -> bool:
+    """Whether it counts as verified today: a verification that expires today has lost its badge already."""
+    return organization is not None and verified_today(organization.verified_until)
 
 
 def _label(value: str | None) -> str:
@@ -34,6 +41,7 @@ templates.env.globals["indicative"] = indicative
 templates.env.globals["display_currencies"] = CHOICES
 templates.env.filters["country"] = locale.country  # in the viewer's language
 templates.env.filters["label"] = _label
+templates.env.filters["verified"] = _verified
 # gettext in the pages: `{{ _("...") }}`, `{% trans %}`, ngettext, in the request's language (app.http.locale).
 templates.env.add_extension("jinja2.ext.i18n")
 templates.env.install_gettext_callables(locale.gettext, locale.ngettext, newstyle=True)  # type: ignore[attr-defined]

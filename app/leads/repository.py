@@ -6,9 +6,8 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import LeadReport, Quote, Rfq
+from app.models import LeadReport, Quote
 from app.models.enums import LeadReportStatus
-from membership.usage import LIVE_RFQ_STATUSES
 
 
 async def has_quoted(session: AsyncSession, organization_id: int, rfq_id: int) -> bool:
@@ -35,8 +34,3 @@ async def open_reports_on(session: AsyncSession, rfq_id: int) -> Sequence[LeadRe
 async def quoting_organizations(session: AsyncSession, rfq_id: int) -> list[int]:
     return list(await session.scalars(select(Quote.organization_id).where(Quote.rfq_id == rfq_id).distinct()))
 
-
-async def live_rfqs_of(session: AsyncSession, organization_id: int) -> Sequence[Rfq]:
-    return (await session.scalars(select(Rfq).where(
-        Rfq.organization_id == organization_id,
-        Rfq.status.in_(LIVE_RFQ_STATUSES)))).all()

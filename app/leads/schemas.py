@@ -3,8 +3,8 @@
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
 
+from app.core.schemas import require_note_for_other
 from app.models.enums import LeadReportReason, LeadReportStatus
 
 REASON_LABELS = {
@@ -24,8 +24,7 @@ class LeadReportIn(BaseModel):
 
     @model_validator(mode="after")
     def other_needs_a_note(self) -> "LeadReportIn":
-        if self.reason is LeadReportReason.OTHER and not self.note.strip():
-            raise PydanticCustomError("note_required", "say why, when the reason is \"other\"", {"field": "note"})
+        require_note_for_other(self.reason is LeadReportReason.OTHER, self.note)
         return self
 
 

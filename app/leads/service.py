@@ -98,8 +98,7 @@ async def confirm_report(session: AsyncSession, viewer: Viewer | None, report_id
                       "on it no longer count against your plan.", f"/rfqs/{rfq.id}")
     for organization_id in set(await repository.quoting_organizations(session, rfq.id)) | reporters:
         await notify_organization(session, organization_id, message)
-    for live in await repository.live_rfqs_of(session, rfq.organization_id):
-        await quality.assess(session, live)
+    await quality.reassess_live_rfqs_of(session, rfq.organization_id)
     await session.flush()
     return report
 

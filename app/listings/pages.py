@@ -23,6 +23,8 @@ from app.listings.images import MAX_IMAGES
 from app.listings.repository import ListingFilters
 from app.listings.schemas import ListingCreate
 from app.models import Listing
+from app.verifications.schemas import KIND_LABELS
+from app.verifications.service import badges as verification_badges
 
 TIER_ROWS = range(1, 4)  # the price tier rows of the "New listing" form: tier_min_1, tier_price_1, ...
 TIER_PARTS = {"min_quantity": "min", "unit_price": "price"}
@@ -39,9 +41,12 @@ async def _gallery(request: Request, session: AsyncSession, viewer: Viewer | Non
 
 async def _detail_extra(request: Request, session: AsyncSession, viewer: Viewer | None,
                         listing: Listing) -> dict[str, Any]:
-    """The gallery, and the "Price by quantity" table with the unit price at the minimum order."""
+    """The gallery, the "Price by quantity" table with the unit price at the minimum order, and the supplier's
+    verification badges."""
+    verifications = (await verification_badges(session, [listing.organization_id])).get(listing.organization_id, [])
     return {**await _gallery(request, session, viewer, listing), "price_table": pricing.price_table(listing),
-            "price_at_moq": pricing.unit_price_for(listing, listing.moq)}
+            "price_at_moq": pricing.unit_price_for(listing, listing.moq), "verifications": verifications,
+            "kind_labels": KIND_LABELS}
 
 
 def _tier(values: dict[str, str], row: int) -> dict[str, str]:

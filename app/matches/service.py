@@ -31,6 +31,7 @@ from matching.explain import explain
 from matching.types import FactorExplanation, LeadMatch
 from membership.policy import UPGRADE_URL, daily_lead_allowance
 from search.backend import SearchBackend
+from trust.verification import verified_today
 
 MAX_MATCHES = 20
 
@@ -60,7 +61,7 @@ async def rfq_matches(session: AsyncSession, backend: SearchBackend, viewer: Vie
         organization, listing = organizations[match.organization_id], listings[match.best_listing_id]
         items.append(SupplierMatchOut(
             supplier=SupplierOut(id=organization.id, slug=organization.slug, name=organization.name,
-                                 country=organization.country, verified=organization.verified_at is not None),
+                                 country=organization.country, verified=verified_today(organization.verified_until)),
             listing=MatchedListingOut(id=listing.id, title=listing.title), score=match.score,
             factors=factors_out(match.factors), explanation=explanation_out(match.factors)))
     return MatchesOut(rfq_id=rfq.id, items=items, more=more)

@@ -26,6 +26,7 @@ from app.models.rfq_limit import RfqLimit
 from app.models.subscription import Subscription
 from app.models.tier import Tier
 from app.models.user import ApiToken, LoginFailure, LoginSession, User
+from app.models.verification import Verification, VerificationEvent, VerificationFile
 from app.models.webhook import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
@@ -66,6 +67,9 @@ __all__ = [
            "Subscription",
            "Tier",
            "User",
+           "Verification",
+           "VerificationEvent",
+           "VerificationFile",
            "WebhookDelivery",
            "WebhookEndpoint",
 ]

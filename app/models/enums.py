@@ -196,6 +196,8 @@ class NotificationKind(StrEnum):
     LISTING_MATCH = "listing_match"
     SAVED_SEARCH_MATCH = "saved_search_match"
     LEAD_REPORT_DECIDED = "lead_report_decided"
+    VERIFICATION_DECIDED = "verification_decided"
+    VERIFICATION_EXPIRING = "verification_expiring"
 
 
 # The alert kinds an organisation may subscribe a webhook to.
@@ -223,6 +225,43 @@ class LeadReportStatus(StrEnum):
     OPEN = "open"
     CONFIRMED = "confirmed"
     DISMISSED = "dismissed"
+
+
+class VerificationKind(StrEnum):
+    BUSINESS_LICENCE = "business_licence"
+    ONSITE_AUDIT = "onsite_audit"
+    MANAGEMENT_SYSTEM = "management_system"
+    PRODUCT_CERTIFICATE = "product_certificate"
+    EXPORT_LICENCE = "export_licence"
+
+
+# Kinds that certify against a named standard (ISO 9001, CE, ...), which the request must give.
+STANDARD_KINDS = frozenset({VerificationKind.MANAGEMENT_SYSTEM, VerificationKind.PRODUCT_CERTIFICATE})
+
+
+class VerificationStatus(StrEnum):
+    PENDING = "pending"
+    NEEDS_EVIDENCE = "needs_evidence"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class VerificationRejection(StrEnum):
+    UNREADABLE = "unreadable"
+    NOT_GENUINE = "not_genuine"
+    NAME_MISMATCH = "name_mismatch"
+    FACTS_MISMATCH = "facts_mismatch"
+    UNKNOWN_ISSUER = "unknown_issuer"
+    OTHER = "other"
+
+
+class VerificationAction(StrEnum):
+    REQUESTED = "requested"
+    EVIDENCE_ADDED = "evidence_added"
+    RESUBMITTED = "resubmitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    EVIDENCE_REQUESTED = "evidence_requested"
 
 
 class ModerationDecisionKind(StrEnum):

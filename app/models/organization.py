@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -23,10 +23,9 @@ class Organization(TimestampMixin, Base):
     certifications: Mapped[list[str]] = mapped_column(default=list)
     website: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
-    # Verification is granted by the value-added services; the foundation only stores it.
-    verified_at: Mapped[datetime | None]
-    verification_level: Mapped[str | None] = mapped_column(String(32))
-    verification_note: Mapped[str | None] = mapped_column(Text)
+    # The day it stops counting as verified: the latest expiry of its approved verifications, kept by the
+    # verifications domain and compared with today where it is read (trust.verification).
+    verified_until: Mapped[date | None]
     # The logo's file in the file store (a square WebP), None without a logo.
     logo_key: Mapped[str | None] = mapped_column(String(200))
     # A suspended organisation's members cannot sign in and its listings and RFQs are not shown.

@@ -5,8 +5,10 @@ from collections.abc import Collection
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import today
 from app.models import Listing, Organization
 from app.models.enums import ListingStatus, OrganizationRole
+from trust.verification import verified_clause
 
 SELLING_ROLES = (OrganizationRole.SUPPLIER, OrganizationRole.BOTH)
 
@@ -40,7 +42,8 @@ async def featured_suppliers(session: AsyncSession, limit: int) -> list[tuple[Or
         .where(Listing.status == ListingStatus.PUBLISHED, Organization.role.in_(SELLING_ROLES),
                Organization.suspended_at.is_(None))
         .group_by(Organization.id)
-        .order_by(Organization.verified_at.is_(None), count.desc(), Organization.name).limit(limit))
+        .order_by(verified_clause(Organization.verified_until, today()).desc(), count.desc(), Organization.name)
+        .limit(limit))
     return [(organization, int(listings)) for organization, listings in rows]
 
 

@@ -1,6 +1,6 @@
 """API shapes of a supplier's storefront."""
 
-from datetime import date, datetime
+from datetime import date
 
 from pydantic import BaseModel, Field
 
@@ -8,17 +8,13 @@ from app.core.schemas import DecimalOut
 from app.models.enums import BusinessType, EmployeeRange
 from app.organizations.logo import logo_url
 from app.organizations.service import Storefront
+from app.verifications.schemas import VerificationFacts
 
 
 class StoreCategoryOut(BaseModel):
     chapter: str
     description: str
     listings: int
-
-
-class VerificationOut(BaseModel):
-    level: str | None
-    verified_at: datetime
 
 
 class StorefrontOut(BaseModel):
@@ -37,7 +33,9 @@ class StorefrontOut(BaseModel):
     website: str | None
     description: str | None
     member_since: date
-    verification: VerificationOut | None = Field(description="Checked by the platform; null when not verified")
+    verified: bool = Field(description="Has at least one verification approved and not expired today")
+    verifications: list[VerificationFacts] = Field(description="Its live verifications: facts checked by the "
+                                                               "platform, with their expiry")
     plan_badge: str | None = Field(description="The badge of the supplier's paid membership plan: bought, "
                                                "not a verification")
     rating_avg: DecimalOut | None
@@ -50,8 +48,6 @@ class StorefrontOut(BaseModel):
 
 def storefront_out(store: Storefront) -> StorefrontOut:
     supplier, trust = store.supplier, store.trust
-    verification = (VerificationOut(level=supplier.verification_level, verified_at=supplier.verified_at)
-                    if supplier.verified_at else None)
     return StorefrontOut(
         id=supplier.id, slug=supplier.slug, name=supplier.name, logo_url=logo_url(supplier), country=supplier.country,
         city=supplier.city,
@@ -59,7 +55,8 @@ def storefront_out(store: Storefront) -> StorefrontOut:
         years_in_business=store.years_in_business, employee_range=supplier.employee_range,
         export_markets=list(supplier.export_markets), certifications=list(supplier.certifications),
         website=supplier.website, description=supplier.description, member_since=store.member_since,
-        verification=verification, plan_badge=store.plan_badge, rating_avg=trust.rating_avg,
+        verified=bool(store.verifications), verifications=store.verifications, plan_badge=store.plan_badge,
+        rating_avg=trust.rating_avg,
         rating_count=trust.rating_count, response_rate=trust.response_rate,
         median_response_hours=trust.median_response_hours, published_listings=store.published_listings,
         categories=[StoreCategoryOut(chapter=c.chapter, description=c.description, listings=c.listings)

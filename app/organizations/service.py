@@ -17,6 +17,8 @@ from app.listings.service import list_listings
 from app.models import Listing, Organization
 from app.models.enums import ListingStatus
 from app.organizations import repository
+from app.verifications.schemas import VerificationFacts
+from app.verifications.service import badges
 from matching.trust import TrustSignals, supplier_trust
 from membership.tiers import current_tiers
 
@@ -39,6 +41,7 @@ class Storefront:
     categories: list[StoreCategory]
     years_in_business: int | None
     member_since: date
+    verifications: list[VerificationFacts]  # live ones: checked by the platform, until they expire
 
 
 async def storefront(session: AsyncSession, slug: str) -> Storefront:
@@ -58,6 +61,7 @@ async def storefront(session: AsyncSession, slug: str) -> Storefront:
         categories=[StoreCategory(code, descriptions.get(code, ""), count) for code, count in chapters.items()],
         years_in_business=None if established is None else max(0, clock.today().year - established),
         member_since=supplier.created_at.date(),
+        verifications=(await badges(session, [supplier.id])).get(supplier.id, []),
     )
 
 

@@ -48,6 +48,8 @@ from app.quotes.schemas import (
     SupplierOut,
 )
 from app.quotes.units import units_in
+from app.verifications.schemas import VerificationFacts
+from app.verifications.service import badges as verification_badges
 from matching.trust import TrustSignals, supplier_trust
 from membership.money import round_money
 from membership.tiers import current_tiers
@@ -217,10 +219,12 @@ async def compare_quotes(session: AsyncSession, viewer: Viewer | None, rfq_id: i
     listings = await by_id(session, Listing, {quote.listing_id for quote in quotes if quote.listing_id is not None})
     trust = await supplier_trust(session, suppliers.keys())
     badges = await _badges(session, set(suppliers))
+    verified = await verification_badges(session, suppliers.keys())
     ratings = await repository.ratings_on(session, [quote.id for quote in quotes])
     context = _Context(rfq, target, day, dated, estimate, sort)
     rows = [context.row(quote, suppliers[quote.organization_id], listings.get(quote.listing_id or 0),
                         trust[quote.organization_id], badges[quote.organization_id],
+                        verified.get(quote.organization_id, []),
                         rate_between(rates, quote.currency, target), ratings.get(quote.id))
             for quote in quotes]
     groups, rows = _grouped(rows, sort, rfq, target, day, estimate)
@@ -242,9 +246,10 @@ class _Context:
         self.rfq, self.target, self.day, self.dated, self.estimate, self.sort = rfq, target, day, dated, estimate, sort
 
     def row(self, quote: Quote, organization: Organization, listing: Listing | None, trust: TrustSignals,
-            badge: str | None, rate: Rate | None, rated: int | None) -> ComparisonRowOut:
+            badge: str | None, verifications: list[VerificationFacts], rate: Rate | None,
+            rated: int | None) -> ComparisonRowOut:
         supplier = SupplierOut(id=organization.id, name=organization.name, country=organization.country,
-                               verified=trust.verified, tier_badge=badge)
+                               verified=trust.verified, verifications=verifications, tier_badge=badge)
         expired = quote.valid_until is not None and quote.valid_until < self.day
         flags = _flags(rate, quote, self.rfq, expired, self.estimate.given and quote.incoterm is None)
         return ComparisonRowOut(

@@ -11,6 +11,7 @@ from app.core.schemas import DecimalOut, Price, Quantity, plain_decimal, refuse_
 from app.core.validators import CurrencyCode
 from app.http.locale import N_
 from app.models.enums import Incoterm, QuoteStatus, SampleOffer, Unit
+from app.verifications.schemas import VerificationFacts
 
 REQUIRED_ON_UPDATE = ("unit_price", "currency", "quantity", "unit", "sample_offer")
 LeadTime = Field(default=None, ge=0, le=730)
@@ -163,8 +164,9 @@ class SupplierOut(BaseModel):
     id: int
     name: str
     country: str
-    verified: bool
-    tier_badge: str | None
+    verified: bool = Field(description="Has at least one verification approved and not expired today")
+    verifications: list[VerificationFacts] = Field(description="Its live verifications (checked by the platform)")
+    tier_badge: str | None = Field(description="The badge of its paid membership plan: bought, not checked")
 
 
 class IncotermOut(BaseModel):

@@ -1,13 +1,13 @@
 """JSON API of RFQs."""
 
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
 
 from app.core.schemas import PageOut, page_out
 from app.core.validators import CountryCode, HsCodeText
 from app.http.deps import AdminViewer, DbSession, Files, OptionalViewer, RequiredViewer
+from app.http.downloads import download
 from app.http.ids import ObjectId
 from app.http.pagination import Pagination
 from app.models import RfqAttachment
@@ -102,8 +102,6 @@ files_router = APIRouter(prefix="/files/rfqs", tags=["rfqs"])
                   responses={200: {"description": "The attached file"}})
 async def attachment_file(rfq_id: ObjectId, attachment_id: ObjectId, session: DbSession, viewer: OptionalViewer,
                           store: Files) -> Response:
-    """Downloaded, never shown inline (a PDF from a stranger opens in the reader of the user's choice)."""
+    """Downloaded, never shown inline."""
     found = await attachments.attachment_file(session, store, viewer, rfq_id, attachment_id)
-    disposition = f"attachment; filename*=UTF-8''{quote(found.file_name)}"
-    return Response(found.data, media_type=found.content_type,
-                    headers={"Content-Disposition": disposition, "Cache-Control": "private, no-store"})
+    return download(found.data, found.content_type, found.file_name)

@@ -19,6 +19,7 @@ from membership.usage import LIVE_RFQ_STATUSES
 from search.normalise import words
 from trust.disposable import is_disposable
 from trust.lead_quality import LeadQuality, LeadSignals, score_lead
+from trust.verification import verified_today
 
 NEAR_DUPLICATE = 0.8  # share of words two RFQs' texts have in common (Jaccard) from which they are the same request
 DUPLICATE_WINDOW = timedelta(days=90)
@@ -81,7 +82,7 @@ async def lead_signals(session: AsyncSession, rfq: Rfq) -> LeadSignals:
     return LeadSignals(
         email_confirmed=user is not None and user.email_verified_at is not None,
         account_age_days=(utcnow() - user.created_at).days if user is not None else 0,
-        organization_verified=organization.verified_at is not None,
+        organization_verified=verified_today(organization.verified_until),
         completeness=completeness(rfq).score,
         target_price_usd=Decimal(str(target)) if target is not None else None,
         heading_median_price_usd=await _heading_median_usd(session, rfq.hs_code),
@@ -100,3 +101,12 @@ async def assess(session: AsyncSession, rfq: Rfq) -> LeadQuality:
     rfq.quality_reasons = [{"code": reason.code, "points": reason.points, "text": reason.text}
                            for reason in quality.reasons]
     return quality
+
+
+async def reassess_live_rfqs_of(session: AsyncSession, organization_id: int) -> None:
+    """Scores the organisation's live RFQs again: a signal about the buyer changed (a confirmed fake, a
+    verification)."""
+    live = await session.scalars(select(Rfq).where(Rfq.organization_id == organization_id,
+                                                   Rfq.status.in_(LIVE_RFQ_STATUSES)))
+    for rfq in live.all():
+        await assess(session, rfq)

@@ -12,6 +12,7 @@ from app.listings.schemas import ListingOut
 from app.models import Listing, Organization
 from app.models.enums import BusinessType, Incoterm, Unit
 from app.search_api.service import Found, Results, RfqLead
+from trust.verification import verified_today
 
 T = TypeVar("T")
 
@@ -118,7 +119,7 @@ def _hs_filter(results: Results[Any]) -> HsFilterOut | None:
 
 def supplier_brief(organization: Organization) -> SupplierBrief:
     return SupplierBrief(id=organization.id, slug=organization.slug, name=organization.name,
-                         country=organization.country, verified=organization.verified_at is not None)
+                         country=organization.country, verified=verified_today(organization.verified_until))
 
 
 def supplier_out(organization: Organization) -> SupplierOut:

@@ -36,7 +36,7 @@ async def test_anyone_reads_a_profile(client: httpx.AsyncClient, supplier: Any) 
         "role": "supplier", "country": "CN", "city": "Ningbo", "business_type": "manufacturer",
         "year_established": 2004, "employee_range": "51-200", "export_markets": ["DE", "US"],
         "certifications": ["ISO 9001"], "website": "https://sunrise.example.com/",
-        "description": "Knitted garments.", "verified_at": None, "verification_level": None,
+        "description": "Knitted garments.", "verified_until": None,
     }
 
 

@@ -17,6 +17,7 @@ from tests.conftest import ActorFactory
 from tests.search_api.conftest import open_rfq, published_listing
 from tests.support.browser import log_in
 from tests.support.images import picture, upload
+from tests.support.verifications import requested
 
 # The pages' markup is the same whichever database and search engine serve them: checked once, in the embedded pass
 # of .ci/run (its passes with OpenSearch and PostgreSQL run every other browser test).
@@ -93,7 +94,9 @@ async def test_signed_in_pages_have_no_serious_violations(page: Page, app: FastA
                                                           make_actor: ActorFactory) -> None:
     world = await _catalogue(app, make_actor)
     await log_in(page, world["supplier"])
-    supplier_pages = ["/my/listings", f"/listings/{world['listing']}", "/leads", f"/rfqs/{world['rfq']}",
+    verification = await requested(world["supplier"].client)
+    supplier_pages = ["/verifications", "/verifications/new", f"/verifications/{verification['id']}",
+                      "/my/listings", f"/listings/{world['listing']}", "/leads", f"/rfqs/{world['rfq']}",
                       "/inquiries", "/notifications", "/account", "/account/company", "/account/password",
                       "/account/tokens", "/account/team", "/my/listings/import", "/my/quotes", "/billing",
                       "/saved-searches", "/webhooks", f"/rfqs/{world['rfq']}/report"]
@@ -106,5 +109,6 @@ async def test_signed_in_pages_have_no_serious_violations(page: Page, app: FastA
     await log_in(page, await make_actor("both", admin=True))
     found += await _check(page, ["/admin", "/admin?period=month", "/admin/moderation", "/admin/billing",
                                  "/admin/organizations", f"/admin/organizations/{world['slug']}", "/admin/plans",
-                                 "/admin/plans/silver", "/admin/invoices", "/admin/lead-reports"])
+                                 "/admin/plans/silver", "/admin/invoices", "/admin/lead-reports",
+                                 "/admin/verifications", f"/verifications/{verification['id']}"])
     assert found == []

@@ -11,13 +11,14 @@ from tests.support.browser import log_in
 
 pytestmark = pytest.mark.browser
 
-EVERY_SIGNED_IN = ["/inquiries", "/notifications", "/account", "/billing", "/plans", "/saved-searches", "/webhooks"]
+EVERY_SIGNED_IN = ["/inquiries", "/notifications", "/account", "/billing", "/plans", "/saved-searches", "/webhooks",
+                   "/verifications"]
 PAGES = {
     "supplier": ["/my/listings", "/leads", *EVERY_SIGNED_IN],
     "buyer": ["/my/rfqs", *EVERY_SIGNED_IN],
     "both": ["/my/listings", "/leads", "/my/rfqs", *EVERY_SIGNED_IN],
 }
-ADMINISTRATION = ["/admin", "/admin/moderation", "/admin/billing"]
+ADMINISTRATION = ["/admin", "/admin/moderation", "/admin/billing", "/admin/verifications"]
 BROWSE = ["/categories", "/search", "/suppliers", "/rfqs"]  # the public addresses, for everyone
 
 

@@ -1,6 +1,8 @@
 """`tradeleads seed --demo`: the demo catalogue built through the services, once (--if-empty the second time), public
 as the printed logins say, with a picture for every listing. One seed serves every check: it takes a while."""
 
+from datetime import date
+
 from sqlalchemy import func, select
 
 from app.core import clock
@@ -55,6 +57,16 @@ async def test_seed_demo_builds_the_catalogue_once_through_the_services(app, run
     assert login.json()["user"]["email_verified_at"] is not None  # the seed vouches for its addresses
     store = (await client.get("/api/v1/suppliers/dhaka-apparel-works-ltd")).json()
     assert (await client.get(store["logo_url"])).headers["content-type"] == "image/webp"
+    assert "verifications: 6 approved, 2 pending" in result.output
+    async with app.state.sessionmaker() as session:
+        slugs = dict((await session.execute(select(User.email, Organization.slug).join(
+            Organization, Organization.id == User.organization_id))).tuples().all())
+    badges = {}
+    for key in ("brightway", "anatolia", "rheinwerk"):
+        found = (await client.get(f"/api/v1/suppliers/{slugs[f'{key}@example.com']}")).json()
+        badges[key] = sorted((date.fromisoformat(badge["expires_on"]) - clock.today()).days
+                             for badge in found["verifications"])
+    assert badges == {"brightway": [695, 900], "anatolia": [20], "rheinwerk": []}  # one within 30 days, one expired
 
     second = await run_cli("seed", "--demo", "--if-empty")
     assert second.exit_code == 0

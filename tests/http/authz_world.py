@@ -26,6 +26,7 @@ from tests.support.actors import new_actor
 from tests.support.images import picture
 from tests.support.listings import create_listing
 from tests.support.quotes import quote_payload
+from tests.support.verifications import requested
 
 ROLES = ("anonymous", "stranger", "silver", "gold", "member", "owner", "admin")
 Factory = Callable[[], Awaitable[str]]
@@ -160,8 +161,9 @@ async def _invitation(app: FastAPI, owner: Actor) -> int:
 
 
 async def _uploads(app: FastAPI, owner: Actor, rfq_id: str) -> dict[str, str]:
-    """An import of the owner's, an attachment on its RFQ (stored directly: the RFQ is open, its files frozen),
-    and signed links: an invitation to the owner's organisation and the owner's address check."""
+    """An import of the owner's, an attachment on its RFQ (stored directly: the RFQ is open, its files frozen), a
+    verification request of the owner's with its evidence, and signed links: an invitation to the owner's
+    organisation and the owner's address check."""
     csv = b"title,moq,moq_unit\nBamboo board,500,piece\n"
     started = await owner.client.post("/api/v1/listing-imports", files={"file": ("boards.csv", csv, "text/csv")})
     assert started.status_code == 202, started.text
@@ -172,7 +174,10 @@ async def _uploads(app: FastAPI, owner: Actor, rfq_id: str) -> dict[str, str]:
         await session.commit()
     app.state.files.put(attachment.file_key, PDF)
     secret = app.state.settings.secret_key
+    verification = await requested(owner.client)
+    evidence = (await owner.client.get(f"/api/v1/verifications/{verification['id']}")).json()["files"][0]
     return {"import_id": str(started.json()["id"]), "attachment_id": str(attachment.id),
+            "verification_id": str(verification["id"]), "file_id": str(evidence["id"]),
             "token": sign(secret, "invitation", {"invitation": await _invitation(app, owner)}),
             "confirmation": sign(secret, "address-check", {"user": owner.user_id, "email": owner.email})}
 

@@ -303,11 +303,38 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /admin/lead-reports": PAGE_ADMIN,
     "POST /admin/lead-reports/{report_id}/confirm": PAGE_ADMIN,
     "POST /admin/lead-reports/{report_id}/dismiss": PAGE_ADMIN,
+    # Verifications: the organisation's own, decided by admins; evidence comes from the organisation only.
+    "GET /api/v1/verifications": SIGNED_IN,
+    "POST /api/v1/verifications": SIGNED_IN,
+    "GET /api/v1/verifications/{verification_id}": ORGANIZATION,
+    "POST /api/v1/verifications/{verification_id}/files": row(ANONYMOUS, NOT_FOUND, OK, OK, "403 not_the_owner"),
+    "PATCH /api/v1/verifications/{verification_id}/files/{file_id}": row(ANONYMOUS, NOT_FOUND, OK, OK,
+                                                                         "403 not_the_owner"),
+    "POST /api/v1/verifications/{verification_id}/resubmit": ORGANIZATION,
+    "GET /api/v1/admin/verifications": ADMIN,
+    "POST /api/v1/admin/verifications/{verification_id}/approve": ADMIN,
+    "POST /api/v1/admin/verifications/{verification_id}/reject": ADMIN,
+    "POST /api/v1/admin/verifications/{verification_id}/request-evidence": ADMIN,
+    "GET /files/verifications/{verification_id}/{file_id}": row("404", "404", OK, OK, OK),  # a private file
+    "GET /verifications": PAGE_SIGNED_IN,
+    "GET /verifications/new": PAGE_SIGNED_IN,
+    "POST /verifications": PAGE_SIGNED_IN,
+    "GET /verifications/{verification_id}": PAGE_ORGANIZATION,
+    "POST /verifications/{verification_id}/files": PAGE_QUOTE_CHANGE,
+    "POST /verifications/{verification_id}/files/{file_id}/visibility": PAGE_QUOTE_CHANGE,
+    "POST /verifications/{verification_id}/resubmit": PAGE_ORGANIZATION,
+    "GET /admin/verifications": PAGE_ADMIN,
+    "POST /admin/verifications/{verification_id}/approve": PAGE_ADMIN,
+    "POST /admin/verifications/{verification_id}/reject": PAGE_ADMIN,
+    "POST /admin/verifications/{verification_id}/request-evidence": PAGE_ADMIN,
 }
 
 # Writes whose permission depends on the object are sent a valid body: an empty one would be refused (422) before
 # anyone looked at who asks. {name} is a value of the world.
 BODIES = {
+    "PATCH /api/v1/verifications/{verification_id}/files/{file_id}": {"public": "false"},  # the file stays private
+    "POST /api/v1/admin/verifications/{verification_id}/reject": {"reason": "unreadable"},
+    "POST /api/v1/admin/verifications/{verification_id}/request-evidence": {"note": "The licence's second page"},
     "POST /api/v1/rfqs/{rfq_id}/award": {"quote_id": "{their_quote_id}"},
     "POST /rfqs/{rfq_id}/award": {"quote_id": "{their_quote_id}"},
     "POST /api/v1/listings/{listing_id}/inquiries": {"message": "Price for 5,000 pieces?"},

@@ -5,13 +5,11 @@ import re
 from typing import Any
 
 import httpx
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.clock import utcnow
-from app.models import Organization
 from tests.search_api.conftest import published_listing
 from tests.support.pages import text_of
+from tests.support.verifications import verified
 
 
 async def test_home_leads_to_categories_suppliers_and_everything_listed(client: httpx.AsyncClient, db: AsyncSession,
@@ -23,8 +21,7 @@ async def test_home_leads_to_categories_suppliers_and_everything_listed(client: 
     for title in ("Merino wool sweater", "Cotton polo shirt"):
         await published_listing(busy, admin, title=title, hs_code="611011")
     await published_listing(small, admin, title="Brass ball valve DN25", hs_code="848180")
-    await db.execute(update(Organization).where(Organization.id == small.organization_id).values(verified_at=utcnow()))
-    await db.commit()
+    await verified(small.client, admin.client)
 
     page = text_of(await client.get("/"))
 

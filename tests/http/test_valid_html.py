@@ -65,7 +65,7 @@ async def test_signed_in_pages_parse_without_errors(client: httpx.AsyncClient, c
     paths = ["/my/listings", "/my/listings?status=draft", "/my/rfqs", "/leads", f"/rfqs/{catalogue['rfq']}",
              f"/listings/{catalogue['listing']}", "/inquiries", "/notifications", "/account", "/account/company",
              "/account/password", "/account/tokens", "/account/team", "/my/listings/import", "/my/quotes", "/billing",
-             "/saved-searches", "/webhooks"]
+             "/saved-searches", "/webhooks", "/verifications", "/verifications/new"]
     assert await _errors(client, paths) == {}
 
 
@@ -77,5 +77,5 @@ async def test_admin_pages_parse_without_errors(app: FastAPI, client: httpx.Asyn
         await session.commit()
     paths = ["/admin", "/admin?period=month", "/admin/moderation", "/admin/billing", "/admin/organizations",
              f"/admin/organizations/{catalogue['slug']}", "/admin/plans", "/admin/plans/silver", "/admin/invoices",
-             "/admin/lead-reports"]
+             "/admin/lead-reports", "/admin/verifications"]
     assert await _errors(client, paths) == {}

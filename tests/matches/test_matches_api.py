@@ -5,14 +5,12 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.clock import utcnow
-from app.models import Organization
 from search.backend import SearchBackend
 from tests.conftest import Actor, ActorFactory
 from tests.matching.conftest import index_now, open_rfq, published_listing
+from tests.support.verifications import verified
 
 CAMERA = {"title": "Sony Cyber-shot DSC-W120P digital camera", "specs": {"brand": "Sony", "model": "DSC-W120P"},
           "hs_code": "852589", "moq_unit": "piece", "currency": "USD", "lead_time_days": 20}
@@ -95,9 +93,7 @@ async def test_only_the_buyers_members_and_admins_see_matches(app: FastAPI, cata
 
 async def test_trust_explains_verification(app: FastAPI, catalogue: dict[str, Any], buyer: Actor, admin: Actor,
                                            db: AsyncSession) -> None:
-    await db.execute(update(Organization).where(Organization.id == catalogue["bulk"].organization_id)
-                     .values(verified_at=utcnow()))
-    await db.commit()
+    await verified(catalogue["bulk"].client, admin.client)
     rfq = await camera_rfq(buyer, admin)
 
     items = (await buyer.client.get(f"/api/v1/rfqs/{rfq['id']}/matches")).json()["items"]

@@ -36,7 +36,7 @@ async def test_signals_come_from_ratings_leads_response_times_and_verification(a
     buyer = await new_organization(db, "Buyer", OrganizationRole.BUYER)
     rated = await new_organization(db, "Rated", OrganizationRole.SUPPLIER)
     fresh = await new_organization(db, "Fresh", OrganizationRole.SUPPLIER)
-    (await db.get_one(Organization, rated)).verified_at = utcnow()
+    (await db.get_one(Organization, rated)).verified_until = days_from_today(30)
     rfqs = [await rfq_opened(db, buyer, 100) for _ in range(4)]
     await quote(db, rfqs[0], rated, 2, score=5)
     await quote(db, rfqs[1], rated, 10, score=4)

@@ -3,19 +3,19 @@
 
 import html as entities
 import re
+from datetime import date
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.clock import today, utcnow
-from app.models import Organization
+from app.core.clock import today
 from tests.conftest import Actor
 from tests.search_api.conftest import published_listing
 from tests.support.listings import create_listing
 from tests.support.membership import put_on_tier
+from tests.support.verifications import verified
 
 PROFILE = {"business_type": "manufacturer", "year_established": 2001, "employee_range": "51-200",
            "export_markets": ["DE", "US"], "certifications": ["ISO 9001"], "city": "Ningbo",
@@ -66,17 +66,21 @@ async def test_searching_inside_the_store_and_by_its_categories(client: httpx.As
 async def test_verification_and_a_paid_badge_read_differently(client: httpx.AsyncClient, make_actor: Any,
                                                               db: AsyncSession) -> None:
     _, supplier = await _store(make_actor)
-    await db.execute(update(Organization).where(Organization.id == supplier.organization_id)
-                     .values(verified_at=utcnow(), verification_level="business_licence"))
+    admin = await make_actor("buyer", admin=True)
+    expiry = date(today().year + 2, 3, 31)
+    await verified(supplier.client, admin.client, expires_on=expiry.isoformat())
     await put_on_tier(db, supplier.organization_id, "gold")
     await db.commit()
     page = (await client.get(f"/suppliers/{supplier.organization_slug}")).text
-    assert "✓ Verified supplier" in page and "Not verified" not in page
+    assert "✓ Business licence" in page and "Not verified" not in page
+    assert f"Ningbo Administration for Market Regulation · valid until {expiry.isoformat()}" in _text(page)
     assert re.search(r'<span class="badge plan" title="A paid membership plan, not a verification">Gold Supplier'
                      r'</span> <span class="aside">paid membership</span>', page)
     api = (await client.get(f"/api/v1/suppliers/{supplier.organization_slug}")).json()
     assert api["plan_badge"] == "Gold Supplier"
-    assert api["verification"]["level"] == "business_licence"
+    assert api["verified"] is True
+    assert [(found["kind"], found["certificate_number"], found["expires_on"], found["public_files"])
+            for found in api["verifications"]] == [("business_licence", "91330200MA2AB12C3D", expiry.isoformat(), [])]
 
 
 async def test_the_api_tells_the_same_facts(client: httpx.AsyncClient, make_actor: Any) -> None:
@@ -85,7 +89,7 @@ async def test_the_api_tells_the_same_facts(client: httpx.AsyncClient, make_acto
     assert response.status_code == 200
     body = response.json()
     assert body["name"] == "Ningbo Knitwear Co" and body["published_listings"] == 3
-    assert body["verification"] is None and body["plan_badge"] is None
+    assert (body["verified"], body["verifications"], body["plan_badge"]) == (False, [], None)
     assert body["years_in_business"] == today().year - 2001 and body["export_markets"] == ["DE", "US"]
     assert [(c["chapter"], c["listings"]) for c in body["categories"]] == [("51", 1), ("61", 2)]
     assert body["rating_count"] == 0 and body["response_rate"] is None

@@ -1,19 +1,18 @@
 """The buyer's side-by-side comparison: every active quote in one currency with exact Decimal arithmetic."""
 
+import re
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import update
 
-from app.core.clock import utcnow
-from app.models import Organization
 from tests.conftest import Actor
 from tests.support.actors import Cast
 from tests.support.problems import assert_invalid, assert_problem
 from tests.support.quotes import close_all, open_rfq, submit, suppliers
 from tests.support.rfqs import days_from_today
+from tests.support.verifications import verified
 
 RFQ = {"title": "Green arabica", "quantity": "1000", "unit": "kg", "currency": "USD",
        "required_certifications": ["Organic", "Fairtrade"]}
@@ -120,7 +119,7 @@ async def test_each_row_shows_terms_lead_time_moq_and_certifications(cast: Cast,
     assert (eur["listing_moq"], eur["moq_fit"]) == ("500", True)
     assert (eur["certifications_met"], eur["certifications_missing"]) == (["Organic"], ["Fairtrade"])
     assert eur["supplier"] == {"id": actors[0].organization_id, "name": eur["supplier"]["name"], "country": "CN",
-                               "verified": False, "tier_badge": None}
+                               "verified": False, "verifications": [], "tier_badge": None}
     assert [(row["quote_currency"], row["lead_time_days"], row["ready_by_valid_until"]) for row in rows] == [
         ("JPY", 10, True), ("EUR", 20, True), ("CNY", 45, False), ("GBP", None, None)]
     cif = rows[2]["incoterm"]
@@ -166,10 +165,7 @@ async def test_a_price_per_dozen_is_compared_with_prices_per_piece(cast: Cast, s
 
 async def test_sorting_by_trust_puts_rated_and_verified_suppliers_first(cast: Cast, app: FastAPI) -> None:
     rfq, actors, quotes = await four_quotes(cast, app)
-    async with app.state.sessionmaker() as session:
-        await session.execute(update(Organization).where(Organization.id == actors[3].organization_id)
-                              .values(verified_at=utcnow()))
-        await session.commit()
+    await verified(actors[3].client, (await cast.admin()).client)
 
     body = await comparison((await cast.owner()).client, rfq, "?sort=trust")
     rows = body["rows"]
@@ -177,7 +173,11 @@ async def test_sorting_by_trust_puts_rated_and_verified_suppliers_first(cast: Ca
     assert [(row["quote_id"], row["trust_score"], row["supplier"]["verified"]) for row in rows] == [
         (quotes[3]["id"], "4", True), (quotes[0]["id"], "3", False), (quotes[1]["id"], "3", False),
         (quotes[2]["id"], "3", False)]
+    assert [badge["kind"] for badge in rows[0]["supplier"]["verifications"]] == ["business_licence"]
     assert [group["key"] for group in body["groups"]] == ["all"]  # no amounts ranked: one list, any currency
+    page = (await (await cast.owner()).client.get(f"/rfqs/{rfq['id']}/comparison")).text
+    assert re.search(r'<span class="badge verified" tabindex="0" title="Checked by the platform: [^"]+, valid until '
+                     r'[-0-9]+">✓ Business licence</span>', page)
     await close_all(actors)
 
 

@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 
 TITLES = {401: "Not authenticated", 402: "Payment required", 403: "Forbidden", 404: "Not found", 409: "Conflict",
-          422: "Validation failed", 429: "Too many requests"}
+          413: "Payload too large", 422: "Validation failed", 429: "Too many requests"}
 
 
 def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
