@@ -35,6 +35,7 @@ from app.http.locale import LOCALES
 from app.models import ApiToken, LoginFailure, Organization, User
 from app.models.enums import EntityType, MemberRole
 from app.notifications.service import send_email
+from app.rfqs import quality
 
 ADDRESS_CHECK = "address-check"
 ADDRESS_CHECK_DAYS = 3
@@ -140,6 +141,7 @@ async def confirm_address(session: AsyncSession, settings: Settings, token: str)
     if user.email_verified_at is None:
         user.email_verified_at = utcnow()
         await session.flush()
+        await quality.reassess_live_rfqs_of(session, user.organization_id)  # a confirmed buyer asks better leads
     return user
 
 

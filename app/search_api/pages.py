@@ -21,6 +21,8 @@ from app.organizations.repository import published_listing_counts
 from app.search_api import service
 from app.search_api.links import QueryLinks
 from app.search_api.params import PARAMS, SearchParams
+from app.verifications.schemas import KIND_LABELS
+from app.verifications.service import badges as verification_badges
 from search.types import DocType
 
 router = APIRouter()
@@ -99,8 +101,11 @@ async def _search(request: Request, session: DbSession, engine: SearchEngine, vi
     links.hs_descriptions = await code_descriptions(session, links.hs_codes(results.facets))
     if doc_type == DocType.LISTINGS:
         context["covers"] = await cover_images(session, [f.item[0].id for f in results.items])
+        context["verifications"] = await verification_badges(session, {f.item[1].id for f in results.items})
     if doc_type == DocType.SUPPLIERS:
         context["product_counts"] = await published_listing_counts(session, [f.item.id for f in results.items])
+        context["verifications"] = await verification_badges(session, {f.item.id for f in results.items})
+    context["kind_labels"] = KIND_LABELS
     context.update(results=results, params=params, hs_edition=HS_EDITION)
     return render(request, "search_api/search.html", context)
 

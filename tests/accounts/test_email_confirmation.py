@@ -14,6 +14,7 @@ from app.core import clock
 from app.models import OutgoingEmail, User
 from app.models.enums import OrganizationRole
 from tests.conftest import BASE_URL, ActorFactory
+from tests.search_api.conftest import open_rfq
 from tests.support.clock import Travel
 from tests.support.pages import sign_up, submit_form, text_of
 from tests.support.problems import assert_problem
@@ -100,3 +101,17 @@ async def test_the_demo_and_cli_users_count_as_confirmed(db: AsyncSession) -> No
                                             organization_name="Ops Co", organization_role=OrganizationRole.BUYER,
                                             country="DE"))
     assert user.email_verified_at is not None and await _sent_to(db, "ops@example.com") == 0
+
+
+async def test_confirming_the_address_scores_the_buyers_open_rfqs_again(make_actor: ActorFactory,
+                                                                        db: AsyncSession) -> None:
+    buyer, admin = await make_actor("buyer"), await make_actor("both", admin=True)
+    rfq = await open_rfq(buyer, admin)
+    before = (await admin.client.get(f"/api/v1/rfqs/{rfq['id']}")).json()["quality"]
+
+    assert (await buyer.client.post("/api/v1/me/email-confirmation")).status_code == 202
+    await buyer.client.post("/api/v1/auth/confirm-email", json={"token": await _link_sent_to(db, buyer.email)})
+
+    after = (await admin.client.get(f"/api/v1/rfqs/{rfq['id']}")).json()["quality"]
+    assert after["score"] == before["score"] + 10
+    assert "email_confirmed" in [reason["code"] for reason in after["reasons"]]

@@ -230,6 +230,9 @@ async def test_the_verified_filter_follows_approvals_and_expiry(app: FastAPI, ma
     await verified(supplier.client, admin.client, expires_on=expiry.isoformat())
     await index_now(app)
     assert "✓ Business licence</span>" in (await client.get(f"/listings/{listing['id']}")).text
+    assert "✓ Business licence</span>" in (await client.get("/search", params={"q": "mooring rope"})).text
+    directory = (await client.get("/suppliers", params={"verified": "true"})).text
+    assert supplier.organization_slug in directory and "✓ Business licence</span>" in directory
 
     def titles(body: dict[str, Any]) -> list[str]:
         return [item["listing"]["title"] for item in body["items"]]
