@@ -83,6 +83,11 @@ BUYERS = [
         "business_type": "trading_company", "year_established": 2010, "employee_range": "11-50",
         "description": "Re-exporter of foodstuffs and solar equipment to the GCC and East Africa.",
     }),
+    # A throwaway address and a thin request: the low end of lead quality, held for moderation.
+    DemoOrganization("quickdeal", {
+        "email": "quickdeal@yopmail.com", "name": "Alex Wong", "organization_role": "buyer",
+        "organization_name": "Quick Deal Sourcing", "country": "HK", "city": "Hong Kong",
+    }),
 ]
 
 ADMIN = DemoOrganization("admin", {

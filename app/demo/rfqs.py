@@ -55,4 +55,8 @@ RFQS = [
         "destination_country": "AE", "destination_port": "Jebel Ali",
         "required_certifications": ["IEC 61215", "IEC 61730"],
     }),
+    DemoRfq("quickdeal", PENDING, 7, {
+        "title": "Phone cases all models cheap", "quantity": "100", "unit": "piece",
+        "description": "Best price only. Catalogue to WhatsApp +852 5555 0199 or www.quickdeal-sourcing.example",
+    }),
 ]

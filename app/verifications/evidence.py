@@ -1,7 +1,7 @@
-"""Evidence files of a verification: PDF, JPEG, PNG or WebP, told by content (a PDF renamed .png is a PDF, a text
-file renamed .pdf is refused), at most MAX_FILES per request, the size capped by the upload route's body limit.
-The owning organisation adds them while the request waits for review; it and admins may read them, anyone else
-only those the owner marks public."""
+"""Evidence files of a verification: PDF, JPEG, PNG or WebP, told by content (a text file renamed .pdf is refused,
+and so is a PDF renamed .png: the name may not claim another type), at most MAX_FILES per request, the size capped
+by the upload route's body limit. The owning organisation adds them while the request waits for review; it and
+admins may read them, anyone else only those the owner marks public."""
 
 import asyncio
 import secrets
@@ -11,7 +11,7 @@ from pathlib import PurePath
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, can_manage, require_viewer
-from app.core.documents import document_type
+from app.core.documents import named_document_type
 from app.core.errors import FieldError, conflict, forbidden, not_found, validation_failed
 from app.core.storage import FileStore, after_transaction
 from app.models import Verification, VerificationEvent, VerificationFile
@@ -60,7 +60,7 @@ async def add_file(session: AsyncSession, store: FileStore, viewer: Viewer | Non
                        code="not_open_to_evidence")
     if not data:
         raise validation_failed([FieldError("file", "Choose a PDF or image file", "missing")])
-    content_type = await asyncio.to_thread(document_type, data)
+    content_type = await asyncio.to_thread(named_document_type, data, file_name)
     if len((await repository.files_of(session, [verification.id]))[verification.id]) >= MAX_FILES:
         raise conflict(f"A verification has at most {MAX_FILES} evidence files", code="too_many_files")
     file = VerificationFile(verification_id=verification.id, content_type=content_type, size=len(data),

@@ -20,14 +20,17 @@ async def test_seed_demo_builds_the_catalogue_once_through_the_services(app, run
     result = await run_cli("seed", "--demo", "--if-empty")
 
     assert result.exit_code == 0, result.output
-    assert "Seeded 26 organizations" in result.output
+    assert "Seeded 27 organizations" in result.output
     assert "admin@example.com" in result.output and "demo-password-1" in result.output
     assert await count_rows(Organization, Organization.role == OrganizationRole.SUPPLIER) == 22
-    assert await count_rows(Organization, Organization.role == OrganizationRole.BUYER) == 4  # 3 buyers + operator
-    assert await count_rows(User) == 26
+    assert await count_rows(Organization, Organization.role == OrganizationRole.BUYER) == 5  # 4 buyers + operator
+    assert await count_rows(User) == 27
     assert await count_rows(User, User.is_platform_admin.is_(True)) == 1
     assert await _statuses(app, Listing) == {"published": 214, "pending_review": 3, "draft": 2}
-    assert await _statuses(app, Rfq) == {"open": 5, "pending_review": 1}
+    assert await _statuses(app, Rfq) == {"open": 5, "pending_review": 2}
+    async with app.state.sessionmaker() as session:
+        scores = sorted(await session.scalars(select(Rfq.quality_score)))
+    assert scores[0] < 40 <= scores[1] and scores[-1] >= 70  # lead quality from one held for review to good
     assert await count_rows(Rfq, Rfq.valid_until <= clock.today()) == 0
     assert "5 quotes" in result.output
     assert await _statuses(app, Quote) == {"submitted": 5}  # none held: no contact details in their messages
@@ -71,7 +74,7 @@ async def test_seed_demo_builds_the_catalogue_once_through_the_services(app, run
     second = await run_cli("seed", "--demo", "--if-empty")
     assert second.exit_code == 0
     assert second.output == "The database already has organizations; nothing seeded (--if-empty).\n"
-    assert await count_rows(Organization) == 26 and await count_rows(Listing) == 219
+    assert await count_rows(Organization) == 27 and await count_rows(Listing) == 219
 
 
 async def test_seed_without_demo_is_a_usage_error_and_writes_nothing(run_cli, count_rows):

@@ -104,13 +104,17 @@ async def test_evidence_is_told_by_content_and_capped_in_size(make_actor: ActorF
     files = f"/api/v1/verifications/{created['id']}/files"
 
     renamed_pdf = await supplier.client.post(files, files={"file": ("scan.png", PDF, "image/png")})
+    unnamed_pdf = await supplier.client.post(files, files={"file": ("scan", PDF, "application/octet-stream")})
     text_as_pdf = await supplier.client.post(files, files={"file": ("licence.pdf", b"just text", "application/pdf")})
     too_large = await supplier.client.post(files, files={"file": (
         "huge.pdf", b"%PDF-1.4\n" + b"0" * app.state.settings.image_upload_max_bytes + b"\n%%EOF", "application/pdf")})
     scan = picture("JPEG", size=(300, 200))
     photo = await supplier.client.post(files, files={"file": ("licence.jpg", scan, "image/jpeg")})
 
-    assert (renamed_pdf.status_code, renamed_pdf.json()["content_type"], renamed_pdf.json()["file_name"]) == (
+    mismatch = assert_problem(renamed_pdf, 422, "validation_failed")["errors"][0]
+    assert (mismatch["code"], mismatch["message"]) == (
+        "document_name_mismatch", "The file is named .png but is a PDF: rename it or send the right file")
+    assert (unnamed_pdf.status_code, unnamed_pdf.json()["content_type"], unnamed_pdf.json()["file_name"]) == (
         201, "application/pdf", "scan.pdf")
     assert assert_problem(text_as_pdf, 422, "validation_failed")["errors"][0]["code"] == "document_type"
     assert_problem(too_large, 413, "body_too_large")
