@@ -176,8 +176,8 @@ async def test_sorting_by_trust_puts_rated_and_verified_suppliers_first(cast: Ca
     assert [badge["kind"] for badge in rows[0]["supplier"]["verifications"]] == ["business_licence"]
     assert [group["key"] for group in body["groups"]] == ["all"]  # no amounts ranked: one list, any currency
     page = (await (await cast.owner()).client.get(f"/rfqs/{rfq['id']}/comparison")).text
-    assert re.search(r'<span class="badge verified" tabindex="0" title="Checked by the platform: [^"]+, valid until '
-                     r'[-0-9]+">✓ Business licence</span>', page)
+    assert re.search(r'<span class="badge verified" tabindex="0" data-facts="Checked by the platform: [^"]+, valid '
+                     r'until [-0-9]+">✓ Business licence<span class="visually-hidden">', page)
     await close_all(actors)
 
 
