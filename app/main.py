@@ -36,6 +36,7 @@ from app.health.metrics import QueueMetrics
 from app.home import pages as home_pages
 from app.http.display_currency import display_currency
 from app.http.identity import install_request_facts
+from app.http.locale import EnglishUntilActivated
 from app.http.openapi import install_openapi
 from app.http.page_deps import page_user
 from app.http.problems import install_error_handlers
@@ -163,6 +164,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, default_limit=settings.request_body_max_bytes,
                        route_limits=dict.fromkeys(UPLOAD_PATHS, settings.image_upload_max_bytes))
     app.add_middleware(SecurityHeaders, https_only=settings.secure_cookies)
+    app.add_middleware(EnglishUntilActivated)
     app.add_middleware(RequestLog, latency=request_latency(app.state.metrics_registry))
     return app
 

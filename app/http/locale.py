@@ -16,6 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import LazyProxy, Translations
 from fastapi import Request
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.core.config import PROJECT_ROOT
 from app.core.validators import country_name
@@ -103,6 +104,18 @@ def activate(request: Request) -> str:
     locale = request_locale(request)
     _LOCALE.set(locale)
     return locale
+
+
+class EnglishUntilActivated:
+    """Every request starts in English (the API's language) until a page activates the viewer's: a request does
+    not inherit the language of one that ran before it in the same context."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        _LOCALE.set(DEFAULT)
+        await self.app(scope, receive, send)
 
 
 def current_locale() -> str:

@@ -34,6 +34,7 @@ from app.core.clock import today
 from app.core.currency import Pair, Rate, rate_between
 from app.core.repository import by_id
 from app.fx.repository import latest_dated_rates
+from app.http.locale import N_, format_day, format_number, gettext
 from app.models import Listing, Organization, Quote, Rfq
 from app.quotes import repository
 from app.quotes.access import buyer_rfq
@@ -66,6 +67,11 @@ class SortBy(StrEnum):
     TOTAL = "total"
     LEAD_TIME = "lead_time"
     TRUST = "trust"
+
+
+SORT_LABELS = {SortBy.TOTAL: N_("total"), SortBy.LEAD_TIME: N_("lead time"), SortBy.TRUST: N_("trust")}
+# What the buyer adds to a quote, and who pays under an Incoterm (app.quotes.incoterms), as the table shows them.
+COST_WORDS = (N_("freight"), N_("insurance"), N_("buyer"), N_("seller"))
 
 
 def _certifications(required: list[str], held: set[str]) -> tuple[list[str], list[str]]:
@@ -173,24 +179,28 @@ def _group_of(flags: list[str], quote_currency: str, sort: SortBy) -> str:
 
 def _reason(key: str, rfq: Rfq, target: str, day: date, estimate: LandedEstimateIn,
             sort: SortBy) -> tuple[str | None, str]:
-    unit = rfq.unit.value.replace("_", " ")
-    quantity = f"{rfq.quantity.normalize():,f} {unit}"
+    """The group's currency and why it stands apart, in the language being shown (English in the API)."""
+    unit = gettext(rfq.unit.value.replace("_", " "))
+    quantity = f"{format_number(rfq.quantity)} {unit}"
     if key == ALL:
-        return None, (f"Every quote ranked by {sort.value.replace('_', ' ')}, whatever its currency; a total that "
-                      f"could not be converted to {target} is marked and shown in its own currency.")
+        return None, gettext("Every quote ranked by %(sort)s, whatever its currency; a total that could not be "
+                             "converted to %(currency)s is marked and shown in its own currency.") % {
+            "sort": gettext(SORT_LABELS[sort]), "currency": target}
     if key == COMPARED:
-        added = (" plus your freight and insurance estimate where the Incoterm leaves them to you"
-                 if estimate.given else "")
-        return target, f"Totals for {quantity} in {target}{added}, ranked against each other."
+        text = (gettext("Totals for %(quantity)s in %(currency)s plus your freight and insurance estimate where the "
+                        "Incoterm leaves them to you, ranked against each other.") if estimate.given else
+                gettext("Totals for %(quantity)s in %(currency)s, ranked against each other."))
+        return target, text % {"quantity": quantity, "currency": target}
     if key == NO_INCOTERM:
-        return target, ("No Incoterm given, so nobody can tell whether freight and insurance are included: "
-                        "your estimate is not added and these are not ranked against the others.")
+        return target, gettext("No Incoterm given, so nobody can tell whether freight and insurance are included: "
+                               "your estimate is not added and these are not ranked against the others.")
     if key == UNIT_DIFFERS:
-        return None, (f"Quoted in another unit than the {unit} asked: no total for {quantity}, "
-                      "so these are not ranked by price.")
+        return None, gettext("Quoted in another unit than the %(unit)s asked: no total for %(quantity)s, so these "
+                             "are not ranked by price.") % {"unit": unit, "quantity": quantity}
     currency = key.split(":", 1)[1]
-    return currency, (f"In {currency}: no {currency} to {target} exchange rate is loaded on or before "
-                      f"{day.isoformat()}, so these totals are not converted and are ranked only among themselves.")
+    return currency, gettext("In %(currency)s: no %(currency)s to %(target)s exchange rate is loaded on or before "
+                             "%(day)s, so these totals are not converted and are ranked only among themselves.") % {
+        "currency": currency, "target": target, "day": format_day(day)}
 
 
 def _grouped(rows: list[ComparisonRowOut], sort: SortBy, rfq: Rfq, target: str, day: date,

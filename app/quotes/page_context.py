@@ -11,11 +11,12 @@ from app.auth.viewer import Viewer, can_manage
 from app.core.schemas import field_errors
 from app.core.validators import normalise_currency
 from app.http.forms import CHOICES
+from app.http.locale import activate
 from app.models import Quote, Rfq
 from app.models.enums import UNDECIDED_QUOTE_STATUSES, RfqStatus, SampleOffer
 from app.quotes import repository
 from app.quotes.access import refusal_of
-from app.quotes.comparison import SortBy, compare_quotes
+from app.quotes.comparison import SORT_LABELS, SortBy, compare_quotes
 from app.quotes.decisions import DECIDED
 from app.quotes.schemas import HELD_NOTE, LandedEstimateIn, QuoteCreate, json_value
 from app.rfqs import attachments
@@ -24,7 +25,7 @@ from app.rfqs.contact import page_context
 from app.verifications.schemas import KIND_LABELS
 
 QUOTE_CHOICES = {**CHOICES, "sample_offers": [(offer.value, offer.value) for offer in SampleOffer],
-                 "sorts": [(sort.value, sort.value.replace("_", " ")) for sort in SortBy]}
+                 "sorts": list(SORT_LABELS.items())}
 
 
 def quote_values(quote: Quote) -> dict[str, str]:
@@ -67,6 +68,7 @@ def _estimate(request: Request) -> tuple[LandedEstimateIn, dict[str, str], dict[
 async def comparison_context(request: Request, session: AsyncSession, viewer: Viewer | None,
                              rfq: Rfq) -> dict[str, Any]:
     """What the buyer's comparison table needs (templates/quotes/comparison_table.html)."""
+    activate(request)  # the groups' reasons are written in the page's language
     currency, sort = _comparison_params(request)
     estimate, typed, errors = _estimate(request)
     comparison = await compare_quotes(session, viewer, rfq.id, currency, sort, estimate)

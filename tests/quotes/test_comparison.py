@@ -1,5 +1,6 @@
 """The buyer's side-by-side comparison: every active quote in one currency with exact Decimal arithmetic."""
 
+import html
 import re
 from typing import Any
 
@@ -214,3 +215,23 @@ async def test_bad_comparison_parameters_are_422(cast: Cast) -> None:
 
     assert_invalid(await client.get(f"/api/v1/rfqs/{rfq['id']}/comparison?currency=ZZZ&sort=cheapest"),
                    currency="value_error", sort="enum")
+
+
+async def test_the_comparison_reads_in_chinese_and_spanish_and_the_api_stays_english(cast: Cast,
+                                                                                     supplier: Actor) -> None:
+    rfq = await open_rfq(cast, title="Ceramic mugs", quantity="100", unit="piece", currency="USD")
+    await submit(supplier.client, rfq, unit_price="2.5", currency="USD", quantity="100", unit="piece",
+                 incoterm="FOB")
+    buyer = (await cast.owner()).client
+    pages = {}
+    for language in ("zh_Hans", "es"):
+        buyer.cookies.set("tl_language", language)
+        pages[language] = html.unescape((await buyer.get(f"/rfqs/{rfq['id']}/comparison")).text)
+    buyer.cookies.delete("tl_language")
+
+    assert "<th>供应商</th><th>单价</th>" in pages["zh_Hans"] and "与所询一致" in pages["zh_Hans"]
+    assert "（USD），相互排序。" in pages["zh_Hans"] and "运费：买方" in pages["zh_Hans"]
+    assert "Totales para 100 pieza en USD, ordenados entre sí." in pages["es"]
+    assert "<th>Proveedor</th><th>Precio unitario</th>" in pages["es"] and "Ordenar por:" in pages["es"]
+    [group] = (await comparison(buyer, rfq))["groups"]
+    assert group["reason"] == "Totals for 100 piece in USD, ranked against each other."
