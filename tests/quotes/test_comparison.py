@@ -230,7 +230,7 @@ async def test_the_comparison_reads_in_chinese_and_spanish_and_the_api_stays_eng
     buyer.cookies.delete("tl_language")
 
     assert "<th>供应商</th><th>单价</th>" in pages["zh_Hans"] and "与所询一致" in pages["zh_Hans"]
-    assert "（USD），相互排序。" in pages["zh_Hans"] and "运费：买方" in pages["zh_Hans"]
+    assert "（USD），相互排序。" in pages["zh_Hans"] and "运费：买方" in pages["zh_Hans"]  # noqa: RUF001 (Chinese punctuation)
     assert "Totales para 100 pieza en USD, ordenados entre sí." in pages["es"]
     assert "<th>Proveedor</th><th>Precio unitario</th>" in pages["es"] and "Ordenar por:" in pages["es"]
     [group] = (await comparison(buyer, rfq))["groups"]
