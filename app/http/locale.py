@@ -12,7 +12,7 @@ from gettext import NullTranslations
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from babel.support import LazyProxy, Translations
 from fastapi import Request
@@ -149,6 +149,13 @@ def format_number(value: Decimal | int | None) -> str:
     if locale == DEFAULT:
         return f"{Decimal(value).normalize():,f}"
     return format_decimal(Decimal(value).normalize(), locale=locale, decimal_quantization=False)
+
+
+def format_month(value: date | datetime | None) -> str:
+    """A month and its year as the viewer's language writes them: December 2026, 2026年12月, diciembre de 2026."""
+    if value is None:
+        return ""
+    return str(format_skeleton("yMMMM", value, locale="en" if _LOCALE.get() == DEFAULT else _LOCALE.get()))
 
 
 def format_day(value: date | datetime | None) -> str:

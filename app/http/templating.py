@@ -46,6 +46,7 @@ templates.env.filters["verified"] = _verified
 templates.env.add_extension("jinja2.ext.i18n")
 templates.env.install_gettext_callables(locale.gettext, locale.ngettext, newstyle=True)  # type: ignore[attr-defined]
 templates.env.filters["day"] = locale.format_day
+templates.env.filters["month"] = locale.format_month
 templates.env.filters["gettext"] = locale.gettext  # a label held as data, e.g. `labels|map("gettext")`
 templates.env.globals["html_lang"] = locale.html_lang
 templates.env.globals["current_locale"] = locale.current_locale

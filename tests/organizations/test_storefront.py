@@ -107,3 +107,19 @@ async def test_only_suppliers_have_a_store(app: FastAPI, client: httpx.AsyncClie
     assert (await client.get("/api/v1/suppliers/" + "x" * 500)).status_code == 422
     for nul in ("/suppliers/a%00b", "/api/v1/suppliers/a%00b", "/api/v1/organizations/a%00b"):
         assert (await client.get(nul)).status_code == 422, nul  # refused before it reaches the database
+
+
+async def test_the_store_reads_in_chinese_and_spanish(client: httpx.AsyncClient, make_actor: Any) -> None:
+    _, supplier = await _store(make_actor)
+    since = today()
+    texts = {}
+    for language in ("zh_Hans", "es"):
+        client.cookies.set("tl_language", language)
+        texts[language] = _text((await client.get(f"/suppliers/{supplier.organization_slug}")).text)
+    client.cookies.delete("tl_language")
+
+    years = f"{today().year - 2001} 年（自 2001 年起）"  # noqa: RUF001 (Chinese punctuation)
+    assert f"已上架产品 3 经营年限 {years} 入驻 tradeleads {since.year}年{since.month}月" in texts["zh_Hans"]
+    assert "关于 Ningbo Knitwear Co" in texts["zh_Hans"] and "暂无评分" in texts["zh_Hans"]
+    assert f"Productos publicados 3 En el negocio {today().year - 2001} años (desde 2001)" in texts["es"]
+    assert "Sobre Ningbo Knitwear Co" in texts["es"] and "Aún sin valoraciones" in texts["es"]
