@@ -212,7 +212,8 @@ async def test_the_member_pages_read_in_chinese_and_spanish(client: httpx.AsyncC
     headings = {"/login": ("登录", "Iniciar sesión"), "/my/listings": ("我的商品", "Mis anuncios"),
                 "/my/rfqs": ("我的采购需求", "Mis solicitudes de cotización"),
                 "/leads": ("为您匹配的采购商机", "Oportunidades de compra para ti"),
-                "/notifications": ("通知", "Notificaciones"), "/my/quotes": ("已发报价", "Cotizaciones enviadas")}
+                "/notifications": ("通知", "Notificaciones"), "/my/quotes": ("已发报价", "Cotizaciones enviadas"),
+                "/inquiries": ("询盘", "Consultas"), "/verifications": ("认证", "Verificaciones")}
     for language, index in (("zh_Hans", 0), ("es", 1)):
         client.cookies.set("tl_language", language)
         for path, names in headings.items():
