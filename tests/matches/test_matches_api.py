@@ -102,6 +102,10 @@ async def test_trust_explains_verification(app: FastAPI, catalogue: dict[str, An
     assert trust["Bulk Cameras"]["text"] == "Verified supplier"
     assert trust["Osaka Optics"]["text"] == "Not verified"
     assert trust["Bulk Cameras"]["contribution"] > trust["Osaka Optics"]["contribution"] == 0.0
+    buyer.client.cookies.set("tl_language", "zh_Hans")
+    page = (await buyer.client.get(f"/rfqs/{rfq['id']}/matches")).text
+    buyer.client.cookies.delete("tl_language")
+    assert "<h1>匹配的供应商</h1>" in page and "✓ 营业执照<span" in page  # the badge says what was checked
 
 
 async def test_each_supplier_is_listed_once_with_its_best_listing(app: FastAPI, catalogue: dict[str, Any],
