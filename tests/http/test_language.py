@@ -213,7 +213,9 @@ async def test_the_member_pages_read_in_chinese_and_spanish(client: httpx.AsyncC
                 "/my/rfqs": ("我的采购需求", "Mis solicitudes de cotización"),
                 "/leads": ("为您匹配的采购商机", "Oportunidades de compra para ti"),
                 "/notifications": ("通知", "Notificaciones"), "/my/quotes": ("已发报价", "Cotizaciones enviadas"),
-                "/inquiries": ("询盘", "Consultas"), "/verifications": ("认证", "Verificaciones")}
+                "/inquiries": ("询盘", "Consultas"), "/verifications": ("认证", "Verificaciones"),
+                "/account/tokens": ("API 令牌", "Tokens de la API"),
+                "/account/password": ("修改密码", "Cambiar tu contraseña")}
     for language, index in (("zh_Hans", 0), ("es", 1)):
         client.cookies.set("tl_language", language)
         for path, names in headings.items():
