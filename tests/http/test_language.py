@@ -215,7 +215,8 @@ async def test_the_member_pages_read_in_chinese_and_spanish(client: httpx.AsyncC
                 "/notifications": ("通知", "Notificaciones"), "/my/quotes": ("已发报价", "Cotizaciones enviadas"),
                 "/inquiries": ("询盘", "Consultas"), "/verifications": ("认证", "Verificaciones"),
                 "/account/tokens": ("API 令牌", "Tokens de la API"),
-                "/account/password": ("修改密码", "Cambiar tu contraseña")}
+                "/account/password": ("修改密码", "Cambiar tu contraseña"),
+                "/saved-searches": ("已保存的搜索", "Búsquedas guardadas"), "/webhooks": ("Webhooks", "Webhooks")}
     for language, index in (("zh_Hans", 0), ("es", 1)):
         client.cookies.set("tl_language", language)
         for path, names in headings.items():
