@@ -216,7 +216,8 @@ async def test_the_member_pages_read_in_chinese_and_spanish(client: httpx.AsyncC
                 "/inquiries": ("询盘", "Consultas"), "/verifications": ("认证", "Verificaciones"),
                 "/account/tokens": ("API 令牌", "Tokens de la API"),
                 "/account/password": ("修改密码", "Cambiar tu contraseña"),
-                "/saved-searches": ("已保存的搜索", "Búsquedas guardadas"), "/webhooks": ("Webhooks", "Webhooks")}
+                "/saved-searches": ("已保存的搜索", "Búsquedas guardadas"), "/webhooks": ("Webhooks", "Webhooks"),
+                "/hs": ("查找 HS 编码", "Buscar un código SA")}
     for language, index in (("zh_Hans", 0), ("es", 1)):
         client.cookies.set("tl_language", language)
         for path, names in headings.items():
