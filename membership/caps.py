@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import clock
 from app.core.errors import AppError
+from app.core.i18n import N_
 from app.models import RfqLimit
 from app.models.rfq_limit import DEFAULT_OPEN_RFQS, DEFAULT_RFQS_PER_DAY
 from membership import usage
@@ -36,13 +37,14 @@ class Cap:
 
 
 RFQS_A_DAY = Cap(
-    "rfq_daily_limit", "RFQs a day", "RFQs created since midnight (UTC), drafts included",
+    "rfq_daily_limit", N_("RFQs a day"), N_("RFQs created since midnight (UTC), drafts included"),
     "Your organization may create {limit} RFQs a day; try again tomorrow",
     lambda limits: limits.rfqs_per_day, usage.rfqs_created_on,
     "Your organization may create 1 RFQ a day; try again tomorrow")
 RFQS_OPEN = Cap(
-    "rfq_open_limit", "RFQs open or in review at once", "RFQs open or waiting for review; drafts and closed RFQs "
-    "do not count", "Your organization may have {limit} RFQs open or in review at once; close one first",
+    "rfq_open_limit", N_("RFQs open or in review at once"),
+    N_("RFQs open or waiting for review; drafts and closed RFQs do not count"),
+    "Your organization may have {limit} RFQs open or in review at once; close one first",
     lambda limits: limits.open_rfqs, lambda session, organization_id, _day: usage.rfqs_live(session,
                                                                                               organization_id),
     "Your organization may have 1 RFQ open or in review at once; close it first")

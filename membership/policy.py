@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import clock
 from app.core.errors import AppError
+from app.core.i18n import N_
 from app.models import Tier
 from membership import usage
 from membership.tiers import cheapest_tier_where, current_tier
@@ -73,8 +74,8 @@ class Rule:
     def shown(self, limit: int | None) -> str:
         """A tier's limit as the plan page shows it."""
         if self.feature:
-            return "Yes" if limit else "No"
-        return "Unlimited" if limit is None else str(limit)
+            return N_("Yes") if limit else N_("No")
+        return N_("Unlimited") if limit is None else str(limit)
 
     def message(self, limit: int | None) -> str:
         """What a refusal says: the plan page's words."""
@@ -86,29 +87,30 @@ class Rule:
 
 RULES: dict[Action, Rule] = {
     Action.PUBLISH_LISTING: Rule(
-        "listing_limit_reached", "Listings published or waiting for review",
-        "drafts and unpublished listings do not count", lambda tier: tier.max_published_listings, _listing_slots),
+        "listing_limit_reached", N_("Listings published or waiting for review"),
+        N_("drafts and unpublished listings do not count"), lambda tier: tier.max_published_listings, _listing_slots),
     Action.POST_RFQ: Rule(
-        "rfq_limit_reached", "RFQs a month", "RFQs submitted since the 1st (UTC); drafts do not count",
+        "rfq_limit_reached", N_("RFQs a month"), N_("RFQs submitted since the 1st (UTC); drafts do not count"),
         lambda tier: tier.rfqs_per_month, usage.rfqs_this_month),
     Action.SUBMIT_QUOTE: Rule(
-        "quote_limit_reached", "Quotes a month", "quotes submitted since the 1st (UTC), withdrawn ones included",
+        "quote_limit_reached", N_("Quotes a month"),
+        N_("quotes submitted since the 1st (UTC), withdrawn ones included"),
         lambda tier: tier.quotes_per_month, usage.quotes_this_month),
     Action.VIEW_LEAD: Rule(
-        "lead_limit_reached", "Lead views a day",
-        "counted when you open a lead's buyer details or full text, each RFQ once a day (UTC); appearing in your "
-        "leads list does not count", lambda tier: tier.leads_per_day, usage.leads_viewed_on),
+        "lead_limit_reached", N_("Lead views a day"),
+        N_("counted when you open a lead's buyer details or full text, each RFQ once a day (UTC); appearing in your "
+           "leads list does not count"), lambda tier: tier.leads_per_day, usage.leads_viewed_on),
     Action.VIEW_BUYER_CONTACT: Rule(
-        "contact_details_not_included", "Buyers' contact details",
-        "the buyer's company name and contact details on RFQs and leads",
+        "contact_details_not_included", N_("Buyers' contact details"),
+        N_("the buyer's company name and contact details on RFQs and leads"),
         _feature(lambda tier: tier.contact_details_visible), _nothing_used, feature=True),
     Action.ADD_MEMBER: Rule(
-        "member_limit_reached", "Users",
-        "people in your organization, you included, and invitations not yet accepted",
+        "member_limit_reached", N_("Users"),
+        N_("people in your organization, you included, and invitations not yet accepted"),
         lambda tier: tier.max_members, _members, singular="user"),
     Action.BID_ON_KEYWORDS: Rule(
-        "keyword_bidding_not_included", "Keyword bidding",
-        "bidding on search keywords to rank higher (not available yet)",
+        "keyword_bidding_not_included", N_("Keyword bidding"),
+        N_("bidding on search keywords to rank higher (not available yet)"),
         _feature(lambda tier: tier.keyword_bidding), _nothing_used, feature=True),
 }
 

@@ -7,18 +7,19 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.i18n import N_
 from app.models import Tier
 from membership.tiers import current_tiers
 
 # How the plan page names the boost: a benefit of the tier, not a limit the policy enforces.
-LABEL = "Search ranking boost"
-NOTE = "your relevance score is raised by this much, so it only reorders results that are almost equally relevant"
+LABEL = N_("Search ranking boost")
+NOTE = N_("your relevance score is raised by this much, so it only reorders results that are almost equally relevant")
 
 
 def shown(tier: Tier) -> str:
     """0.02 -> "+2%", 0.035 -> "+3.5%", none -> "None"."""
     percent = (Decimal(tier.ranking_boost) * 100).normalize()
-    return f"+{percent:f}%" if percent > 0 else "None"
+    return f"+{percent:f}%" if percent > 0 else N_("None")
 
 
 async def tier_boosts(session: AsyncSession, organization_ids: Collection[int]) -> dict[int, float]:

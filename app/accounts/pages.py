@@ -15,10 +15,10 @@ from app.accounts import service as accounts
 from app.accounts import sessions
 from app.accounts.schemas import ChangePasswordInput, LoginInput, OrganizationUpdate, RegisterInput, TokenCreate
 from app.core.errors import AppError, FieldError, validation_failed
+from app.core.i18n import N_
 from app.core.schemas import as_validation_failed
 from app.http.deps import AppSettings, DbSession, Files, client_address
 from app.http.forms import CHOICES, ObjectId, filled, listed, parse, refused
-from app.http.locale import N_
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser, csrf_checked_form
 from app.http.redirects import safe_next
 from app.http.session_cookie import clear_session_cookie

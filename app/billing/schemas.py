@@ -129,6 +129,7 @@ class PlanRowOut(BaseModel):
     note: str
     values: list[str] | None = None
     every_plan: str | None = None
+    every_plan_limit: int | None = Field(default=None, description="The number in `every_plan`")
 
 
 class PlanTableOut(BaseModel):

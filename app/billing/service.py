@@ -50,7 +50,8 @@ async def plan_table(session: AsyncSession, viewer: Viewer | None) -> PlanTableO
             for rule in policy.RULES.values()]
     rows.append(PlanRowOut(label=ranking.LABEL, note=ranking.NOTE, values=[ranking.shown(tier) for tier in all_tiers]))
     limits = await caps.limits_of(session, viewer.organization_id if viewer else None)
-    rows += [PlanRowOut(label=cap.label, note=cap.note, every_plan=cap.shown(cap.limit(limits))) for cap in caps.CAPS]
+    rows += [PlanRowOut(label=cap.label, note=cap.note, every_plan=cap.shown(cap.limit(limits)),
+                        every_plan_limit=cap.limit(limits)) for cap in caps.CAPS]
     return PlanTableOut(plans=[TierOut.model_validate(tier) for tier in all_tiers], rows=rows)
 
 

@@ -19,6 +19,7 @@ from fastapi import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.core.config import PROJECT_ROOT
+from app.core.i18n import N_
 from app.core.validators import country_name
 
 COOKIE = "tl_language"
@@ -178,9 +179,6 @@ def country(code: str | None) -> str:
 
 
 
-def N_(message: str) -> str:
-    """Marks a message for the catalog (pybabel finds N_), translated later by `gettext`."""
-    return message
 
 
 # Enum values as the `label` filter shows them (units, statuses, business types: `pending_review` -> "pending

@@ -6,9 +6,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from app.core.errors import AppError
+from app.core.i18n import N_
 from app.http.deps import DbSession, Files
 from app.http.forms import ObjectId, refused
-from app.http.locale import N_
 from app.http.page_deps import CheckedForm, SignedInUser
 from app.http.templating import render
 from app.imports import service

@@ -32,9 +32,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.viewer import Viewer
 from app.core.clock import today
 from app.core.currency import Pair, Rate, rate_between
+from app.core.i18n import N_
 from app.core.repository import by_id
 from app.fx.repository import latest_dated_rates
-from app.http.locale import N_, format_day, format_number, gettext
+from app.http.locale import format_day, format_number, gettext
 from app.models import Listing, Organization, Quote, Rfq
 from app.quotes import repository
 from app.quotes.access import buyer_rfq

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.core.i18n import N_
 from app.core.schemas import DecimalOut, Price, Quantity, plain_decimal, refuse_nulls
 from app.core.validators import CurrencyCode
-from app.http.locale import N_
 from app.models.enums import Incoterm, QuoteStatus, SampleOffer, Unit
 from app.verifications.schemas import VerificationFacts
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from app.http.locale import N_
+from app.core.i18n import N_
 from app.models.enums import Incoterm, Unit
 
 # A description this long usually says grade, specification and packing; shorter ones rarely do.

@@ -12,9 +12,9 @@ from starlette.datastructures import FormData
 from app.accounts import sessions
 from app.core.config import Settings
 from app.core.errors import AppError
+from app.core.i18n import N_
 from app.http.deps import AppSettings, DbSession
 from app.http.forms import ObjectId, filled, parse, refused
-from app.http.locale import N_
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser
 from app.http.templating import render
 from app.models.enums import MemberRole

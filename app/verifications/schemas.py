@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from app.core.i18n import N_
 from app.core.schemas import require_note_for_other
-from app.http.locale import N_
 from app.models.enums import VerificationAction, VerificationKind, VerificationRejection, VerificationStatus
 
 KIND_LABELS = {

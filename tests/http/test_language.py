@@ -155,7 +155,7 @@ def test_the_catalogs_are_complete(language: str) -> None:
 def test_every_marked_string_is_in_the_catalog(language: str) -> None:
     """What the code and templates mark for translation (babel.cfg) is what the catalog holds."""
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "lazy_gettext": None, "_l": None}
-    method_map = [("app/**.py", "python"), ("templates/**.html", "jinja2")]
+    method_map = [("app/**.py", "python"), ("membership/**.py", "python"), ("templates/**.html", "jinja2")]
     options = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     marked = {message[2] if isinstance(message[2], str) else message[2][0]
               for message in extract_from_dir(str(PROJECT_ROOT), method_map, options, keywords)}
@@ -223,3 +223,15 @@ async def test_the_member_pages_read_in_chinese_and_spanish(client: httpx.AsyncC
         for path, names in headings.items():
             page = text_of(await client.get(path))
             assert re.search(rf"<h1>{re.escape(names[index])}[ <]", page), (language, path)
+
+
+async def test_the_plans_and_my_plan_read_in_chinese_with_the_policys_own_words(client: httpx.AsyncClient) -> None:
+    """The limits' names come from the membership policy (marked there) and are translated where shown."""
+    assert (await sign_up(client, "both", email="lin@example.com")).status_code == 303
+    client.cookies.set("tl_language", "zh_Hans")
+    plans = text_of(await client.get("/plans"))
+    mine = text_of(await client.get("/billing"))
+    client.cookies.delete("tl_language")
+
+    assert "每日采购需求" in plans and "所有套餐均为 " in plans and "不限" in plans
+    assert "<h1>我的套餐：" in mine and "用量" in mine and "暂无发票。" in mine  # noqa: RUF001 (Chinese colon)
