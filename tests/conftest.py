@@ -18,6 +18,10 @@ _SCRATCH = Path(tempfile.mkdtemp(prefix="tradeleads-tests-"))
 os.environ.setdefault("TRADELEADS_DATABASE_URL", f"sqlite+aiosqlite:///{_SCRATCH / 'test.db'}")
 os.environ.setdefault("TRADELEADS_SECRET_KEY", "test-secret-key")
 os.environ.setdefault("TRADELEADS_VAR_DIR", str(_SCRATCH))
+# Thousands of sign-ups and log-ins: argon2 at 1 MiB and one pass (~1 ms) instead of its 64 MiB, three passes
+# (~125 ms each); the hashes are argon2id all the same.
+os.environ.setdefault("TRADELEADS_PASSWORD_HASH_MEMORY_KIB", "1024")
+os.environ.setdefault("TRADELEADS_PASSWORD_HASH_ITERATIONS", "1")
 # Tests sign many users up from one address; the sign-up limit has tests of its own with a small limit.
 os.environ.setdefault("TRADELEADS_REGISTRATIONS_PER_HOUR", "100000")
 # Parallel test runs against one OpenSearch never share an index.

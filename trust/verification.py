@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, and_
 from sqlalchemy.orm import QueryableAttribute
 
 from app.core import clock
@@ -44,8 +44,8 @@ def verified_today(until: date | None) -> bool:
 
 
 def verified_clause(until: QueryableAttribute[date | None], today: date) -> ColumnElement[bool]:
-    """counts_as_verified in SQL."""
-    return until > today
+    """counts_as_verified in SQL: true or false, never null (PostgreSQL sorts a null first in descending order)."""
+    return and_(until.is_not(None), until > today)
 
 
 def reminder_due(expires_on: date, today: date, sent: int) -> int | None:

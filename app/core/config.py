@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     login_window_seconds: int = Field(
         default=15 * 60, description="Window for counting failed logins, and the longest wait they can cause"
     )
+    password_hash_memory_kib: int = Field(
+        default=65536, ge=64, description="Argon2 memory per password hash, in KiB (lower only for a test run)"
+    )
+    password_hash_iterations: int = Field(
+        default=3, ge=1, description="Argon2 passes per password hash (lower only for a test run)"
+    )
     request_body_max_bytes: int = Field(
         default=1024 * 1024, ge=1024, description="Largest request body accepted (413 beyond, before it is read)"
     )

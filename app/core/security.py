@@ -11,10 +11,11 @@ import secrets
 from typing import Any
 
 from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
 
 from app.core import clock
+from app.core.config import get_settings
 
-_password_hash = PasswordHash.recommended()
 TOKEN_PREFIX = "tl_"
 
 
@@ -24,12 +25,21 @@ def _unusable_hash() -> str:
     return hash_password(secrets.token_urlsafe(32))
 
 
+@functools.cache
+def _hasher() -> PasswordHash:
+    """Argon2id at the configured cost (argon2's own defaults unless a test run lowers them); a hash keeps its
+    parameters, so one made at another cost still verifies."""
+    settings = get_settings()
+    return PasswordHash((Argon2Hasher(time_cost=settings.password_hash_iterations,
+                                      memory_cost=settings.password_hash_memory_kib),))
+
+
 def hash_password(password: str) -> str:
-    return _password_hash.hash(password)
+    return _hasher().hash(password)
 
 
 def verify_password(password: str, password_hash: str) -> bool:
-    return _password_hash.verify(password, password_hash)
+    return _hasher().verify(password, password_hash)
 
 
 # Argon2 takes ~100 ms of CPU by design. Run on the event loop it would stall every other request of the process
