@@ -12,7 +12,17 @@ from sqlalchemy import ColumnElement, and_
 from sqlalchemy.orm import QueryableAttribute
 
 from app.core import clock
+from app.core.i18n import N_
+from app.models.enums import VerificationKind
 
+KIND_LABELS = {
+    VerificationKind.BUSINESS_LICENCE: N_("Business licence"),
+    VerificationKind.ONSITE_AUDIT: N_("On-site audit"),
+    VerificationKind.MANAGEMENT_SYSTEM: N_("Management-system certificate"),
+    VerificationKind.PRODUCT_CERTIFICATE: N_("Product certificate"),
+    VerificationKind.EXPORT_LICENCE: N_("Export licence"),
+}
+"""What each kind of verification is called (translated where shown)."""
 REMINDER_DAYS = (30, 7)
 """Reminders before expiry, the earliest first: one each, however many days the daily job missed."""
 LONGEST_VALIDITY_YEARS = 10

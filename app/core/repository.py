@@ -1,7 +1,8 @@
 """Shared query helpers: pagination of a select, rows by primary key (several at once, one or None, one that must
 exist, one or 404), and a user's own row."""
 
-from collections.abc import Callable, Collection
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -60,6 +61,14 @@ async def by_id(session: AsyncSession, model: type[Row], ids: Collection[int]) -
     """Rows of `model` by primary key, in one query; ids without a row are left out."""
     rows = await session.scalars(select(model).where(inspect(model).primary_key[0].in_(ids)))
     return {row.id: row for row in rows}
+
+
+def grouped(rows: Iterable[T], key: Callable[[T], int]) -> defaultdict[int, list[T]]:
+    """Rows by a key (an owner's id), in their order; a key without rows reads as an empty list."""
+    found: defaultdict[int, list[T]] = defaultdict(list)
+    for row in rows:
+        found[key(row)].append(row)
+    return found
 
 
 async def get_or_none(session: AsyncSession, model: type[T], ident: int) -> T | None:

@@ -15,7 +15,7 @@ from app.http import locale
 from app.http.csrf import CSRF_FIELD, csrf_token, ensure_csrf_cookie
 from app.http.display_currency import CHOICES, activate_display, indicative
 from app.models import Organization
-from trust.verification import verified_today
+from trust.verification import KIND_LABELS, verified_today
 
 TEMPLATES_DIR = Path(PROJECT_ROOT) / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -42,6 +42,7 @@ templates.env.globals["display_currencies"] = CHOICES
 templates.env.filters["country"] = locale.country  # in the viewer's language
 templates.env.filters["label"] = _label
 templates.env.filters["verified"] = _verified
+templates.env.filters["verification_kind"] = lambda kind: locale.gettext(KIND_LABELS[kind])
 # gettext in the pages: `{{ _("...") }}`, `{% trans %}`, ngettext, in the request's language (app.http.locale).
 templates.env.add_extension("jinja2.ext.i18n")
 templates.env.install_gettext_callables(locale.gettext, locale.ngettext, newstyle=True)  # type: ignore[attr-defined]

@@ -23,7 +23,6 @@ from app.listings.images import MAX_IMAGES
 from app.listings.repository import ListingFilters
 from app.listings.schemas import ListingCreate
 from app.models import Listing
-from app.verifications.schemas import KIND_LABELS
 from app.verifications.service import badges as verification_badges
 
 TIER_ROWS = range(1, 4)  # the price tier rows of the "New listing" form: tier_min_1, tier_price_1, ...
@@ -45,8 +44,7 @@ async def _detail_extra(request: Request, session: AsyncSession, viewer: Viewer 
     verification badges."""
     verifications = (await verification_badges(session, [listing.organization_id])).get(listing.organization_id, [])
     return {**await _gallery(request, session, viewer, listing), "price_table": pricing.price_table(listing),
-            "price_at_moq": pricing.unit_price_for(listing, listing.moq), "verifications": verifications,
-            "kind_labels": KIND_LABELS}
+            "price_at_moq": pricing.unit_price_for(listing, listing.moq), "verifications": verifications}
 
 
 def _tier(values: dict[str, str], row: int) -> dict[str, str]:

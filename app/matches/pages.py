@@ -13,7 +13,6 @@ from app.http.page_deps import page_viewer
 from app.http.templating import render
 from app.matches import service
 from app.rfqs.service import get_rfq
-from app.verifications.schemas import KIND_LABELS
 from app.verifications.service import badges as verification_badges
 from matching.hs.suggest import suggest_hs
 
@@ -30,7 +29,7 @@ async def rfq_matches_page(request: Request, rfq_id: ObjectId, session: DbSessio
     rfq = await get_rfq(session, viewer, rfq_id)
     verifications = await verification_badges(session, {match.supplier.id for match in matches.items})
     return render(request, "matches/rfq_matches.html", {"rfq": rfq, "matches": matches,
-                                                        "verifications": verifications, "kind_labels": KIND_LABELS})
+                                                        "verifications": verifications})
 
 
 QUALITY_STEPS = ("40", "60", "80")  # the feed's filter: at least this lead quality

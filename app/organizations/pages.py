@@ -14,7 +14,6 @@ from app.http.templating import render
 from app.listings.repository import cover_images
 from app.organizations import service
 from app.organizations.logo import logo_url
-from app.verifications.schemas import KIND_LABELS
 
 router = APIRouter()
 
@@ -33,5 +32,4 @@ async def storefront(
     covers = await cover_images(session, [listing.id for listing in listings.items])
     return render(request, "organizations/storefront.html",
                   {"store": store, "supplier": store.supplier, "logo_url": logo_url(store.supplier),
-                   "listings": listings, "q": q.strip(), "covers": covers, "chapter": chapter,
-                   "kind_labels": KIND_LABELS})
+                   "listings": listings, "q": q.strip(), "covers": covers, "chapter": chapter})

@@ -22,7 +22,6 @@ from app.quotes.schemas import HELD_NOTE, LandedEstimateIn, QuoteCreate, json_va
 from app.rfqs import attachments
 from app.rfqs.completeness import completeness
 from app.rfqs.contact import page_context
-from app.verifications.schemas import KIND_LABELS
 
 QUOTE_CHOICES = {**CHOICES, "sample_offers": [(offer.value, offer.value) for offer in SampleOffer],
                  "sorts": list(SORT_LABELS.items())}
@@ -77,7 +76,7 @@ async def comparison_context(request: Request, session: AsyncSession, viewer: Vi
         typed["currency"] = asked
         errors["currency"] = f"Must be an ISO 4217 currency code, such as USD or EUR; shown in {comparison.currency}"
     return {"choices": QUOTE_CHOICES, "comparison": comparison, "may_award": rfq.status is RfqStatus.OPEN,
-            "estimate_values": typed, "estimate_errors": errors, "kind_labels": KIND_LABELS}
+            "estimate_values": typed, "estimate_errors": errors}
 
 
 async def _buyer_context(request: Request, session: AsyncSession, viewer: Viewer, rfq: Rfq) -> dict[str, Any]:

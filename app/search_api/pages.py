@@ -21,7 +21,6 @@ from app.organizations.repository import published_listing_counts
 from app.search_api import service
 from app.search_api.links import QueryLinks
 from app.search_api.params import PARAMS, SearchParams
-from app.verifications.schemas import KIND_LABELS
 from app.verifications.service import badges as verification_badges
 from search.types import DocType
 
@@ -105,7 +104,6 @@ async def _search(request: Request, session: DbSession, engine: SearchEngine, vi
     if doc_type == DocType.SUPPLIERS:
         context["product_counts"] = await published_listing_counts(session, [f.item.id for f in results.items])
         context["verifications"] = await verification_badges(session, {f.item.id for f in results.items})
-    context["kind_labels"] = KIND_LABELS
     context.update(results=results, params=params, hs_edition=HS_EDITION)
     return render(request, "search_api/search.html", context)
 

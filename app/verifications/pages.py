@@ -22,18 +22,18 @@ from app.models.enums import VerificationKind, VerificationStatus
 from app.verifications import evidence, service
 from app.verifications.schemas import (
     ISSUER_LABELS,
-    KIND_LABELS,
     REJECTION_LABELS,
     DecisionIn,
     EvidenceRequestIn,
     RejectionIn,
     VerificationIn,
 )
+from trust.verification import KIND_LABELS
 
 router = APIRouter()
 QUEUE = "/admin/verifications"
 FACTS = ("kind", "standard", "issuer", "certificate_number", "issued_on", "expires_on")
-LABELS = {"kind_labels": KIND_LABELS, "issuer_labels": ISSUER_LABELS, "rejection_labels": REJECTION_LABELS}
+LABELS = {"issuer_labels": ISSUER_LABELS, "rejection_labels": REJECTION_LABELS}
 
 
 async def _upload(form: FormData) -> tuple[str, bytes | None]:

@@ -1,6 +1,5 @@
 """Queries of verifications, their evidence files and their history."""
 
-from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
@@ -8,6 +7,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.repository import grouped
 from app.models import Organization, Verification, VerificationEvent, VerificationFile
 from app.models.enums import VerificationStatus
 from trust.verification import REMINDER_DAYS
@@ -35,19 +35,13 @@ async def approved_of(session: AsyncSession, organization_ids: Collection[int],
     rows = await session.scalars(select(Verification).where(
         Verification.organization_id.in_(organization_ids), Verification.status == VerificationStatus.APPROVED,
         Verification.expires_on > today).order_by(Verification.expires_on.desc(), Verification.id))
-    found: dict[int, list[Verification]] = defaultdict(list)
-    for verification in rows:
-        found[verification.organization_id].append(verification)
-    return found
+    return grouped(rows, lambda verification: verification.organization_id)
 
 
 async def files_of(session: AsyncSession, verification_ids: Collection[int]) -> dict[int, list[VerificationFile]]:
     rows = await session.scalars(select(VerificationFile).where(VerificationFile.verification_id.in_(
         verification_ids)).order_by(VerificationFile.id))
-    found: dict[int, list[VerificationFile]] = defaultdict(list)
-    for file in rows:
-        found[file.verification_id].append(file)
-    return found
+    return grouped(rows, lambda file: file.verification_id)
 
 
 async def file_of(session: AsyncSession, verification_id: int, file_id: int) -> VerificationFile | None:
@@ -58,10 +52,7 @@ async def file_of(session: AsyncSession, verification_id: int, file_id: int) -> 
 async def events_of(session: AsyncSession, verification_ids: Collection[int]) -> dict[int, list[VerificationEvent]]:
     rows = await session.scalars(select(VerificationEvent).where(VerificationEvent.verification_id.in_(
         verification_ids)).order_by(VerificationEvent.created_at, VerificationEvent.id))
-    found: dict[int, list[VerificationEvent]] = defaultdict(list)
-    for event in rows:
-        found[event.verification_id].append(event)
-    return found
+    return grouped(rows, lambda event: event.verification_id)
 
 
 def queue(status: VerificationStatus | None) -> Select[Any]:

@@ -8,13 +8,6 @@ from app.core.i18n import N_
 from app.core.schemas import require_note_for_other
 from app.models.enums import VerificationAction, VerificationKind, VerificationRejection, VerificationStatus
 
-KIND_LABELS = {
-    VerificationKind.BUSINESS_LICENCE: N_("Business licence"),
-    VerificationKind.ONSITE_AUDIT: N_("On-site audit"),
-    VerificationKind.MANAGEMENT_SYSTEM: N_("Management-system certificate"),
-    VerificationKind.PRODUCT_CERTIFICATE: N_("Product certificate"),
-    VerificationKind.EXPORT_LICENCE: N_("Export licence"),
-}
 ISSUER_LABELS = {
     VerificationKind.BUSINESS_LICENCE: N_("Issuing authority"),
     VerificationKind.ONSITE_AUDIT: N_("Inspection company"),

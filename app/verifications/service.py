@@ -29,7 +29,6 @@ from app.rfqs import quality
 from app.verifications import repository
 from app.verifications.evidence import file_url, own_verification
 from app.verifications.schemas import (
-    KIND_LABELS,
     REJECTION_LABELS,
     AdminVerificationOut,
     DecisionIn,
@@ -42,6 +41,7 @@ from app.verifications.schemas import (
     VerificationOut,
 )
 from trust import verification as rules
+from trust.verification import KIND_LABELS
 
 
 def file_out(file: VerificationFile) -> EvidenceFileOut:

@@ -155,7 +155,8 @@ def test_the_catalogs_are_complete(language: str) -> None:
 def test_every_marked_string_is_in_the_catalog(language: str) -> None:
     """What the code and templates mark for translation (babel.cfg) is what the catalog holds."""
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "lazy_gettext": None, "_l": None}
-    method_map = [("app/**.py", "python"), ("membership/**.py", "python"), ("templates/**.html", "jinja2")]
+    method_map = [("app/**.py", "python"), ("membership/**.py", "python"), ("trust/**.py", "python"),
+                  ("templates/**.html", "jinja2")]
     options = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     marked = {message[2] if isinstance(message[2], str) else message[2][0]
               for message in extract_from_dir(str(PROJECT_ROOT), method_map, options, keywords)}
