@@ -18,6 +18,7 @@ from app.core.text import excerpt
 from app.models import HsCode, Listing, Organization, Rfq
 from app.models.enums import ListingStatus, OrganizationRole, RfqStatus
 from membership.ranking import tier_boosts
+from search.normalise import has_unspaced_script, segmented
 from search.ranking import rank_multiplier
 from search.types import DocType, Document
 from trust.verification import verified_today
@@ -49,12 +50,23 @@ def _supplier_fields(organization: Organization, boost: float) -> dict[str, Any]
             "verified": verified_today(organization.verified_until), "tier": None}
 
 
+def translated_texts(listing: Listing) -> dict[str, list[str]]:
+    """The title and description in every further language the supplier gave, and the original's too when written
+    in a script without spaces (Chinese), segmented for both engines (search.normalise.segmented)."""
+    texts = [(text["title"], text.get("description", "")) for text in listing.translations.values()]
+    if has_unspaced_script(listing.title + listing.description):
+        texts.insert(0, (listing.title, listing.description))
+    return {"translated_titles": [segmented(title) for title, _ in texts],
+            "translated_descriptions": [segmented(description) for _, description in texts if description]}
+
+
 def listing_document(listing: Listing, organization: Organization, hs_description: str, boost: float) -> Document:
     return {
         "id": listing.id, **_supplier_fields(organization, boost),
         "title": listing.title, "keywords": list(listing.keywords),
         "specs": "\n".join(f"{key}: {value}" for key, value in listing.specs.items()),
         "description": listing.description, "hs_description": hs_description, "supplier_name": organization.name,
+        **translated_texts(listing),
         **hs_fields(listing.hs_code), "origin_country": listing.country_of_origin,
         "supplier_country": organization.country, "certifications": list(listing.certifications),
         "price_usd": to_usd(listing.price_min if listing.price_min is not None else listing.price_max,

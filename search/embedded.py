@@ -14,7 +14,7 @@ from search import embedded_schema as schema
 from search.cursor import decode, encode
 from search.errors import SearchUnavailable
 from search.highlight import marked
-from search.normalise import words
+from search.normalise import terms
 from search.percolate import PERCOLATED
 from search.spec import SPECS, IndexSpec, document_codes, keyword_values, range_label, text_value
 from search.types import BulkOutcome, DocType, Document, Facet, FacetBucket, Health, Hit, SearchQuery, SearchResult
@@ -248,14 +248,14 @@ def _row(spec: IndexSpec, document: Document) -> tuple[list[Any], list[tuple[str
     numbers = [_number(document.get(name)) for name in spec.numbers]
     values = [doc_id, int(document["organization_id"]), float(document.get("rank_multiplier", 1.0)), *numbers,
               json.dumps(document, sort_keys=True)]
-    terms = [(name, value) for name in spec.facet_fields for value in keyword_values(document.get(name))]
+    keyword_terms = [(name, value) for name in spec.facet_fields for value in keyword_values(document.get(name))]
     texts = [text_value(document.get(name)) for name in spec.text]
-    return values, terms, [*texts, " ".join(document_codes(spec, document))]
+    return values, keyword_terms, [*texts, " ".join(document_codes(spec, document))]
 
 
 def _index_one(connection: sqlite3.Connection, spec: IndexSpec, v: str, document: Document) -> str | None:
     try:
-        values, terms, texts = _row(spec, document)
+        values, keyword_terms, texts = _row(spec, document)
     except (KeyError, TypeError, ValueError) as exc:
         return f"invalid document: {exc}"
     connection.execute("SAVEPOINT doc")
@@ -263,11 +263,11 @@ def _index_one(connection: sqlite3.Connection, spec: IndexSpec, v: str, document
         _delete_one(connection, v, values[0])
         marks = ",".join("?" * len(values))
         connection.execute(f"INSERT INTO {v}_docs VALUES ({marks})", values)
-        connection.executemany(f"INSERT INTO {v}_terms VALUES (?, ?, ?)", [(values[0], f, t) for f, t in terms])
+        connection.executemany(f"INSERT INTO {v}_terms VALUES (?, ?, ?)", [(values[0], f, t) for f, t in keyword_terms])
         columns = ", ".join(schema.fts_columns(spec))
         marks = ",".join("?" * (len(texts) + 1))
         connection.execute(f"INSERT INTO {v}_fts (rowid, {columns}) VALUES ({marks})", [values[0], *texts])
-        vocabulary = {word for text in texts[:-1] for word in words(text)}
+        vocabulary = {word for text in texts[:-1] for word in terms(text)}
         connection.executemany(f"INSERT INTO {v}_vocab VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET "
                                "docs = docs + 1", [(word,) for word in vocabulary])
     except sqlite3.Error as exc:

@@ -4,7 +4,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.normalise import code_forms, words
+from search.normalise import code_forms, terms, words
 from search.spec import CODES_BOOST, CODES_FIELD, MISSING_HIGH, MISSING_LOW, TYPO_MAX_WORDS, IndexSpec
 from search.types import Filters, Sort
 
@@ -61,7 +61,7 @@ class Expressions:
 
 
 def match_expressions(connection: sqlite3.Connection, vocab: str, text: str, documents: int) -> Expressions | None:
-    tokens = words(text)
+    tokens = terms(text)
     correct = len(tokens) <= TYPO_MAX_WORDS
     alternatives: dict[str, list[str]] = {}
     frequency: dict[str, int] = {}

@@ -22,6 +22,32 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+# Han, kana and hangul: scripts written without spaces between words.
+_UNSPACED = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]"
+_UNSPACED_CHARACTER = re.compile(_UNSPACED)
+_UNSPACED_RUN = re.compile(_UNSPACED + "{3,}")
+
+
+def has_unspaced_script(text: str) -> bool:
+    return _UNSPACED_CHARACTER.search(text) is not None
+
+
+def _bigrams(run: str) -> str:
+    return " ".join(run[start:start + 2] for start in range(len(run) - 1))
+
+
+def segmented(text: str) -> str:
+    """Text with each run of a script written without spaces cut into overlapping pairs of characters, the way
+    search engines index Chinese without a dictionary: `不锈钢螺栓` -> `不锈 锈钢 钢螺 螺栓`. Both engines index and
+    query such text alike; other scripts are left as they are, and a segmented text segments to itself."""
+    return _UNSPACED_RUN.sub(lambda run: f" {_bigrams(run[0])} ", text)
+
+
+def terms(text: str) -> list[str]:
+    """The words a search matches on: `words` of the segmented text."""
+    return words(segmented(text))
+
+
 def _compact(chunk: str) -> str:
     return "".join(_WORD.findall(chunk))
 

@@ -3,7 +3,7 @@
 from typing import Any
 
 from search.cursor import decode, decode_offset, encode, encode_offset
-from search.normalise import code_forms, words
+from search.normalise import code_forms, segmented, words
 from search.opensearch_mapping import SUGGEST_FIELD
 from search.spec import (
     CODES_FIELD,
@@ -37,6 +37,7 @@ def text_query(spec: IndexSpec, text: str, for_reranking: bool = False) -> dict[
     """All words over all text fields as one field (cross_fields: term statistics blended across fields, as the
     embedded engine's single BM25 does), plus the part numbers in `codes`, plus a weak fuzzy match for typos."""
     fields = [f"{name}^{boost:g}" for name, boost in spec.text.items()]
+    text = segmented(text)  # as the translated fields hold Chinese
     should: list[dict[str, Any]] = [{"multi_match": {"query": text, "fields": fields, "type": "cross_fields",
                                                      "tie_breaker": TIE_BREAKER}}]
     if len(words(text)) <= TYPO_MAX_WORDS:

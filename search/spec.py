@@ -51,8 +51,9 @@ LEAD_TIME_BUCKETS = (Range(None, 7), Range(7, 30), Range(30, None))
 
 LISTINGS = IndexSpec(
     doc_type=DocType.LISTINGS,
+    # translated_*: the supplier's translations, and the original too when written in Chinese (segmented text).
     text={"title": 5.0, "keywords": 3.0, "specs": 2.0, "description": 1.0, "hs_description": 0.8,
-          "supplier_name": 0.5},
+          "supplier_name": 0.5, "translated_titles": 4.0, "translated_descriptions": 1.0},
     code_sources=("title", "keywords", "specs"),
     keywords=("hs_chapter", "hs_heading", "hs_subheading", "origin_country", "supplier_country",
               "certifications", "tier"),

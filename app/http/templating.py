@@ -8,8 +8,10 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from app.core.config import PROJECT_ROOT, Settings
+from app.core.content_language import NAMES, ShownText, Written, shown_text
 from app.core.errors import AppError
 from app.http import locale
 from app.http.csrf import CSRF_FIELD, csrf_token, ensure_csrf_cookie
@@ -36,7 +38,21 @@ def _label(value: str | None) -> str:
     return locale.enum_label(value)
 
 
+def _shown(written: Written) -> ShownText:
+    """A listing's title and description in the page's language when its supplier gave them, else the original."""
+    return shown_text(written, locale.html_lang())
+
+
+def _lang_attribute(language: str) -> Markup:
+    """` lang="es"` on an element whose text is in another language than the page, for screen readers and search
+    engines; nothing when it is the page's."""
+    return Markup(' lang="{}"').format(language) if language != locale.html_lang() else Markup("")
+
+
 templates.env.filters["money"] = _money
+templates.env.filters["shown"] = _shown
+templates.env.globals["lang_attribute"] = _lang_attribute
+templates.env.globals["language_name"] = lambda tag: NAMES.get(tag, tag)  # in itself: English, 简体中文, Español
 templates.env.globals["indicative"] = indicative
 templates.env.globals["display_currencies"] = CHOICES
 templates.env.filters["country"] = locale.country  # in the viewer's language

@@ -4,6 +4,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
 
+from app.core.content_language import ContentLanguage
 from app.core.schemas import PageOut, page_out
 from app.core.validators import CountryCode, HsCodeText
 from app.http.deps import AdminViewer, DbSession, Files, OptionalViewer, RequiredViewer
@@ -11,7 +12,7 @@ from app.http.ids import ObjectId
 from app.http.pagination import Pagination
 from app.listings import images, service
 from app.listings.repository import ListingFilters
-from app.listings.schemas import ListingCreate, ListingImageOut, ListingOut, ListingUpdate
+from app.listings.schemas import ListingCreate, ListingImageOut, ListingOut, ListingTranslation, ListingUpdate
 from app.models.enums import ListingStatus
 from app.owned.schemas import RejectInput
 
@@ -48,6 +49,20 @@ async def get_listing(listing_id: ObjectId, session: DbSession, viewer: Optional
 async def update_listing(listing_id: ObjectId, data: ListingUpdate, session: DbSession,
                          viewer: RequiredViewer) -> ListingOut:
     return ListingOut.model_validate(await service.update_listing(session, viewer, listing_id, data))
+
+
+@router.put("/{listing_id}/translations/{language}", response_model=ListingOut)
+async def set_translation(listing_id: ObjectId, language: ContentLanguage, data: ListingTranslation,
+                          session: DbSession, viewer: RequiredViewer) -> ListingOut:
+    """The title and description in a further language (added, or replacing the ones given before); not the
+    listing's own language."""
+    return ListingOut.model_validate(await service.set_translation(session, viewer, listing_id, language, data))
+
+
+@router.delete("/{listing_id}/translations/{language}", response_model=ListingOut)
+async def remove_translation(listing_id: ObjectId, language: ContentLanguage, session: DbSession,
+                             viewer: RequiredViewer) -> ListingOut:
+    return ListingOut.model_validate(await service.remove_translation(session, viewer, listing_id, language))
 
 
 @router.post("/{listing_id}/submit", response_model=ListingOut)

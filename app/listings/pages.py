@@ -3,15 +3,16 @@ manages its own; members add and remove a listing's images from its page."""
 
 import re
 from dataclasses import replace
-from typing import Any, get_origin
+from typing import Annotated, Any, get_origin
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile
 
 from app.auth.viewer import Viewer, can_manage, require_seller
+from app.core import content_language
 from app.core.errors import AppError
 from app.core.schemas import as_validation_failed
 from app.http.deps import DbSession, Files
@@ -21,7 +22,7 @@ from app.http.page_deps import CheckedForm, SignedInUser
 from app.listings import images, pricing, repository, service
 from app.listings.images import MAX_IMAGES
 from app.listings.repository import ListingFilters
-from app.listings.schemas import ListingCreate
+from app.listings.schemas import ListingCreate, ListingTranslation
 from app.models import Listing
 from app.verifications.service import badges as verification_badges
 
@@ -34,8 +35,15 @@ LIST_FIELDS = frozenset(name for name, info in ListingCreate.model_fields.items(
 
 
 async def _gallery(request: Request, session: AsyncSession, viewer: Viewer | None, listing: Listing) -> dict[str, Any]:
+    """The images, and whether the viewer may change them and the listing's text in other languages."""
+    manages = can_manage(viewer, listing.organization_id) and listing.status in service.EDITABLE
     return {"images": await repository.images_of(session, listing.id), "max_images": MAX_IMAGES,
-            "manages_images": can_manage(viewer, listing.organization_id) and listing.status in service.EDITABLE}
+            "manages_images": manages, "translation_choices": _translation_choices(listing) if manages else []}
+
+
+def _translation_choices(listing: Listing) -> list[tuple[str, str]]:
+    """The languages the listing may be given in besides its own: (tag, name)."""
+    return [(tag, name) for tag, name in content_language.NAMES.items() if tag != listing.language]
 
 
 async def _detail_extra(request: Request, session: AsyncSession, viewer: Viewer | None,
@@ -108,6 +116,41 @@ async def upload_image(request: Request, item_id: ObjectId, form: CheckedForm, u
         return await pages.detail_response(request, session, user.viewer, item_id, {"image_error": message},
                                            status_code=error.status)
     return RedirectResponse(_gallery_url(item_id), status_code=303)
+
+
+def _translation_field(field: str) -> str:
+    """An error of `translations.<language>.title` belongs beside the form's title field; one about the language
+    itself beside the language."""
+    last = field.rsplit(".", 1)[-1]
+    return last if last in ("title", "description") else "language"
+
+
+@router.post("/my/listings/{item_id:int}/translations")
+async def save_translation(request: Request, item_id: ObjectId, form: CheckedForm, user: SignedInUser,
+                           session: DbSession) -> Response:
+    values = {name: value for name in ("language", "title", "description")
+              if isinstance(value := form.get(name), str)}
+    try:
+        text = ListingTranslation.model_validate({"title": values.get("title", ""),
+                                                  "description": values.get("description", "")})
+        await service.set_translation(session, user.viewer, item_id, values.get("language", ""), text)
+    except (AppError, ValidationError) as exc:
+        error = as_validation_failed(exc) if isinstance(exc, ValidationError) else exc
+        if error.status != 422:
+            raise
+        context = await refused(session, error, values)
+        messages = {_translation_field(field): message for field, message in context["field_errors"].items()}
+        return await pages.detail_response(request, session, user.viewer, item_id,
+                                           {"translation_values": values, "translation_errors": messages},
+                                           status_code=422)
+    return RedirectResponse(f"/listings/{item_id}#languages", status_code=303)
+
+
+@router.post("/my/listings/{item_id:int}/translations/{language}/delete")
+async def delete_translation(item_id: ObjectId, language: Annotated[str, Path(max_length=10)], form: CheckedForm,
+                             user: SignedInUser, session: DbSession) -> Response:
+    await service.remove_translation(session, user.viewer, item_id, language)
+    return RedirectResponse(f"/listings/{item_id}#languages", status_code=303)
 
 
 @router.post("/my/listings/{item_id:int}/images/{image_id:int}/delete")

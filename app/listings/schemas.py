@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_serializer, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.core.content_language import ORIGINAL_DEFAULT, ContentLanguage
 from app.core.schemas import DecimalOut, Price, Quantity, plain_decimal, refuse_nulls
 from app.core.validators import CountryCode, CurrencyCode, HsCodeText, Tags
 from app.models import ListingImage
@@ -40,10 +41,24 @@ def _tiers_in_order(tiers: list[PriceTier]) -> list[PriceTier]:
     return tiers
 
 
+class ListingTranslation(BaseModel):
+    """The listing's title and description in a further language, written by its supplier."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    title: str = Field(min_length=3, max_length=200)
+    description: str = Field(default="", max_length=20000)
+
+
 class ListingFields(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
     description: str = Field(default="", max_length=20000)
+    language: ContentLanguage = Field(default=ORIGINAL_DEFAULT,
+                                      description="The language title and description are written in")
+    translations: dict[ContentLanguage, ListingTranslation] = Field(
+        default_factory=dict, description="Title and description in further languages, by language; pages show "
+                                          "the viewer's language when given, else the original; search finds each")
     hs_code: HsCodeText | None = None
     keywords: Tags = Field(default_factory=list, max_length=30)
     specs: dict[SpecKey, SpecValue] = Field(default_factory=dict, max_length=50)
@@ -79,6 +94,14 @@ class ListingCreate(ListingFields):
     title: str = Field(min_length=3, max_length=200)
     moq: Quantity
     moq_unit: Unit
+
+    @model_validator(mode="after")
+    def translations_into_other_languages(self) -> Any:
+        if self.language in self.translations:
+            raise PydanticCustomError("translation_language", "a translation must be into another language than the "
+                                      "listing's own ({language})", {"field": "translations",
+                                                                    "language": self.language})
+        return self
 
     @model_validator(mode="after")
     def prices_make_sense(self) -> Any:
@@ -135,6 +158,11 @@ class PriceTierOut(BaseModel):
     unit_price: DecimalOut
 
 
+class ListingTranslationOut(BaseModel):
+    title: str
+    description: str
+
+
 class ListingOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -142,6 +170,8 @@ class ListingOut(BaseModel):
     organization_id: int
     title: str
     description: str
+    language: str
+    translations: dict[str, ListingTranslationOut]
     hs_code: str | None
     keywords: list[str]
     specs: dict[str, str]

@@ -2,17 +2,18 @@
 archived."""
 
 
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.viewer import Viewer, require_seller, visible_to
 from app.background.outbox import record_change
-from app.core.errors import forbidden
+from app.core.errors import forbidden, not_found
 from app.core.lifecycle import move
 from app.core.repository import Page, paginate
-from app.core.schemas import merged_update
+from app.core.schemas import as_validation_failed, merged_update
 from app.hs.service import ensure_hs_code_usable
 from app.listings.repository import ListingFilters, listings_query
-from app.listings.schemas import ListingCreate, ListingUpdate
+from app.listings.schemas import ListingCreate, ListingTranslation, ListingUpdate
 from app.models import Listing
 from app.models.enums import AlertEvent, EntityType, ListingStatus, NotificationKind
 from app.owned.lifecycle import OwnedKind
@@ -71,6 +72,30 @@ async def update_listing(
     LISTINGS.changed(session, listing)
     await session.flush()
     return listing
+
+
+async def set_translation(session: AsyncSession, viewer: Viewer | None, listing_id: int, language: str,
+                          text: ListingTranslation) -> Listing:
+    """Adds the title and description in a further language, or replaces the ones given before."""
+    listing = await LISTINGS.managed(session, viewer, listing_id)
+    translations = {**listing.translations, language: text.model_dump()}
+    return await update_listing(session, viewer, listing_id, _translations_update(translations))
+
+
+async def remove_translation(session: AsyncSession, viewer: Viewer | None, listing_id: int,
+                             language: str) -> Listing:
+    listing = await LISTINGS.managed(session, viewer, listing_id)
+    if language not in listing.translations:
+        raise not_found(f"A translation into {language}")
+    translations = {tag: text for tag, text in listing.translations.items() if tag != language}
+    return await update_listing(session, viewer, listing_id, _translations_update(translations))
+
+
+def _translations_update(translations: dict[str, dict[str, str]]) -> ListingUpdate:
+    try:
+        return ListingUpdate.model_validate({"translations": translations})
+    except ValidationError as exc:
+        raise as_validation_failed(exc) from exc
 
 
 async def submit_listing(session: AsyncSession, viewer: Viewer | None, listing_id: int) -> Listing:

@@ -21,6 +21,10 @@ class Listing(TimestampMixin, Base):
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
+    # The language title and description are written in (a tag of app.core.content_language), and the supplier's
+    # own translations into others: {"zh-Hans": {"title": "...", "description": "..."}, ...}.
+    language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
+    translations: Mapped[dict[str, dict[str, str]]] = mapped_column(JSONType, default=dict, server_default="{}")
     hs_code: Mapped[str | None] = mapped_column(ForeignKey("hs_codes.code"), index=True)
     keywords: Mapped[list[str]] = mapped_column(default=list)
     specs: Mapped[dict[str, str]] = mapped_column(default=dict)

@@ -146,8 +146,16 @@ def _factories(app: FastAPI, owner: Actor, listing_id: str) -> dict[str, Factory
         assert response.status_code == 200, response.text
         return owner.organization_slug
 
+    async def translation() -> str:
+        """The listing's Spanish, given (again) after a role removed it."""
+        response = await owner.client.put(f"/api/v1/listings/{listing_id}/translations/es",
+                                          json={"title": "Válvulas de bola de acero inoxidable"})
+        assert response.status_code == 200, response.text
+        return "es"
+
     return {"token_id": token, "search_id": saved_search, "endpoint_id": webhook, "image_id": image,
-            "user_id": spare_member, "invitation_id": invitation, "slug": logo, "report_id": lead_report}
+            "user_id": spare_member, "invitation_id": invitation, "slug": logo, "report_id": lead_report,
+            "language": translation}
 
 
 async def _invitation(app: FastAPI, owner: Actor) -> int:

@@ -62,6 +62,9 @@ PAGE_QUOTE_CHANGE = row(LOGIN, "404", OK, OK, "403")
 TEAM = row(ANONYMOUS, NOT_FOUND, "403 owner_only", OK, NOT_FOUND)  # the organisation's people: its owners decide
 PAGE_TEAM = row(LOGIN, "404", "403", OK, "404")
 FROZEN_ATTACHMENTS = row(ANONYMOUS, NOT_A_MEMBER, *["403 not_editable"] * 3)  # the world's RFQ is open
+# The world's listing is under review by the time its pages are asked (the API submitted it): its text is frozen for
+# everyone; a stranger still learns nothing of it. Who may change it while it is editable: the API's rows.
+PAGE_FROZEN_LISTING = row(LOGIN, "404", "403", "403", "403")
 
 MATRIX: dict[str, dict[str, str]] = {
     "GET /api/v1/search/listings": PUBLIC,
@@ -90,6 +93,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /api/v1/listings/{listing_id}/images": DRAFT,
     "POST /api/v1/listings/{listing_id}/images": ORGANIZATION,
     "DELETE /api/v1/listings/{listing_id}/images/{image_id}": ORGANIZATION,
+    "PUT /api/v1/listings/{listing_id}/translations/{language}": ORGANIZATION,
+    "DELETE /api/v1/listings/{listing_id}/translations/{language}": ORGANIZATION,
     "GET /files/listings/{listing_id}/images/{image_id}/{variant}": row("404", "404", OK, OK, OK),
     "POST /api/v1/listings/{listing_id}/submit": ORGANIZATION,
     "POST /api/v1/listings/{listing_id}/publish": ADMIN,
@@ -223,6 +228,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /my/rfqs/{item_id}/{action}": PAGE_ORGANIZATION_PUBLIC,
     "POST /my/rfqs/bulk": PAGE_SIGNED_IN,
     "POST /my/listings/{item_id}/images/{image_id}/delete": PAGE_ORGANIZATION,
+    "POST /my/listings/{item_id}/translations": PAGE_FROZEN_LISTING,
+    "POST /my/listings/{item_id}/translations/{language}/delete": PAGE_FROZEN_LISTING,
     "GET /search": PAGE_PUBLIC,
     "GET /suppliers": PAGE_PUBLIC,
     "GET /suppliers/{slug}": PAGE_PUBLIC,
@@ -352,6 +359,8 @@ BODIES = {
     "PATCH /api/v1/team/members/{user_id}": {"member_role": "member"},
     "POST /account/team/members/{user_id}/role": {"member_role": "member"},
     "POST /api/v1/leads/{rfq_id}/report": {"reason": "fake_buyer"},
+    "PUT /api/v1/listings/{listing_id}/translations/{language}": {"title": "Válvulas de bola"},
+    "POST /my/listings/{item_id}/translations": {"language": "es", "title": "Válvulas de bola"},
     "POST /rfqs/{rfq_id}/report": {"reason": "fake_buyer"},
 }
 

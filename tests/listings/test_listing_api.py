@@ -35,6 +35,8 @@ def expected_listing(listing_id: int, organization_id: int) -> dict[str, Any]:
         "organization_id": organization_id,
         "title": "Cotton T-shirts, 180 gsm",
         "description": "Combed cotton, reactive dyed.",
+        "language": "en",
+        "translations": {},
         "hs_code": "610910",
         "keywords": ["t-shirt", "cotton"],
         "specs": {"weight": "180 gsm", "sizes": "S-XXL"},
@@ -89,7 +91,8 @@ async def test_minimal_listing_gets_defaults(cast: Cast) -> None:
 
     assert without_timestamps(listing) == {
         "id": listing["id"], "organization_id": owner.organization_id, "title": "Steel pipes", "description": "",
-        "hs_code": None, "keywords": [], "specs": {}, "moq": "12.5", "moq_unit": "metric_ton",
+        "language": "en", "translations": {}, "hs_code": None, "keywords": [], "specs": {}, "moq": "12.5",
+        "moq_unit": "metric_ton",
         "price_min": None, "price_max": None, "currency": None, "price_tiers": [], "incoterm": None,
         "port_of_loading": None,
         "lead_time_days": None, "supply_capacity_per_month": None, "country_of_origin": None,
