@@ -58,6 +58,9 @@ Tag = Annotated[str, StringConstraints(strip_whitespace=True, max_length=80)]
 Tags = Annotated[list[Tag], AfterValidator(normalise_tags)]
 
 
+COUNTRY_CODES: tuple[str, ...] = tuple(country.alpha_2 for country in pycountry.countries)
+
+
 def country_name(code: str | None) -> str:
     """ISO code to its English name, such as CN -> China; unknown codes are shown as they are."""
     country = pycountry.countries.get(alpha_2=code) if code else None

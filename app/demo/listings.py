@@ -1,4 +1,5 @@
 """Demo listings: ListingCreate fields per supplier (country of origin defaults to the supplier's country)."""
+# ruff: noqa: RUF001 -- the Chinese demo texts are written with Chinese punctuation
 
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,12 @@ LISTINGS = [
         "specs": {"power": "18 W", "luminous flux": "1620 lm", "CRI": ">80", "cutout": "205 mm"},
         "supply_capacity_per_month": "200000", **_offer("1000", "piece", "2.10", "3.40", "USD", "FOB", "Shenzhen", 25),
         "price_tiers": _tiers(("1000", "3.40"), ("5000", "2.80"), ("20000", "2.10")),
+        "translations": {
+            "zh-Hans": {"title": "18W 圆形 LED 面板灯，3000K-6500K，嵌入式",
+                        "description": "超薄铝制筒灯，SMD2835 灯珠 90 lm/W，无频闪驱动，质保 3 年。"},
+            "es": {"title": "Panel LED redondo de 18 W, 3000K-6500K, empotrable",
+                   "description": "Downlight fino de aluminio con chips SMD2835 de 90 lm/W, driver sin parpadeo, "
+                                  "3 años de garantía."}},
     }),
     DemoListing("brightway", PUBLISHED, {
         "title": "65W GaN USB-C PD fast charger, 3 ports", "hs_code": "850440",
@@ -44,6 +51,10 @@ LISTINGS = [
         "specs": {"output": "65 W max", "ports": "2x USB-C, 1x USB-A", "input": "100-240 V AC"},
         "supply_capacity_per_month": "150000", **_offer("500", "piece", "6.80", "8.90", "USD", "FOB", "Shenzhen", 20),
         "price_tiers": _tiers(("500", "8.90"), ("2000", "7.60"), ("10000", "6.80")),
+        "translations": {
+            "zh-Hans": {"title": "65W 氮化镓 USB-C PD 快充充电器，3 口",
+                        "description": "两个 USB-C 口和一个 USB-A 口，支持 PD 3.0 与 PPS，折叠插脚，美规/欧规/英规。"},
+            "es": {"title": "Cargador rápido GaN USB-C PD de 65 W, 3 puertos"}},
     }),
     DemoListing("brightway", PUBLISHED, {
         "title": "TWS Bluetooth 5.3 earbuds with ANC", "hs_code": "851830",
@@ -51,6 +62,8 @@ LISTINGS = [
         "keywords": ["tws earbuds", "bluetooth earphones", "anc"], "certifications": ["CE", "FCC", "RoHS"],
         "specs": {"bluetooth": "5.3", "battery": "40 mAh + 400 mAh case", "waterproof": "IPX5"},
         **_offer("1000", "pair", "7.50", "11.00", "USD", "FOB", "Shenzhen", 30),
+        "translations": {"zh-Hans": {"title": "TWS 蓝牙 5.3 主动降噪耳机",
+                                     "description": "主动降噪真无线耳机，含充电盒续航 30 小时，可定制标志。"}},
     }),
     DemoListing("brightway", PUBLISHED, {
         "title": "20000mAh power bank with 22.5W fast charge", "hs_code": "850760",

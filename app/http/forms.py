@@ -5,7 +5,6 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any, TypeVar, get_origin
 
-import pycountry
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import FormData
@@ -73,14 +72,8 @@ def _options(enum: type[StrEnum]) -> list[tuple[str, str]]:
     return [(member.value, member.value.replace("_", " ")) for member in enum]
 
 
-def _countries() -> list[tuple[str, str]]:
-    names = {country.alpha_2: getattr(country, "common_name", None) or country.name for country in pycountry.countries}
-    return sorted(names.items(), key=lambda item: item[1])
-
-
 CHOICES: dict[str, list[tuple[str, str]]] = {
     "units": _options(Unit),
     "incoterms": _options(Incoterm),
     "roles": _options(OrganizationRole),
-    "countries": _countries(),
 }

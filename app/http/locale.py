@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from gettext import NullTranslations
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.core.config import PROJECT_ROOT
 from app.core.i18n import N_
-from app.core.validators import country_name
+from app.core.validators import COUNTRY_CODES, country_name
 
 COOKIE = "tl_language"
 DEFAULT = "en"
@@ -170,12 +171,26 @@ def format_day(value: date | datetime | None) -> str:
 
 
 
-def country(code: str | None) -> str:
-    """A country's name in the viewer's language (CN: China, 中国, China); unknown codes as they are."""
-    locale = _LOCALE.get()
-    if locale == DEFAULT or not code:
+@cache
+def _country_options(locale: str) -> tuple[tuple[str, str], ...]:
+    with_names = ((code, _country_in(locale, code)) for code in COUNTRY_CODES)
+    return tuple(sorted(with_names, key=lambda option: option[1].casefold()))
+
+
+def country_options() -> tuple[tuple[str, str], ...]:
+    """Every country as a select's options, (code, name), named and sorted in the viewer's language."""
+    return _country_options(_LOCALE.get())
+
+
+def _country_in(locale: str, code: str) -> str:
+    if locale == DEFAULT:
         return country_name(code)
     return str(_BABEL_LOCALES[locale].territories.get(code.upper()) or country_name(code))
+
+
+def country(code: str | None) -> str:
+    """A country's name in the viewer's language (CN: China, 中国, China); unknown codes as they are."""
+    return _country_in(_LOCALE.get(), code) if code else country_name(code)
 
 
 

@@ -53,6 +53,7 @@ templates.env.filters["money"] = _money
 templates.env.filters["shown"] = _shown
 templates.env.globals["lang_attribute"] = _lang_attribute
 templates.env.globals["language_name"] = lambda tag: NAMES.get(tag, tag)  # in itself: English, 简体中文, Español
+templates.env.globals["content_languages"] = list(NAMES.items())
 templates.env.globals["indicative"] = indicative
 templates.env.globals["display_currencies"] = CHOICES
 templates.env.filters["country"] = locale.country  # in the viewer's language
@@ -68,6 +69,7 @@ templates.env.filters["gettext"] = locale.gettext  # a label held as data, e.g. 
 templates.env.globals["html_lang"] = locale.html_lang
 templates.env.globals["current_locale"] = locale.current_locale
 templates.env.globals["languages"] = locale.CHOICES
+templates.env.globals["country_options"] = locale.country_options  # named and sorted in the viewer's language
 
 
 def render(request: Request, template: str, context: dict[str, Any] | None = None,
