@@ -58,7 +58,8 @@ async def test_an_admin_moderates_from_the_dashboard_and_suspends_an_organisatio
     await page.get_by_role("button", name="Suspend the organisation").click()
     await expect(page.locator("#e-reason-organization")).to_be_visible()  # no reason, no suspension
     await expect(page.get_by_role("heading", level=1)).to_contain_text("Active")
-    await page.get_by_role("textbox", name="Reason for suspending", exact=True).fill("Fake company documents, reported by two buyers.")
+    reason = page.get_by_role("textbox", name="Reason for suspending", exact=True)
+    await reason.fill("Fake company documents, reported by two buyers.")
     await page.get_by_role("button", name="Suspend the organisation").click()
     await expect(page.get_by_role("heading", level=1)).to_contain_text("Suspended")
 
