@@ -108,7 +108,10 @@ async def test_visitor_sees_prices_also_in_euros(page: Page, make_actor: ActorFa
     assert await _fits(page)
 
 
-async def test_visitor_switches_the_language_to_chinese(page: Page) -> None:
+async def test_visitor_switches_the_language_to_chinese(page: Page, make_actor: ActorFactory) -> None:
+    listing = await published_listing(await make_actor("supplier"), await make_actor("both", admin=True),
+                                      title="Brass ball valve DN25",
+                                      translations={"zh-Hans": {"title": "黄铜球阀 DN25", "description": "全通径。"}})
     await page.set_viewport_size(PHONE)
     await page.goto("/")
     await expect(page.locator("html")).to_have_attribute("lang", "en")  # the browser asks for English
@@ -121,7 +124,12 @@ async def test_visitor_switches_the_language_to_chinese(page: Page) -> None:
     await browse.get_by_role("link", name="采购信息").click()
     await expect(page.get_by_role("heading", level=1)).to_have_text("采购信息")  # the choice holds on every page
     assert await _fits(page)
+    await page.goto(f"/listings/{listing['id']}")  # the supplier's own Chinese, the original a tap away
+    await expect(page.get_by_role("heading", level=1)).to_have_text("黄铜球阀 DN25")
+    await page.locator(".original-text summary").click()
+    await expect(page.locator('.original-text [lang="en"]').first).to_have_text("Brass ball valve DN25")
+    assert await _fits(page)
 
     await page.get_by_label("语言").select_option("en")
     await page.get_by_role("button", name="切换").click()
-    await expect(page.get_by_role("heading", level=1)).to_have_text("Buying leads")
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Brass ball valve DN25")  # the original again
