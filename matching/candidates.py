@@ -39,8 +39,14 @@ async def listing_candidates(backend: SearchBackend, text: str, hs_code: str | N
 
 
 async def rfq_candidates(backend: SearchBackend, text: str, pool: int = LEAD_POOL) -> dict[int, float]:
-    found = await backend.search(_query(DocType.RFQS, text, pool))
-    return _merge(found.hits)
+    return (await rfq_candidates_of_each(backend, [text], pool))[0]
+
+
+async def rfq_candidates_of_each(backend: SearchBackend, texts: Sequence[str],
+                                 pool: int = LEAD_POOL) -> list[dict[int, float]]:
+    """rfq_candidates of several listings' texts, in one round of searches."""
+    found = await backend.search_many([_query(DocType.RFQS, text, pool) for text in texts])
+    return [_merge(result.hits) for result in found]
 
 
 def normalised(scores: dict[int, float]) -> dict[int, float]:

@@ -4,7 +4,6 @@ RFQ -> candidates from search/ -> SQL rows -> every factor assessed per listing 
 model score x bounded tier boost -> best listing per supplier. The leads feed runs the same scoring the other
 way: each published listing of the supplier searches the open RFQs."""
 
-import asyncio
 from collections.abc import Sequence
 from datetime import date
 
@@ -14,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core import clock
 from app.models import Listing, Organization, Rfq
 from app.models.enums import ListingStatus
-from matching.candidates import listing_candidates, normalised, rfq_candidates
+from matching.candidates import listing_candidates, normalised, rfq_candidates_of_each
 from matching.model import MatchingModel, configured_model
 from matching.scoring import Ranked, candidates, rank_pool
 from matching.signals import Candidate
@@ -92,7 +91,7 @@ async def _lead_candidates(backend: SearchBackend, listings: Sequence[Listing]) 
     """RFQ id -> listing id -> the listing's relevance to it (normalised per listing search)."""
     found: dict[int, dict[int, float]] = {}
     # One search per listing, asked at once: OpenSearch answers them side by side, the embedded engine in threads.
-    answers = await asyncio.gather(*(rfq_candidates(backend, listing_text(listing)) for listing in listings))
+    answers = await rfq_candidates_of_each(backend, [listing_text(listing) for listing in listings])
     for listing, scores in zip(listings, answers, strict=True):
         for rfq_id, relevance in normalised(scores).items():
             found.setdefault(rfq_id, {})[listing.id] = relevance

@@ -21,6 +21,10 @@ class SearchBackend(Protocol):
 
     async def search(self, query: SearchQuery) -> SearchResult: ...
 
+    async def search_many(self, queries: Sequence[SearchQuery]) -> list[SearchResult]:
+        """The results of several searches, in their order, as `search` gives each: one round for the lot (a
+        supplier's leads ask one search per listing)."""
+
     async def suggest(self, doc_type: DocType, prefix: str, size: int = 8) -> list[str]:
         """Completions of what a user is typing: distinct titles (or names) matching the words as prefixes."""
 

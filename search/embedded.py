@@ -139,6 +139,17 @@ class EmbeddedBackend:
     async def search(self, query: SearchQuery) -> SearchResult:
         return await self._run(lambda connection: _search(connection, self._live(connection, query.doc_type), query))
 
+    async def search_many(self, queries: Sequence[SearchQuery]) -> list[SearchResult]:
+        """In one thread on one connection: a thread and a connection for each would cost more than the searches."""
+        def work(connection: sqlite3.Connection) -> list[SearchResult]:
+            results = []
+            for query in queries:
+                results.append(_search(connection, self._live(connection, query.doc_type), query))
+                _drop_temporary(connection)
+            return results
+
+        return await self._run(work) if queries else []
+
     async def suggest(self, doc_type: DocType, prefix: str, size: int = 8) -> list[str]:
         spec = SPECS[doc_type]
         expression = q.prefix_expression(spec, prefix)

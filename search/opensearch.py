@@ -1,5 +1,6 @@
 """The OpenSearch engine: a versioned index per document type behind an alias, written and read asynchronously."""
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
@@ -158,6 +159,9 @@ class OpenSearchBackend:
     async def search(self, query: SearchQuery) -> SearchResult:
         body = q.search_body(query)
         return q.read_result(query, await self._search_raw(query.doc_type, body))
+
+    async def search_many(self, queries: Sequence[SearchQuery]) -> list[SearchResult]:
+        return list(await asyncio.gather(*(self.search(query) for query in queries)))
 
     async def suggest(self, doc_type: DocType, prefix: str, size: int = 8) -> list[str]:
         if not prefix.strip():

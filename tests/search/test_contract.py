@@ -4,6 +4,7 @@ import pytest
 
 from search.backend import SearchBackend
 from search.errors import InvalidCursor
+from search.normalise import segmented
 from search.types import DocType, Filters, Range, SearchQuery, SearchResult, Sort
 from tests.search.docs import listing
 
@@ -176,6 +177,29 @@ async def test_one_result_per_supplier(catalogue: SearchBackend) -> None:
     first = await search(catalogue, one_per_supplier=True, size=2)
     second = await search(catalogue, one_per_supplier=True, size=2, cursor=first.next_cursor)
     assert ids(first) + ids(second) == [5, 4, 1] and second.next_cursor is None
+
+
+async def test_several_searches_at_once_answer_as_each_alone(catalogue: SearchBackend) -> None:
+    queries = [SearchQuery(L, "bluetooth"), SearchQuery(L, "camera", size=1), SearchQuery(L, "zzzz"),
+               SearchQuery(L, "", filters=Filters(terms={"origin_country": ("CN",)}), facets=False)]
+    together = await catalogue.search_many(queries)
+    alone = [await catalogue.search(query) for query in queries]
+    assert [(ids(result), result.total) for result in together] == [(ids(result), result.total) for result in alone]
+    assert [sorted(ids(result)) for result in together][:3] == [[2, 5], [1], []]
+    assert await catalogue.search_many([]) == []
+
+
+async def test_chinese_is_found_by_any_words_inside_it(backend: SearchBackend) -> None:
+    """Translated text comes segmented (search.normalise.segmented), and queries are segmented alike."""
+    await backend.bulk_index(L, [
+        listing(1, "Stainless steel hex bolts", translated_titles=[segmented("不锈钢六角螺栓")]),
+        listing(2, "Brass ball valves", translated_titles=[segmented("黄铜球阀")],
+                translated_descriptions=[segmented("全通径，适用于水和燃气。")]),  # noqa: RUF001
+    ])
+    assert ids(await search(backend, "螺栓")) == [1]
+    assert ids(await search(backend, "不锈钢螺栓")) == [1]
+    assert ids(await search(backend, "燃气 球阀")) == [2]
+    assert ids(await search(backend, "铜")) == []  # one character: too short to pair, and no word of its own
 
 
 async def test_suggestions_complete_the_last_word(catalogue: SearchBackend) -> None:
