@@ -9,13 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import AppError
 from app.http.deps import AppSettings, DbSession
 from app.http.forms import CHOICES, ObjectId, filled, parse, refused
-from app.http.lookups import owner_and_hs
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser
 from app.http.pagination import Pagination
 from app.http.templating import render
 from app.inquiries import service, views
 from app.inquiries.schemas import InquiryCreate, InquiryRole, ReplyInput
-from app.listings.service import get_listing
+from app.listings.pages import pages as listing_pages
 
 router = APIRouter()
 
@@ -62,7 +61,6 @@ async def send_from_listing(request: Request, listing_id: ObjectId, form: Checke
                                              parse(InquiryCreate, values))
     except AppError as error:
         refusal = await refused(session, error, values)
-        listing = await get_listing(session, user.viewer, listing_id)
-        context = {**await owner_and_hs(session, listing), **refusal, "choices": CHOICES}
-        return render(request, "listings/detail.html", context, status_code=error.status)
+        return await listing_pages.detail_response(request, session, user.viewer, listing_id,
+                                                   {**refusal, "choices": CHOICES}, status_code=error.status)
     return RedirectResponse(service.link_to(inquiry), status_code=303)

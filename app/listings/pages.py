@@ -23,8 +23,10 @@ from app.listings import images, pricing, repository, service
 from app.listings.images import MAX_IMAGES
 from app.listings.repository import ListingFilters
 from app.listings.schemas import ListingCreate, ListingTranslation
+from app.listings.similar import similar_listings
 from app.models import Listing
 from app.verifications.service import badges as verification_badges
+from matching.trust import supplier_trust
 
 TIER_ROWS = range(1, 4)  # the price tier rows of the "New listing" form: tier_min_1, tier_price_1, ...
 TIER_PARTS = {"min_quantity": "min", "unit_price": "price"}
@@ -48,11 +50,15 @@ def _translation_choices(listing: Listing) -> list[tuple[str, str]]:
 
 async def _detail_extra(request: Request, session: AsyncSession, viewer: Viewer | None,
                         listing: Listing) -> dict[str, Any]:
-    """The gallery, the "Price by quantity" table with the unit price at the minimum order, and the supplier's
-    verification badges."""
+    """The gallery, the "Price by quantity" table with the unit price at the minimum order, the supplier's card
+    (verification badges, response rate, ratings) and similar listings."""
     verifications = (await verification_badges(session, [listing.organization_id])).get(listing.organization_id, [])
+    similar = await similar_listings(session, request.app.state.search, listing)
     return {**await _gallery(request, session, viewer, listing), "price_table": pricing.price_table(listing),
-            "price_at_moq": pricing.unit_price_for(listing, listing.moq), "verifications": verifications}
+            "price_at_moq": pricing.unit_price_for(listing, listing.moq), "verifications": verifications,
+            "trust": (await supplier_trust(session, [listing.organization_id]))[listing.organization_id],
+            "similar": similar,
+            "similar_covers": await repository.cover_images(session, [row.id for row, _ in similar])}
 
 
 def _tier(values: dict[str, str], row: int) -> dict[str, str]:
