@@ -68,6 +68,7 @@ from app.preferences import pages as preferences_pages
 from app.quotes import api as quotes_api
 from app.quotes import pages as quotes_pages
 from app.rfqs import api as rfqs_api
+from app.rfqs import pages as rfqs_pages
 from app.search_api import api as search_api
 from app.search_api import pages as search_pages
 from app.team import api as team_api
@@ -112,7 +113,7 @@ ROUTERS: list[Mount] = [
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
     page(admin_pages.router), page(team_pages.router), page(imports_pages.router), page(preferences_pages.router),
-    page(leads_pages.router), page(verifications_pages.router),
+    page(leads_pages.router), page(verifications_pages.router), page(rfqs_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

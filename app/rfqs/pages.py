@@ -4,10 +4,15 @@ The RFQ page is also the trading floor (quotes, comparison, award) and closing a
 are the quotes domain's, so app.quotes.pages mounts these pages with its trading context and its close action
 (quotes -> rfqs is the only arrow between the two)."""
 
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
 from app.auth.viewer import require_buyer
 from app.http.owned_pages import OwnedPages
+from app.http.page_deps import SignedInUser
+from app.http.templating import render
 from app.rfqs import service
-from app.rfqs.completeness import CRITERIA, completeness
+from app.rfqs.completeness import CRITERIA, FormFacts, completeness
 from app.rfqs.repository import RfqFilters
 from app.rfqs.schemas import RfqCreate
 from matching.factors import HARD_CONSTRAINTS, HardConstraint
@@ -34,6 +39,16 @@ pages = OwnedPages(
     create=service.create_rfq,
     actions={"submit": service.submit_rfq},
     transitions=service.TRANSITIONS,
-    my_extra={"completeness_of": completeness, "completeness_criteria": CRITERIA,
+    my_extra={"completeness_of": completeness, "completeness_criteria": CRITERIA, "form_facts": FormFacts.read,
               "constraint_choices": [(name, CONSTRAINT_LABELS[name]) for name in HARD_CONSTRAINTS]},
 )
+router = APIRouter()
+MAX_FIELD_CHARS = 20_000
+
+
+@router.get("/my/rfqs/completeness", response_class=HTMLResponse)
+async def live_completeness(request: Request, user: SignedInUser) -> HTMLResponse:
+    """The score of the "New request for quotation" form as it is being filled in (its fields as the query), as a
+    fragment the form's script puts under it; nothing is stored."""
+    values = {name: value[:MAX_FIELD_CHARS] for name, value in request.query_params.items()}
+    return render(request, "rfqs/completeness.html", {"score": completeness(FormFacts.read(values))})

@@ -217,6 +217,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /account/tokens/{token_id}/revoke": PAGE_USER_ONLY,  # the owner's token: not even their organisation's
     "GET /listings/{item_id}": row("404", "404", OK, OK, OK),
     "GET /my/listings": PAGE_SIGNED_IN,
+    "GET /my/rfqs/completeness": PAGE_SIGNED_IN,
     "POST /my/listings": PAGE_SIGNED_IN,
     "POST /my/listings/{item_id}/{action}": PAGE_ORGANIZATION,
     "POST /my/listings/{item_id}/images": PAGE_ORGANIZATION,
