@@ -10,12 +10,6 @@ from app.models import LeadReport, Quote
 from app.models.enums import LeadReportStatus
 
 
-async def has_quoted(session: AsyncSession, organization_id: int, rfq_id: int) -> bool:
-    found = await session.scalar(select(Quote.id).where(Quote.organization_id == organization_id,
-                                                        Quote.rfq_id == rfq_id).limit(1))
-    return found is not None
-
-
 async def report_of(session: AsyncSession, organization_id: int, rfq_id: int) -> LeadReport | None:
     return await session.scalar(select(LeadReport).where(LeadReport.organization_id == organization_id,
                                                          LeadReport.rfq_id == rfq_id))

@@ -16,6 +16,7 @@ from app.leads.schemas import AdminLeadReportOut, DecisionIn, LeadReportIn, Lead
 from app.models import LeadReport, Organization, Rfq
 from app.models.enums import LeadReportStatus, NotificationKind, RfqStatus
 from app.notifications.service import Message, notify_organization
+from app.quotes import repository as quotes_repository
 from app.quotes.rfq_endings import close_rfq
 from app.rfqs import quality
 from app.rfqs.service import get_rfq, locked_rfq
@@ -24,7 +25,7 @@ from app.rfqs.service import get_rfq, locked_rfq
 async def report_lead(session: AsyncSession, viewer: Viewer | None, rfq_id: int, data: LeadReportIn) -> LeadReport:
     seller = require_seller(viewer)
     rfq = await get_rfq(session, seller, rfq_id)
-    if not await repository.has_quoted(session, seller.organization_id, rfq.id):
+    if not await _has_quoted(session, seller.organization_id, rfq.id):
         raise forbidden("Only a supplier that quoted on this RFQ may report it", code="not_a_quoting_supplier")
     if await repository.report_of(session, seller.organization_id, rfq.id) is not None:
         raise conflict("Your organisation has reported this RFQ already", code="already_reported")
@@ -49,7 +50,7 @@ async def quoted_on(session: AsyncSession, viewer: Viewer | None, rfq: Rfq) -> b
     """Whether this viewer is a supplier that quoted on the RFQ (who may report it, once)."""
     if viewer is None or not viewer.organization_role.sells or viewer.belongs_to(rfq.organization_id):
         return False
-    return await repository.has_quoted(session, viewer.organization_id, rfq.id)
+    return await _has_quoted(session, viewer.organization_id, rfq.id)
 
 
 async def reports_for_admin(session: AsyncSession, viewer: Viewer | None, status: LeadReportStatus | None,
@@ -113,3 +114,7 @@ async def dismiss_report(session: AsyncSession, viewer: Viewer | None, report_id
         f"{body} {data.note.strip()}".strip(), f"/rfqs/{rfq.id}"))
     await session.flush()
     return report
+
+
+async def _has_quoted(session: AsyncSession, organization_id: int, rfq_id: int) -> bool:
+    return rfq_id in await quotes_repository.rfqs_quoted_by(session, organization_id, [rfq_id])

@@ -1,4 +1,4 @@
-"""Queries of the leads feed: which RFQs an organization has already opened on a day or quoted on, and their
+"""Queries of the leads feed: which RFQs an organization has already opened on a day, and their
 lead-quality scores."""
 
 from collections.abc import Sequence
@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import LeadView, Quote, Rfq
+from app.models import LeadView, Rfq
 
 
 async def rfqs_viewed_on(session: AsyncSession, organization_id: int, day: date) -> set[int]:
@@ -24,9 +24,3 @@ async def quality_scores(session: AsyncSession, rfq_ids: Sequence[int]) -> dict[
     return {row[0]: row[1] for row in rows}
 
 
-async def rfqs_quoted_by(session: AsyncSession, organization_id: int, rfq_ids: Sequence[int]) -> set[int]:
-    """Which of these RFQs the organization has sent a quote on (in any status)."""
-    if not rfq_ids:
-        return set()
-    return set(await session.scalars(select(Quote.rfq_id).where(Quote.organization_id == organization_id,
-                                                                 Quote.rfq_id.in_(rfq_ids))))

@@ -24,6 +24,7 @@ from app.matches.schemas import (
     SupplierOut,
 )
 from app.models import Listing, Organization, Rfq
+from app.quotes import repository as quotes_repository
 from app.rfqs.schemas import lead_quality_out
 from app.rfqs.service import get_rfq
 from matching.engine import rank_leads, suppliers_for_rfq
@@ -86,7 +87,7 @@ async def leads_feed(session: AsyncSession, backend: SearchBackend, viewer: View
     shown = leads[(page - 1) * per_page: page * per_page]
     today = clock.today()
     opened = await repository.rfqs_viewed_on(session, organization_id, today)
-    quoted = await repository.rfqs_quoted_by(session, organization_id, [lead.rfq_id for lead in shown])
+    quoted = await quotes_repository.rfqs_quoted_by(session, organization_id, [lead.rfq_id for lead in shown])
     rfqs = await by_id(session, Rfq, {lead.rfq_id for lead in shown})
     listings = await by_id(session, Listing, {lead.best_listing_id for lead in shown})
     countries = await _buyer_countries(session, rfqs)

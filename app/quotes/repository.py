@@ -79,3 +79,11 @@ async def reload_quote(session: AsyncSession, quote: Quote) -> None:
 async def fresh_quote(session: AsyncSession, quote_id: int) -> Quote | None:
     """The quote as stored now (the session's copy refreshed), for a decision taken under the RFQ's row lock."""
     return await session.get(Quote, quote_id, populate_existing=True)
+
+
+async def rfqs_quoted_by(session: AsyncSession, organization_id: int, rfq_ids: Sequence[int]) -> set[int]:
+    """Which of these RFQs the organization has sent a quote on (in any status)."""
+    if not rfq_ids:
+        return set()
+    return set(await session.scalars(select(Quote.rfq_id).where(Quote.organization_id == organization_id,
+                                                                 Quote.rfq_id.in_(rfq_ids))))
