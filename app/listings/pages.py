@@ -36,7 +36,8 @@ LIST_FIELDS = frozenset(name for name, info in ListingCreate.model_fields.items(
                         if get_origin(info.annotation) is list)  # typed comma-separated, as forms.parse reads them
 
 
-async def _gallery(request: Request, session: AsyncSession, viewer: Viewer | None, listing: Listing) -> dict[str, Any]:
+async def _owner_panels(request: Request, session: AsyncSession, viewer: Viewer | None,
+                        listing: Listing) -> dict[str, Any]:
     """The images, and whether the viewer may change them and the listing's text in other languages."""
     manages = can_manage(viewer, listing.organization_id) and listing.status in service.EDITABLE
     return {"images": await repository.images_of(session, listing.id), "max_images": MAX_IMAGES,
@@ -54,7 +55,7 @@ async def _detail_extra(request: Request, session: AsyncSession, viewer: Viewer 
     (verification badges, response rate, ratings) and similar listings."""
     verifications = (await verification_badges(session, [listing.organization_id])).get(listing.organization_id, [])
     similar = await similar_listings(session, request.app.state.search, listing)
-    return {**await _gallery(request, session, viewer, listing), "price_table": pricing.price_table(listing),
+    return {**await _owner_panels(request, session, viewer, listing), "price_table": pricing.price_table(listing),
             "price_at_moq": pricing.unit_price_for(listing, listing.moq), "verifications": verifications,
             "trust": (await supplier_trust(session, [listing.organization_id]))[listing.organization_id],
             "similar": similar,
