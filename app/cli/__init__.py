@@ -8,6 +8,7 @@ from app.cli.database import migrate, seed
 from app.cli.eval_commands import eval_app
 from app.cli.fx import fx_app
 from app.cli.imports import import_app
+from app.cli.ledger import ledger_app
 from app.cli.mail import mail_app
 from app.cli.matching_commands import register as register_matching_commands
 from app.cli.rfqs import rfqs_app
@@ -27,6 +28,7 @@ cli.add_typer(rfqs_app, name="rfqs")
 cli.add_typer(fx_app, name="fx")
 cli.add_typer(eval_app, name="eval")
 cli.add_typer(verifications_app, name="verifications")
+cli.add_typer(ledger_app, name="ledger")
 register_matching_commands(eval_app)
 register_search_commands(cli)
 

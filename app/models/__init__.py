@@ -10,6 +10,7 @@ from app.models.invitation import Invitation
 from app.models.invoice import Invoice, InvoiceCounter, InvoiceLine
 from app.models.lead_report import LeadReport
 from app.models.lead_view import LeadView
+from app.models.ledger import LedgerAccount, LedgerEntry, LedgerLine
 from app.models.listing import Listing
 from app.models.listing_image import ListingImage
 from app.models.listing_import import ListingImport
@@ -45,6 +46,9 @@ __all__ = [
            "InvoiceLine",
            "LeadReport",
            "LeadView",
+           "LedgerAccount",
+           "LedgerEntry",
+           "LedgerLine",
            "Listing",
            "ListingImage",
            "ListingImport",
