@@ -1,5 +1,6 @@
 """Domain errors: one base with a stable code and an HTTP status, rendered by one handler per surface."""
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,8 @@ class FieldError:
     field: str
     message: str
     code: str = "invalid"
+    context: dict[str, str] = dataclasses.field(default_factory=dict, compare=False)
+    """The limits the message names (`min_length`: "3"), for pages that say it in another language."""
 
     def as_dict(self) -> dict[str, str]:
         return {"field": self.field, "message": self.message, "code": self.code}

@@ -53,7 +53,9 @@ def _field_name(error: Mapping[str, Any]) -> str:
 def field_errors(details: Iterable[Mapping[str, Any]]) -> list[FieldError]:
     return [
         FieldError(_field_name(error), str(error.get("msg", "invalid value")).removeprefix("Value error, "),
-                   str(error.get("type", "invalid")))
+                   str(error.get("type", "invalid")),
+                   {str(name): str(value) for name, value in (error.get("ctx") or {}).items()
+                    if isinstance(value, str | int | float | Decimal)})
         for error in details
     ]
 

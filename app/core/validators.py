@@ -6,22 +6,26 @@ from typing import Annotated
 import pycountry
 from pydantic import AfterValidator, Field, StringConstraints
 
+from app.core.i18n import N_
+
 HS_CODE_PATTERN = re.compile(r"^\d{4}(\d{2})?$")
 HS_EDITION = "HS 2022"
 """The edition of the Harmonized System whose codes the stored table holds."""
+HS_CODE_REFUSAL = N_("must be a 4-digit heading or a 6-digit subheading of HS 2022, such as 8517 or 8517.62")
+assert HS_EDITION in HS_CODE_REFUSAL  # a literal, so the catalogs can hold it
 
 
 def normalise_country(value: str) -> str:
     code = value.strip().upper()
     if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
-        raise ValueError("must be an ISO 3166-1 alpha-2 country code, such as DE or CN")
+        raise ValueError(N_("must be an ISO 3166-1 alpha-2 country code, such as DE or CN"))
     return code
 
 
 def normalise_currency(value: str) -> str:
     code = value.strip().upper()
     if len(code) != 3 or pycountry.currencies.get(alpha_3=code) is None:
-        raise ValueError("must be an ISO 4217 currency code, such as USD or EUR")
+        raise ValueError(N_("must be an ISO 4217 currency code, such as USD or EUR"))
     return code
 
 
@@ -29,7 +33,7 @@ def normalise_hs_code(value: str) -> str:
     """Accepts 8517.62, 851762 or 8517; the existence check against the table happens in the service."""
     code = value.strip().replace(".", "").replace(" ", "")
     if not HS_CODE_PATTERN.match(code):
-        raise ValueError(f"must be a 4-digit heading or a 6-digit subheading of {HS_EDITION}, such as 8517 or 8517.62")
+        raise ValueError(HS_CODE_REFUSAL)
     return code
 
 

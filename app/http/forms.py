@@ -11,6 +11,7 @@ from starlette.datastructures import FormData
 
 from app.core.errors import AppError
 from app.core.schemas import as_validation_failed
+from app.http import locale
 from app.http.ids import ObjectId
 from app.models.enums import Incoterm, OrganizationRole, Unit
 
@@ -64,7 +65,8 @@ async def refused(session: AsyncSession, error: AppError, values: dict[str, str]
     await session.rollback()
     messages: dict[str, str] = {}
     for field_error in error.errors:
-        messages.setdefault(_form_field(field_error.field), field_error.message)
+        said = locale.field_message(field_error.code, field_error.message, field_error.context)
+        messages.setdefault(_form_field(field_error.field), said)
     return {"values": values, "error": error, "field_errors": messages}
 
 

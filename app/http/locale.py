@@ -217,6 +217,46 @@ ENUM_WORDS = frozenset((
 ))
 
 
+# Pydantic's refusals by their code, as the pages say them in the viewer's language (English pages keep pydantic's
+# own words); %(name)s is a limit from the error's context.
+FIELD_MESSAGES: Mapping[str, str] = {
+    "missing": N_("Fill this in."),
+    "string_too_short": N_("Use at least %(min_length)s characters."),
+    "string_too_long": N_("Use at most %(max_length)s characters."),
+    "too_long": N_("At most %(max_length)s entries."),
+    "greater_than": N_("Enter a number greater than %(gt)s."),
+    "greater_than_equal": N_("Enter a number of at least %(ge)s."),
+    "less_than_equal": N_("Enter a number of at most %(le)s."),
+    "decimal_parsing": N_("Enter a number."),
+    "decimal_type": N_("Enter a number."),
+    "float_parsing": N_("Enter a number."),
+    "int_parsing": N_("Enter a whole number."),
+    "decimal_max_places": N_("Use at most %(decimal_places)s decimal places."),
+    "decimal_max_digits": N_("Use at most %(max_digits)s digits."),
+    "decimal_whole_digits": N_("Use at most %(whole_digits)s digits before the decimal point."),
+    "date_from_datetime_parsing": N_("Enter a date (YYYY-MM-DD)."),
+    "date_parsing": N_("Enter a date (YYYY-MM-DD)."),
+    "literal_error": N_("Choose one of the options."),
+    "enum": N_("Choose one of the options."),
+    "url_parsing": N_("Enter a web address, such as https://example.com."),
+    "value_error": "",  # our validators' own sentences, translated as they are when the catalog has them
+}
+
+
+def field_message(code: str, message: str, context: Mapping[str, str]) -> str:
+    """A field's refusal in the viewer's language: pydantic's by its code, ours by its sentence; as it was when
+    there is no translation (or the page is English)."""
+    if _LOCALE.get() == DEFAULT:
+        return message
+    template = FIELD_MESSAGES.get(code)
+    if template:
+        try:
+            return gettext(template) % context
+        except (KeyError, TypeError, ValueError):
+            return message
+    return gettext(message)
+
+
 def enum_label(value: str | None) -> str:
     """An enum value for people: pending_review -> pending review (待审核, pendiente de revisión)."""
     text = str(value or "").replace("_", " ")
