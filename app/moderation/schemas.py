@@ -6,15 +6,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.core.i18n import N_
 from app.models.enums import ModerationDecisionKind, ModerationReason
 
 REASON_LABELS: dict[ModerationReason, str] = {
-    ModerationReason.PROHIBITED_ITEM: "Prohibited item",
-    ModerationReason.INCOMPLETE: "Incomplete",
-    ModerationReason.MISLEADING: "Misleading",
-    ModerationReason.DUPLICATE: "Duplicate",
-    ModerationReason.CONTACT_DETAILS_IN_TEXT: "Contact details in the text",
-    ModerationReason.OTHER: "Other",
+    ModerationReason.PROHIBITED_ITEM: N_("Prohibited item"),
+    ModerationReason.INCOMPLETE: N_("Incomplete"),
+    ModerationReason.MISLEADING: N_("Misleading"),
+    ModerationReason.DUPLICATE: N_("Duplicate"),
+    ModerationReason.CONTACT_DETAILS_IN_TEXT: N_("Contact details in the text"),
+    ModerationReason.OTHER: N_("Other"),
 }
 NOTE_LENGTH = 2000
 OTHER_NEEDS_NOTE = "Write a note: the owner needs to know why when the reason is \"Other\""
