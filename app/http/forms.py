@@ -65,7 +65,7 @@ async def refused(session: AsyncSession, error: AppError, values: dict[str, str]
     await session.rollback()
     messages: dict[str, str] = {}
     for field_error in error.errors:
-        said = locale.field_message(field_error.code, field_error.message, field_error.context)
+        said = locale.lazy_field_message(field_error.code, field_error.message, field_error.context)
         messages.setdefault(_form_field(field_error.field), said)
     return {"values": values, "error": error, "field_errors": messages}
 

@@ -257,6 +257,12 @@ def field_message(code: str, message: str, context: Mapping[str, str]) -> str:
     return gettext(message)
 
 
+def lazy_field_message(code: str, message: str, context: Mapping[str, str]) -> str:
+    """`field_message` as the page that shows it renders: a refusal is read before the page picks its language."""
+    proxy: str = LazyProxy(field_message, code, message, context, enable_cache=False)  # type: ignore[assignment]
+    return proxy
+
+
 def enum_label(value: str | None) -> str:
     """An enum value for people: pending_review -> pending review (待审核, pendiente de revisión)."""
     text = str(value or "").replace("_", " ")
