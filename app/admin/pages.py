@@ -21,6 +21,8 @@ from app.admin.schemas import ReasonInput
 from app.admin.service import AccountDecision
 from app.auth.viewer import Viewer, require_admin
 from app.core.errors import AppError, not_found
+from app.core.i18n import N_
+from app.http import locale
 from app.http.deps import DbSession
 from app.http.forms import ObjectId, filled, parse, refused
 from app.http.ids import Slug
@@ -36,7 +38,8 @@ DONE = {  # the notice after a decision, by the `done` flag of the redirect
 }
 Done = Annotated[str | None, Query(max_length=20)]
 PAST = {AccountDecision.SUSPEND: "suspended", AccountDecision.REACTIVATE: "reactivated"}
-SPANS: dict[Period, str] = {"day": "per day, last 30 days", "month": "per month, last 12 months"}
+SPANS: dict[Period, str] = {"day": N_("%(name)s per day, last 30 days"),
+                            "month": N_("%(name)s per month, last 12 months")}
 
 
 @dataclass(frozen=True)
@@ -48,20 +51,23 @@ class Chart:
 
 
 def chart(name: str, period: Period, points: Sequence[Point], show: Callable[[Value], str] = count_text) -> Chart:
-    title = f"{name} {SPANS[period]}"
+    """In the page's language (the page activates it before its charts are drawn)."""
+    name = locale.gettext(name)
+    title = locale.gettext(SPANS[period]) % {"name": name}
     return Chart(name, title, bar_chart(title, points, show), [(label, show(value)) for label, value in points])
 
 
 def charts(activity: service.Activity) -> list[Chart]:
     counted = [chart(series.name, activity.period, series.points) for series in activity.counts]
-    return counted + [chart(f"Revenue ({series.currency})", activity.period, series.points, money_text)
-                      for series in activity.revenue]
+    return counted + [chart(locale.gettext(N_("Revenue (%(currency)s)")) % {"currency": series.currency},
+                            activity.period, series.points, money_text) for series in activity.revenue]
 
 
 @router.get("/admin", response_class=HTMLResponse)
 async def dashboard(request: Request, session: DbSession, user: SignedInUser,
                     period: Annotated[Period, Query()] = "day") -> HTMLResponse:
     viewer = require_admin(user.viewer)
+    locale.activate(request)  # the charts' names are written before render() would pick the language
     activity = await service.activity(session, viewer, period)
     context: dict[str, Any] = {"overview": await service.overview(session, viewer), "period": period,
                                "charts": charts(activity), "paid": bool(activity.revenue)}

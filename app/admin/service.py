@@ -16,6 +16,7 @@ from app.auth.viewer import Viewer, require_admin
 from app.background.outbox import record_change
 from app.core.clock import day_start, today, utcnow
 from app.core.errors import conflict, not_found
+from app.core.i18n import N_
 from app.core.repository import Page, get_or_404
 from app.models import AccountAction, AlertDelivery, Listing, Organization, Quote, Rfq, User
 from app.models.enums import EntityType, ListingStatus, QuoteStatus, RfqStatus
@@ -26,11 +27,11 @@ DAYS, MONTHS = 30, 12
 # What is counted per period: key, name on the page, the moment that counts. Matches are the match alerts delivered
 # (an organisation told of a matching RFQ, listing or saved search: one durable row per organisation and event).
 COUNTED: tuple[tuple[str, str, Any], ...] = (
-    ("listings", "New listings", Listing.created_at),
-    ("rfqs", "New RFQs", Rfq.created_at),
-    ("quotes", "Quotes submitted", Quote.created_at),
-    ("matches", "Match alerts", AlertDelivery.created_at),
-    ("signups", "Sign-ups", User.created_at),
+    ("listings", N_("New listings"), Listing.created_at),
+    ("rfqs", N_("New RFQs"), Rfq.created_at),
+    ("quotes", N_("Quotes submitted"), Quote.created_at),
+    ("matches", N_("Match alerts"), AlertDelivery.created_at),
+    ("signups", N_("Sign-ups"), User.created_at),
 )
 
 

@@ -81,3 +81,20 @@ async def test_non_admins_are_refused_and_visitors_sent_to_log_in(cast: Cast) ->
 
     assert refused.status_code == 403 and "New listings" not in refused.text
     assert (anonymous.status_code, anonymous.headers["location"]) == (303, "/login?next=%2Fadmin")
+
+
+async def test_the_dashboard_reads_in_chinese_and_spanish(cast: Cast, travel: Travel, db: AsyncSession) -> None:
+    travel(NOW)
+    await some_activity(db)
+    admin = await cast.admin()
+    pages = {}
+    for language in ("zh_Hans", "es"):
+        admin.client.cookies.set("tl_language", language)
+        pages[language] = text_of(await admin.client.get(PAGE))
+    admin.client.cookies.delete("tl_language")
+
+    assert "<h1>仪表盘</h1>" in pages["zh_Hans"] and "等待审核" in pages["zh_Hans"]
+    assert "<h3>新商品（按日，近 30 天）</h3>" in pages["zh_Hans"]  # noqa: RUF001 (Chinese punctuation)
+    assert "<h3>收入（USD）（按日，近 30 天）</h3>" in pages["zh_Hans"]  # noqa: RUF001
+    assert "<h1>Panel</h1>" in pages["es"] and "<h3>Anuncios nuevos por día, últimos 30 días</h3>" in pages["es"]
+    assert "<summary>Cifras</summary>" in pages["es"] and "Abrir la cola de moderación" in pages["es"]
