@@ -98,3 +98,13 @@ async def test_the_dashboard_reads_in_chinese_and_spanish(cast: Cast, travel: Tr
     assert "<h3>收入（USD）（按日，近 30 天）</h3>" in pages["zh_Hans"]  # noqa: RUF001
     assert "<h1>Panel</h1>" in pages["es"] and "<h3>Anuncios nuevos por día, últimos 30 días</h3>" in pages["es"]
     assert "<summary>Cifras</summary>" in pages["es"] and "Abrir la cola de moderación" in pages["es"]
+
+
+async def test_the_organisations_list_reads_in_chinese(cast: Cast) -> None:
+    admin = await cast.admin()
+    admin.client.cookies.set("tl_language", "zh_Hans")
+    page = text_of(await admin.client.get("/admin/organizations", params={"q": "zzz-nothing"}))
+    listed = text_of(await admin.client.get("/admin/organizations"))
+    admin.client.cookies.delete("tl_language")
+    assert "<h1>组织</h1>" in page and "没有与“zzz-nothing”匹配的组织。" in page
+    assert "个组织" in listed and '<span class="badge status-published">正常</span>' in listed
