@@ -55,7 +55,7 @@ async def test_visitor_goes_from_the_directory_to_a_product_in_a_store(page: Pag
 
     await products.get_by_role("link", name="Send inquiry").click()
     await expect(page.get_by_role("heading", level=1)).to_have_text("Stainless gate valve DN50")
-    await page.get_by_role("link", name="Bergamo Valvole").click()  # back to the store from the product
+    await page.locator(".detail-head").get_by_role("link", name="Bergamo Valvole").click()  # back to the store
     await expect(page).to_have_url(re.compile(rf"/suppliers/{valves.organization_slug}$"))
 
 
