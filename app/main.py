@@ -71,6 +71,8 @@ from app.rfqs import api as rfqs_api
 from app.rfqs import pages as rfqs_pages
 from app.search_api import api as search_api
 from app.search_api import pages as search_pages
+from app.showcase import api as showcase_api
+from app.showcase import pages as showcase_pages
 from app.team import api as team_api
 from app.team import pages as team_pages
 from app.verifications import api as verifications_api
@@ -108,12 +110,13 @@ ROUTERS: list[Mount] = [
     Mount(admin_api.router), Mount(team_api.router), Mount(organizations_api.logos_router),
     Mount(organizations_api.logo_files_router), Mount(imports_api.router), Mount(rfqs_api.files_router),
     Mount(leads_api.router), Mount(verifications_api.router), Mount(verifications_api.files_router),
+    Mount(showcase_api.router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
     page(admin_pages.router), page(team_pages.router), page(imports_pages.router), page(preferences_pages.router),
-    page(leads_pages.router), page(verifications_pages.router), page(rfqs_pages.router),
+    page(leads_pages.router), page(verifications_pages.router), page(rfqs_pages.router), page(showcase_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

@@ -12,12 +12,13 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import clock
 from app.core.errors import AppError
 from app.core.i18n import N_
-from app.models import Tier
+from app.models import Organization, Tier
 from membership import usage
 from membership.tiers import cheapest_tier_where, current_tier
 
@@ -32,6 +33,7 @@ class Action(StrEnum):
     VIEW_LEAD = "view_lead"
     ADD_MEMBER = "add_member"
     BID_ON_KEYWORDS = "bid_on_keywords"
+    SHOWCASE_LISTING = "showcase_listing"
 
 
 Counter = Callable[[AsyncSession, int, date], Awaitable[int]]
@@ -43,6 +45,10 @@ async def _nothing_used(_session: AsyncSession, _organization_id: int, _today: d
 
 async def _listing_slots(session: AsyncSession, organization_id: int, _today: date) -> int:
     return await usage.listing_slots_used(session, organization_id)
+
+
+async def _showcase_picks(session: AsyncSession, organization_id: int, _today: date) -> int:
+    return await usage.showcase_picks(session, organization_id)
 
 
 async def _members(session: AsyncSession, organization_id: int, _today: date) -> int:
@@ -79,7 +85,7 @@ class Rule:
 
     def message(self, limit: int | None) -> str:
         """What a refusal says: the plan page's words."""
-        if self.feature:
+        if self.feature or limit == 0:
             return f"Your plan does not include {in_sentence(self.label)}"
         what = self.singular if limit == 1 and self.singular else in_sentence(self.label)
         return f"Your plan allows {limit} {what}"
@@ -108,6 +114,10 @@ RULES: dict[Action, Rule] = {
         "member_limit_reached", N_("Users"),
         N_("people in your organization, you included, and invitations not yet accepted"),
         lambda tier: tier.max_members, _members, singular="user"),
+    Action.SHOWCASE_LISTING: Rule(
+        "showcase_slots_full", N_("Showcase slots"),
+        N_("listings you pick to lead your store and carry the Showcase badge in search"),
+        lambda tier: tier.showcase_slots, _showcase_picks, singular="showcase slot"),
     Action.BID_ON_KEYWORDS: Rule(
         "keyword_bidding_not_included", N_("Keyword bidding"),
         N_("bidding on search keywords to rank higher (not available yet)"),
@@ -178,6 +188,12 @@ async def ensure_allowed(
     if not decision.allowed:
         raise denial_error(decision)
     return decision
+
+
+async def lock_organization(session: AsyncSession, organization_id: int) -> None:
+    """Serialises the changes of one organisation that its plan limits (team places, showcase slots): call it
+    before `ensure_allowed`, so that two requests cannot both take the last place."""
+    await session.execute(select(Organization.id).where(Organization.id == organization_id).with_for_update())
 
 
 async def contact_details_visible(session: AsyncSession, organization_id: int) -> bool:

@@ -9,7 +9,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import utcnow
-from app.models import Base, Invitation, LeadView, Listing, Quote, Rfq, User
+from app.models import Base, Invitation, LeadView, Listing, Quote, Rfq, ShowcasePick, User
 from app.models.enums import ListingStatus, RfqStatus
 
 # Listings waiting for review hold a slot too: otherwise a supplier could submit past its limit and have an
@@ -30,6 +30,10 @@ async def _count(session: AsyncSession, model: type[Base], *conditions: ColumnEl
 async def listing_slots_used(session: AsyncSession, organization_id: int) -> int:
     return await _count(session, Listing, Listing.organization_id == organization_id,
                         Listing.status.in_(LISTING_SLOT_STATUSES))
+
+
+async def showcase_picks(session: AsyncSession, organization_id: int) -> int:
+    return await _count(session, ShowcasePick, ShowcasePick.organization_id == organization_id)
 
 
 def _not_on_fake_rfqs(rfq_id: Any) -> ColumnElement[bool]:

@@ -131,10 +131,10 @@ def test_a_cycle_report_names_each_hop(tmp_path: Path) -> None:
 
 
 def test_adding_an_engine_is_one_name(tmp_path: Path) -> None:
-    build_tree(tmp_path, {**GOOD_TREE, "promotion/__init__.py": "from app.rfqs import service\n"})
+    build_tree(tmp_path, {**GOOD_TREE, "credit/__init__.py": "from app.rfqs import service\n"})
 
     assert checker.check(tmp_path) == []
-    [violation] = checker.check(tmp_path, (*checker.ENGINES, "promotion"))
+    [violation] = checker.check(tmp_path, (*checker.ENGINES, "credit"))
     assert violation.rule == "engines"
 
 

@@ -40,7 +40,8 @@ async def _seed(sessions: Sessions, if_empty: bool) -> SeedResult | None:
     async with sessions.begin() as session:
         if if_empty and await has_organizations(session):
             return None
-        return await seed_demo(session, DiskStore(get_settings().files_path))
+        settings = get_settings()
+        return await seed_demo(session, DiskStore(settings.files_path), settings)
 
 
 def _print_result(result: SeedResult) -> None:

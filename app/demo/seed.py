@@ -10,7 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts import service as accounts
 from app.accounts.schemas import RegisterInput
 from app.auth.viewer import Viewer
+from app.billing import service as billing
+from app.billing.schemas import SubscribeInput
 from app.core import clock
+from app.core.config import Settings
 from app.core.storage import FileStore
 from app.demo.catalogue import MORE_LISTINGS, MORE_SUPPLIERS
 from app.demo.images import draw_certificate, draw_logo, draw_product_image
@@ -24,19 +27,23 @@ from app.fx.service import load_rates_file
 from app.listings import images as listing_images
 from app.listings import service as listings
 from app.listings.schemas import ListingCreate
-from app.models import Rfq
-from app.models.enums import ListingStatus, RfqStatus, VerificationStatus
+from app.models import Listing, Rfq
+from app.models.enums import ListingStatus, PaymentProviderName, RfqStatus, VerificationStatus
 from app.organizations import logo
 from app.quotes import service as quotes
 from app.quotes.schemas import QuoteCreate
 from app.rfqs import service as rfqs
 from app.rfqs.schemas import RfqCreate
+from app.showcase import service as showcase
 from app.verifications import evidence
 from app.verifications import service as verifications
 from app.verifications.schemas import DecisionIn, VerificationIn
 
 DEMO_PASSWORD = "demo-password-1"
 ADMIN_ROLE = "platform admin"
+# One supplier on a paid plan, paid by bank transfer, with products in its showcase: "cotton" shows them labelled.
+PAID_SUPPLIER, PAID_TIER = "coromandel", "gold"
+SHOWCASE = ("300 thread count cotton percale sheet set", "Terry bath towels 600 GSM, ring spun cotton")
 
 
 @dataclass(frozen=True)
@@ -63,16 +70,20 @@ class SeedResult:
     verifications: Counter[VerificationStatus] = field(default_factory=Counter)
 
 
-async def seed_demo(session: AsyncSession, store: FileStore) -> SeedResult:
+async def seed_demo(session: AsyncSession, store: FileStore, settings: Settings) -> SeedResult:
     result = SeedResult()
     members = {demo.key: await _register(session, demo, result) for demo in [*SUPPLIERS, *MORE_SUPPLIERS, *BUYERS]}
     for demo in [*SUPPLIERS, *MORE_SUPPLIERS]:
         organization = await accounts.get_organization_by_id(session, members[demo.key].viewer.organization_id)
         await logo.set_logo(session, store, members[demo.key].viewer, organization.slug, draw_logo(organization.name))
     admin = await _register(session, ADMIN, result, platform_admin=True)
+    titles: dict[str, int] = {}
     for listing in [*LISTINGS, *MORE_LISTINGS]:
         added = await _add_listing(session, store, members[listing.supplier], admin.viewer, listing)
-        result.listings[added] += 1
+        result.listings[added.status] += 1
+        titles[added.title] = added.id
+    await _paid_plan_and_showcase(session, settings, members[PAID_SUPPLIER].viewer, admin.viewer,
+                                  [titles[title] for title in SHOWCASE])
     opened: dict[str, int] = {}
     for demo_rfq in RFQS:
         rfq = await _add_rfq(session, members[demo_rfq.buyer], admin.viewer, demo_rfq)
@@ -104,7 +115,7 @@ async def _register(session: AsyncSession, demo: DemoOrganization, result: SeedR
 
 
 async def _add_listing(session: AsyncSession, store: FileStore, owner: Member, admin: Viewer,
-                       demo: DemoListing) -> ListingStatus:
+                       demo: DemoListing) -> Listing:
     data = ListingCreate.model_validate({"country_of_origin": owner.country, **demo.fields})
     listing = await listings.create_listing(session, owner.viewer, data)
     for variant in range(demo.pictures):
@@ -114,7 +125,18 @@ async def _add_listing(session: AsyncSession, store: FileStore, owner: Member, a
         listing = await listings.submit_listing(session, owner.viewer, listing.id)
     if demo.status == ListingStatus.PUBLISHED:
         listing = await listings.publish_listing(session, admin, listing.id)
-    return listing.status
+    return listing
+
+
+async def _paid_plan_and_showcase(session: AsyncSession, settings: Settings, owner: Viewer, admin: Viewer,
+                                  showcased: list[int]) -> None:
+    """The owner subscribes by bank transfer and an administrator books the transfer, as on the billing pages."""
+    plan = SubscribeInput(tier=PAID_TIER, provider=PaymentProviderName.MANUAL)
+    change = await billing.subscribe(session, settings, owner, plan)
+    if change.invoice is not None:
+        await billing.mark_paid(session, admin, change.invoice.id, "DEMO-TRANSFER-0001")
+    for listing_id in showcased:
+        await showcase.pick(session, owner, listing_id)
 
 
 async def _add_rfq(session: AsyncSession, owner: Member, admin: Viewer, demo: DemoRfq) -> Rfq:

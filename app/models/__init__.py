@@ -24,6 +24,7 @@ from app.models.quote_activity import QuoteRating, QuoteRevision
 from app.models.rfq import Rfq
 from app.models.rfq_attachment import RfqAttachment
 from app.models.rfq_limit import RfqLimit
+from app.models.showcase import ShowcasePick
 from app.models.subscription import Subscription
 from app.models.tier import Tier
 from app.models.user import ApiToken, LoginFailure, LoginSession, User
@@ -68,6 +69,7 @@ __all__ = [
            "RfqAttachment",
            "RfqLimit",
            "SavedSearch",
+           "ShowcasePick",
            "Subscription",
            "Tier",
            "User",

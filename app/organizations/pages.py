@@ -30,6 +30,8 @@ async def storefront(
     store = await service.storefront(session, slug)
     listings = await service.store_listings(session, viewer, slug, q.strip(), chapter, page)
     covers = await cover_images(session, [listing.id for listing in listings.items])
+    showcase_covers = await cover_images(session, [listing.id for listing in store.showcase])
     return render(request, "organizations/storefront.html",
                   {"store": store, "supplier": store.supplier, "logo_url": logo_url(store.supplier),
-                   "listings": listings, "q": q.strip(), "covers": covers, "chapter": chapter})
+                   "listings": listings, "q": q.strip(), "covers": covers, "chapter": chapter,
+                   "showcase_covers": showcase_covers})

@@ -17,6 +17,7 @@ from app.listings.service import list_listings
 from app.models import Listing, Organization
 from app.models.enums import ListingStatus
 from app.organizations import repository
+from app.showcase.service import showcase_listings
 from app.verifications.schemas import VerificationFacts
 from app.verifications.service import badges
 from matching.trust import TrustSignals, supplier_trust
@@ -42,6 +43,7 @@ class Storefront:
     years_in_business: int | None
     member_since: date
     verifications: list[VerificationFacts]  # live ones: checked by the platform, until they expire
+    showcase: list[Listing]  # what the supplier picked to lead its store (promotion.showcase)
 
 
 async def storefront(session: AsyncSession, slug: str) -> Storefront:
@@ -62,6 +64,7 @@ async def storefront(session: AsyncSession, slug: str) -> Storefront:
         years_in_business=None if established is None else max(0, clock.today().year - established),
         member_since=supplier.created_at.date(),
         verifications=(await badges(session, [supplier.id])).get(supplier.id, []),
+        showcase=await showcase_listings(session, supplier.id),
     )
 
 

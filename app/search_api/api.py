@@ -27,7 +27,7 @@ router = APIRouter(prefix="/api/v1/search", tags=["search"])
 async def search_listings(params: Annotated[ListingSearchParams, Query()], session: DbSession,
                           engine: SearchEngine) -> SearchPageOut[ListingHitOut]:
     results = await service.search_listings(session, engine, params)
-    return search_page(results, [listing_hit(f) for f in results.items])
+    return search_page(results, [listing_hit(f, results.showcased) for f in results.items])
 
 
 @router.get("/suppliers", response_model=SearchPageOut[SupplierHitOut])

@@ -22,9 +22,14 @@ from app.search_api import service
 from app.search_api.links import QueryLinks
 from app.search_api.params import PARAMS, SearchParams
 from app.verifications.service import badges as verification_badges
+from membership import ranking
+from membership.tiers import all_tiers
+from promotion.showcase import SHOWCASE_BOOST
+from search.ranking import MAX_TIER_BOOST
 from search.types import DocType
 
 router = APIRouter()
+MAX_PAID_BOOST_PERCENT = round(MAX_TIER_BOOST * 100)
 # The page's words, in the viewer's language when the page renders (lazy: translated then, not at import).
 TITLES = {DocType.LISTINGS: _l("Products"), DocType.SUPPLIERS: _l("Suppliers"), DocType.RFQS: _l("Buying leads")}
 PLACEHOLDERS = {DocType.LISTINGS: _l("Product, model number, HS code…"),
@@ -104,8 +109,16 @@ async def _search(request: Request, session: DbSession, engine: SearchEngine, vi
     if doc_type == DocType.SUPPLIERS:
         context["product_counts"] = await published_listing_counts(session, [f.item.id for f in results.items])
         context["verifications"] = await verification_badges(session, {f.item.id for f in results.items})
-    context.update(results=results, params=params, hs_edition=HS_EDITION)
+    context.update(results=results, params=params, hs_edition=HS_EDITION, max_paid_boost=MAX_PAID_BOOST_PERCENT)
     return render(request, "search_api/search.html", context)
+
+
+@router.get("/how-ranking-works", response_class=HTMLResponse)
+async def how_ranking_works(request: Request, session: DbSession) -> HTMLResponse:
+    """Every rule that orders results, paid ones included, with each plan's boost and showcase slots."""
+    return render(request, "search_api/how_ranking_works.html",
+                  {"tiers": await all_tiers(session), "boost_shown": ranking.shown,
+                   "max_percent": MAX_PAID_BOOST_PERCENT, "showcase_percent": round(SHOWCASE_BOOST * 100)})
 
 
 async def _suggestions(engine: SearchEngine, doc_type: DocType, text: str) -> list[str]:

@@ -37,6 +37,8 @@ class ListingHitOut(BaseModel):
     listing: ListingOut
     supplier: SupplierBrief
     score: float
+    showcase: bool = Field(description="In its supplier's showcase (a paid plan's slot): labelled, and ranked up to "
+                           "2% higher within the 5% cap on paid boosts; see /how-ranking-works")
     highlights: dict[str, str] = Field(description="Field -> HTML snippet, matches in <mark>")
 
 
@@ -128,10 +130,10 @@ def supplier_out(organization: Organization) -> SupplierOut:
                        export_markets=organization.export_markets, description=organization.description)
 
 
-def listing_hit(found: Found[tuple[Listing, Organization]]) -> ListingHitOut:
+def listing_hit(found: Found[tuple[Listing, Organization]], showcased: frozenset[int]) -> ListingHitOut:
     listing, organization = found.item
     return ListingHitOut(listing=ListingOut.model_validate(listing), supplier=supplier_brief(organization),
-                         score=found.score, highlights=found.highlights)
+                         score=found.score, showcase=listing.id in showcased, highlights=found.highlights)
 
 
 def supplier_hit(found: Found[Organization]) -> SupplierHitOut:

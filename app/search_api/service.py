@@ -13,6 +13,7 @@ from app.core.errors import AppError, FieldError, validation_failed
 from app.hs.query import HsQuery, hs_query
 from app.models import Listing, Organization, Rfq
 from app.search_api.params import SearchParams
+from promotion.showcase import showcased_among
 from search.backend import SearchBackend
 from search.errors import InvalidCursor, SearchUnavailable
 from search.loader import load_listings, load_rfqs, load_suppliers
@@ -47,6 +48,8 @@ class Results(Generic[T]):
     """The HS code the query consisted of: the results are that code's subtree (see `hs_filtered`)."""
     hs_filter: str | None = None
     """The filter that code set (hs_chapter, hs_heading, hs_subheading; hs_chapters for suppliers)."""
+    showcased: frozenset[int] = frozenset()
+    """Listings among the items in their supplier's showcase (promotion.showcase): labelled "Showcase"."""
 
 
 @dataclass(frozen=True)
@@ -99,12 +102,12 @@ async def run(backend: SearchBackend, query: SearchQuery) -> SearchResult:
 
 
 def _results(result: SearchResult, items: Sequence[tuple[int, T]], hs: HsQuery | None,
-             doc_type: DocType) -> Results[T]:
+             doc_type: DocType, showcased: frozenset[int] = frozenset()) -> Results[T]:
     hits: dict[int, Hit] = {hit.id: hit for hit in result.hits}
     found = [Found(item, hits[doc_id].score, dict(hits[doc_id].highlights)) for doc_id, item in items]
     facets = {facet.name: {b.value: b.count for b in facet.buckets} for facet in result.facets}
     return Results(result.total, found, facets, result.next_cursor, result.facets_approximate, result.total_exact,
-                   hs, hs_filter_of(doc_type, hs)[0] if hs else None)
+                   hs, hs_filter_of(doc_type, hs)[0] if hs else None, showcased)
 
 
 async def search_listings(session: AsyncSession, backend: SearchBackend,
@@ -112,8 +115,9 @@ async def search_listings(session: AsyncSession, backend: SearchBackend,
     hs = await hs_of_query(session, params)
     result = await run(backend, to_query(params, hs))
     rows = await load_listings(session, [hit.id for hit in result.hits])
+    showcase = frozenset(await showcased_among(session, [listing.id for listing, _ in rows]))
     return _results(result, [(listing.id, (listing, organization)) for listing, organization in rows], hs,
-                    DocType.LISTINGS)
+                    DocType.LISTINGS, showcase)
 
 
 async def search_suppliers(session: AsyncSession, backend: SearchBackend,

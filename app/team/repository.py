@@ -5,13 +5,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Invitation, Organization, User
+from app.models import Invitation, User
 from app.models.enums import MemberRole
-
-
-async def lock_organization(session: AsyncSession, organization_id: int) -> None:
-    """Serialises the changes of one team, so that two invitations cannot both take the plan's last place."""
-    await session.execute(select(Organization.id).where(Organization.id == organization_id).with_for_update())
 
 
 async def members(session: AsyncSession, organization_id: int) -> list[User]:

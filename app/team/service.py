@@ -27,7 +27,7 @@ from app.team.schemas import (
     Places,
     TeamOut,
 )
-from membership.policy import Action, decide, ensure_allowed
+from membership.policy import Action, decide, ensure_allowed, lock_organization
 
 INVITATION_DAYS = 7
 LISTED_DAYS = 30  # withdrawn and expired invitations stay on the team page this long
@@ -68,7 +68,7 @@ async def invite(session: AsyncSession, settings: Settings, viewer: Viewer | Non
                  data: InvitationCreate) -> InvitationOut:
     viewer = require_owner(viewer)
     email = data.email.lower()
-    await repository.lock_organization(session, viewer.organization_id)
+    await lock_organization(session, viewer.organization_id)
     await _ensure_not_taken(session, viewer.organization_id, email)
     now = utcnow()
     if await repository.open_invitation_to(session, viewer.organization_id, email, now) is not None:
@@ -178,7 +178,7 @@ async def accept(session: AsyncSession, settings: Settings, data: InvitationAcce
     leave no place, and then the owner must upgrade or free one."""
     invitation = await _open_invitation(session, settings, data.token, lock=True)
     organization_id = invitation.organization_id
-    await repository.lock_organization(session, organization_id)
+    await lock_organization(session, organization_id)
     if await accounts_repository.user_by_email(session, invitation.email) is not None:
         raise conflict("This address has an account already: log in with it", code="email_taken")
     now = utcnow()
@@ -207,7 +207,7 @@ async def _ensure_another_owner(session: AsyncSession, member: User) -> None:
 
 async def change_role(session: AsyncSession, viewer: Viewer | None, user_id: int, role: MemberRole) -> User:
     viewer = require_owner(viewer)
-    await repository.lock_organization(session, viewer.organization_id)
+    await lock_organization(session, viewer.organization_id)
     member = await _member(session, viewer, user_id)
     if member.member_role is not role:
         if role is MemberRole.MEMBER:
@@ -221,7 +221,7 @@ async def remove(session: AsyncSession, viewer: Viewer | None, user_id: int) -> 
     """Removes a member: their logins and API tokens end with them; what they wrote (RFQs, quotes, messages)
     stays with the organisation, no longer naming them."""
     viewer = require_owner(viewer)
-    await repository.lock_organization(session, viewer.organization_id)
+    await lock_organization(session, viewer.organization_id)
     member = await _member(session, viewer, user_id)
     await _ensure_another_owner(session, member)
     await session.delete(member)

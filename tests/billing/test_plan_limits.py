@@ -16,7 +16,7 @@ from tests.support.problems import assert_problem
 from tests.support.rfqs import create_rfq, rfq_payload
 
 LABELS = ["Listings published or waiting for review", "RFQs a month", "Quotes a month", "Lead views a day",
-          "Buyers' contact details", "Users", "Keyword bidding", "Search ranking boost", "RFQs a day",
+          "Buyers' contact details", "Users", "Showcase slots", "Keyword bidding", "Search ranking boost", "RFQs a day",
           "RFQs open or in review at once"]
 
 
@@ -30,6 +30,7 @@ async def test_the_plan_table_lists_every_limit_with_yes_or_no_for_features(clie
     assert rows["Buyers' contact details"]["values"] == rows["Keyword bidding"]["values"] == ["No", "No", "Yes",
                                                                                                "Yes"]
     assert rows["Search ranking boost"]["values"] == ["None", "+1%", "+3%", "+5%"]
+    assert rows["Showcase slots"]["values"] == ["0", "1", "3", "10"]
     assert (rows["RFQs a day"]["values"], rows["RFQs a day"]["every_plan"]) == (None, "10 on every plan")
     assert rows["RFQs open or in review at once"]["every_plan"] == "25 on every plan"
     assert rows["Lead views a day"]["note"].startswith("counted when you open a lead's buyer details or full text")
@@ -68,5 +69,5 @@ async def test_usage_is_shown_under_the_policy_labels_not_action_names(make_acto
 
     shown = [(e["action"], e["label"], e["shown_limit"]) for e in membership["entitlements"]]
     assert shown == [(action.value, rule.label, rule.shown(limit)) for (action, rule), limit in zip(
-        RULES.items(), (20, 20, 10, 5, 0, 1, 0), strict=True)]
+        RULES.items(), (20, 20, 10, 5, 0, 1, 0, 0), strict=True)]
     assert [e["shown_limit"] for e in membership["entitlements"] if e["feature"]] == ["No", "No"]

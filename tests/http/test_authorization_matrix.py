@@ -335,6 +335,15 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /admin/verifications/{verification_id}/approve": PAGE_ADMIN,
     "POST /admin/verifications/{verification_id}/reject": PAGE_ADMIN,
     "POST /admin/verifications/{verification_id}/request-evidence": PAGE_ADMIN,
+    # A showcase is the caller's own; the world's listing is in nobody's, so removing it is a 404 for everyone (who
+    # may remove a pick: tests/showcase).
+    "GET /api/v1/showcase": SIGNED_IN,
+    "POST /api/v1/showcase": SIGNED_IN,
+    "DELETE /api/v1/showcase/{listing_id}": row(ANONYMOUS, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    "GET /my/showcase": PAGE_SIGNED_IN,
+    "POST /my/showcase": PAGE_SIGNED_IN,
+    "POST /my/showcase/{listing_id}/remove": row(LOGIN, "404", "404", "404", "404"),
+    "GET /how-ranking-works": PAGE_PUBLIC,
 }
 
 # Writes whose permission depends on the object are sent a valid body: an empty one would be refused (422) before

@@ -52,6 +52,7 @@ USAGE: dict[Action, Usage] = {
     Action.ADD_MEMBER: lambda db, org: add_members(db, org, 1),
     Action.VIEW_BUYER_CONTACT: lambda db, org: _nothing(),
     Action.BID_ON_KEYWORDS: lambda db, org: _nothing(),
+    Action.SHOWCASE_LISTING: lambda db, org: _nothing(),
 }
 
 
@@ -90,6 +91,10 @@ EXPECTED = {
     (A.BID_ON_KEYWORDS, "silver"): (False, 0, 0, "keyword_bidding_not_included", "gold"),
     (A.BID_ON_KEYWORDS, "gold"): (True, 1, 0, None, None),
     (A.BID_ON_KEYWORDS, "platinum"): (True, 1, 0, None, None),
+    (A.SHOWCASE_LISTING, "free"): (False, 0, 0, "showcase_slots_full", "silver"),
+    (A.SHOWCASE_LISTING, "silver"): (True, 1, 0, None, None),
+    (A.SHOWCASE_LISTING, "gold"): (True, 3, 0, None, None),
+    (A.SHOWCASE_LISTING, "platinum"): (True, 10, 0, None, None),
 }
 
 
@@ -195,6 +200,7 @@ REFUSALS = {
     A.ADD_MEMBER: "Your plan allows 1 user",
     A.VIEW_BUYER_CONTACT: "Your plan does not include buyers' contact details",
     A.BID_ON_KEYWORDS: "Your plan does not include keyword bidding",
+    A.SHOWCASE_LISTING: "Your plan does not include showcase slots",
 }
 
 
@@ -215,7 +221,7 @@ async def test_a_refusal_says_what_the_plan_page_says(db: AsyncSession, action: 
 def test_every_rule_is_labelled_and_features_read_yes_or_no() -> None:
     assert [rule.label for rule in RULES.values()] == [
         "Listings published or waiting for review", "RFQs a month", "Quotes a month", "Lead views a day",
-        "Buyers' contact details", "Users", "Keyword bidding"]
+        "Buyers' contact details", "Users", "Showcase slots", "Keyword bidding"]
     assert RULES[A.VIEW_LEAD].note.startswith("counted when you open a lead's buyer details or full text")
     assert RULES[A.PUBLISH_LISTING].note == "drafts and unpublished listings do not count"
     contact, quotes = RULES[A.VIEW_BUYER_CONTACT], RULES[A.SUBMIT_QUOTE]
