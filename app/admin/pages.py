@@ -33,10 +33,11 @@ router = APIRouter()
 ORGANIZATIONS = "/admin/organizations"
 PER_PAGE = 25
 DONE = {  # the notice after a decision, by the `done` flag of the redirect
-    "suspended": "The organisation is suspended.", "reactivated": "The organisation is reactivated.",
-    "user-suspended": "The user is suspended.", "user-reactivated": "The user is reactivated.",
+    "suspended": N_("The organisation is suspended."), "reactivated": N_("The organisation is reactivated."),
+    "user-suspended": N_("The user is suspended."), "user-reactivated": N_("The user is reactivated."),
 }
 Done = Annotated[str | None, Query(max_length=20)]
+ACTION_WORDS = (N_("suspend"), N_("reactivate"))  # the account log's actions, translated where the page shows them
 PAST = {AccountDecision.SUSPEND: "suspended", AccountDecision.REACTIVATE: "reactivated"}
 SPANS: dict[Period, str] = {"day": N_("%(name)s per day, last 30 days"),
                             "month": N_("%(name)s per month, last 12 months")}

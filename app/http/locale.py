@@ -214,6 +214,9 @@ ENUM_WORDS = frozenset((
     # business types
     N_("manufacturer"), N_("trading company"), N_("agent"), N_("distributor"), N_("wholesaler"), N_("retailer"),
     N_("service provider"), N_("other"),
+    # billing: invoices, subscriptions, intervals, payment providers; organisations' roles
+    N_("paid"), N_("void"), N_("pending payment"), N_("active"), N_("past due"), N_("canceled"), N_("month"),
+    N_("year"), N_("manual"), N_("card gateway"), N_("supplier"), N_("buyer"), N_("both"),
 ))
 
 

@@ -22,9 +22,13 @@ async def test_the_policy_blocks_nothing_the_site_itself_uses(page: Page, make_a
     buyer = await make_actor("buyer")
     await page.goto("/")
     await log_in(page, buyer)
-    for path in ("/my/rfqs", "/search", "/plans", "/notifications"):
+    bought = await buyer.client.post("/api/v1/billing/subscription", json={"tier": "silver"})
+    assert bought.status_code == 201, bought.text
+    invoice = f"/billing/invoices/{bought.json()['invoice']['id']}"  # a printable document outside the layout
+    fonts = {}
+    for path in ("/my/rfqs", "/search", "/plans", "/notifications", invoice):
         response = await page.goto(path)
         assert response is not None and response.status == 200, path
-    stylesheet_applied = await page.evaluate("getComputedStyle(document.body).fontFamily")
+        fonts[path] = await page.evaluate("getComputedStyle(document.body).fontFamily")
     assert refused == []
-    assert "Times" not in stylesheet_applied
+    assert [path for path, font in fonts.items() if "Times" in font] == []
