@@ -1,10 +1,15 @@
 """The showcase through the JSON API, per role: a supplier on a plan with slots puts its own published listings in
 them and takes them out; search labels them and ranks them a bounded step higher; the plan's slots are the limit."""
 
+import asyncio
+
 import httpx
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.config import Settings
+from app.core.db import is_sqlite
 from app.models import ShowcasePick
 from tests.conftest import Actor, ActorFactory
 from tests.search_api.conftest import published_listing
@@ -124,3 +129,20 @@ async def test_the_store_leads_with_its_showcase(client: httpx.AsyncClient, make
     assert 'id="store-showcase"' not in (await client.get(store, params={"q": "robes"})).text
 
 
+
+
+@pytest.mark.postgres_only
+async def test_picks_sent_at_once_never_exceed_the_plans_slots(make_actor: ActorFactory, db: AsyncSession,
+                                                               settings: Settings) -> None:
+    """Three slots, eight listings picked at once: exactly three are taken (each pick locks its organisation)."""
+    if is_sqlite(settings.database_url):
+        pytest.skip("row locks under concurrency need PostgreSQL; SQLite has a single writer")
+    admin = await make_actor("both", admin=True)
+    gold = await supplier_on(make_actor, db, "gold", "Gold Towels")
+    listings = [await published_listing(gold, admin, title=f"Towel model {n}") for n in range(8)]
+
+    responses = await asyncio.gather(*(gold.client.post("/api/v1/showcase", json={"listing_id": listing["id"]})
+                                       for listing in listings))
+
+    assert sorted(response.status_code for response in responses) == [201] * 3 + [402] * 5
+    assert await _picks(db) == 3
