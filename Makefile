@@ -72,7 +72,7 @@ postgres:
 # the update and the compile (tests/http/test_language.py fails on an untranslated or fuzzy entry).
 LANGUAGES := zh_Hans es
 translations: install
-	$(BIN)/pybabel -q extract -F babel.cfg -k lazy_gettext -k _l --add-location=file --sort-output --no-wrap \
+	$(BIN)/pybabel -q extract -F babel.cfg -k lazy_gettext -k _l -k AppError -k forbidden -k conflict --add-location=file --sort-output --no-wrap \
 		--project=tradeleads --copyright-holder="the tradeleads contributors" -o translations/messages.pot .
 	@for lang in $(LANGUAGES); do \
 		if [ -f translations/$$lang/LC_MESSAGES/messages.po ]; then \

@@ -21,6 +21,7 @@ from app.http.deps import AppSettings, DbSession, Files, client_address
 from app.http.forms import CHOICES, ObjectId, filled, listed, parse, refused
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser, csrf_checked_form
 from app.http.redirects import safe_next
+from app.http.refusals import lazy_refusal
 from app.http.session_cookie import clear_session_cookie
 from app.http.templating import render
 from app.models import Organization, User
@@ -178,7 +179,7 @@ async def upload_logo(request: Request, form: CheckedForm, user: SignedInUser, s
     except AppError as error:
         refusal = await refused(session, error, {})
         context = {**await _company_context(session, user), "logo_error": refusal["field_errors"].get("logo")
-                   or error.detail}
+                   or lazy_refusal(error)}
         return render(request, COMPANY, context, status_code=error.status)
     return RedirectResponse("/account/company?done=logo", status_code=303)
 

@@ -4,6 +4,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.i18n import N_
+
 
 @dataclass(frozen=True)
 class FieldError:
@@ -47,7 +49,7 @@ class AppError(Exception):
         return body
 
 
-def validation_failed(errors: list[FieldError], detail: str = "Some fields are not valid") -> AppError:
+def validation_failed(errors: list[FieldError], detail: str = N_("Some fields are not valid")) -> AppError:
     return AppError(detail, code="validation_failed", status=422, title="Validation failed", errors=errors)
 
 

@@ -19,6 +19,7 @@ from app.http.ids import MAX_ID
 from app.http.lookups import owner_and_hs
 from app.http.page_deps import CheckedForm, PageUser, PageViewer, SignedInUser, csrf_checked_form
 from app.http.pagination import PageParams, Pagination
+from app.http.refusals import lazy_refusal
 from app.http.templating import render
 
 ItemAction = Callable[[AsyncSession, Viewer | None, int], Awaitable[Any]]
@@ -117,7 +118,7 @@ class OwnedPages:
                     await self.actions[action](session, user.viewer, item_id)
                 outcome.done.append(item_id)
             except AppError as error:
-                outcome.refused.append((item_id, error.detail))
+                outcome.refused.append((item_id, lazy_refusal(error)))
         context = await self._my_context(session, user, FIRST_PAGE)
         return render(request, f"{self.folder}/my.html", {**context, "values": {}, "bulk": outcome})
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from app.core.config import PROJECT_ROOT, Settings
 from app.core.content_language import NAMES, ShownText, Written, shown_text
 from app.core.errors import AppError
-from app.http import locale
+from app.http import locale, refusals
 from app.http.csrf import CSRF_FIELD, csrf_token, ensure_csrf_cookie
 from app.http.display_currency import CHOICES, activate_display, indicative
 from app.models import Organization
@@ -58,6 +58,7 @@ templates.env.globals["indicative"] = indicative
 templates.env.globals["display_currencies"] = CHOICES
 templates.env.filters["country"] = locale.country  # in the viewer's language
 templates.env.filters["label"] = _label
+templates.env.filters["refusal"] = refusals.refusal
 templates.env.filters["verified"] = _verified
 templates.env.filters["verification_kind"] = lambda kind: locale.gettext(KIND_LABELS[kind])
 # gettext in the pages: `{{ _("...") }}`, `{% trans %}`, ngettext, in the request's language (app.http.locale).

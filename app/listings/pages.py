@@ -19,6 +19,7 @@ from app.http.deps import DbSession, Files
 from app.http.forms import ObjectId, listed, refused
 from app.http.owned_pages import OwnedPages
 from app.http.page_deps import CheckedForm, SignedInUser
+from app.http.refusals import lazy_refusal
 from app.listings import images, pricing, repository, service
 from app.listings.images import MAX_IMAGES
 from app.listings.repository import ListingFilters
@@ -119,7 +120,7 @@ async def upload_image(request: Request, item_id: ObjectId, form: CheckedForm, u
         if error.status not in (409, 422):
             raise
         context = await refused(session, error, {})
-        message = context["field_errors"].get("file") or error.detail
+        message = context["field_errors"].get("file") or lazy_refusal(error)
         return await pages.detail_response(request, session, user.viewer, item_id, {"image_error": message},
                                            status_code=error.status)
     return RedirectResponse(_gallery_url(item_id), status_code=303)

@@ -16,6 +16,7 @@ from app.http.deps import DbSession, Files
 from app.http.forms import ObjectId, filled, parse, refused
 from app.http.page_deps import CheckedForm, PageViewer, SignedInUser, csrf_checked_form
 from app.http.pagination import Pagination
+from app.http.refusals import lazy_refusal
 from app.http.templating import render
 from app.models.enums import QuoteStatus
 from app.quotes import decisions, rfq_endings, service
@@ -128,7 +129,7 @@ async def add_attachment(request: Request, rfq_id: ObjectId, form: CheckedForm, 
         if error.status not in (409, 422):
             raise
         refusal = await refused(session, error, {})
-        message = refusal["field_errors"].get("file") or error.detail
+        message = refusal["field_errors"].get("file") or lazy_refusal(error)
         return await rfq_page(request, session, user, rfq_id, {"attachment_error": message}, error.status)
     return RedirectResponse(f"/rfqs/{rfq_id}#attachments", status_code=303)
 

@@ -15,6 +15,7 @@ from app.hs.service import code_descriptions
 from app.http.deps import DbSession, SearchEngine
 from app.http.locale import lazy_gettext as _l
 from app.http.page_deps import PageViewer
+from app.http.refusals import lazy_refusal
 from app.http.templating import render
 from app.listings.repository import cover_images
 from app.organizations.repository import published_listing_counts
@@ -98,7 +99,7 @@ async def _search(request: Request, session: DbSession, engine: SearchEngine, vi
     try:
         results = await _results(session, engine, params, viewer)
     except AppError as exc:
-        context["errors"] = [exc.detail]
+        context["errors"] = [lazy_refusal(exc)]
         return render(request, "search_api/search.html", context, status_code=exc.status)
     if not results.items and params.q.strip():
         context["suggestions"] = await _suggestions(engine, doc_type, params.q)

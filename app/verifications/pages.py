@@ -16,6 +16,7 @@ from app.http.forms import ObjectId, filled, parse, refused
 from app.http.locale import lazy_gettext
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser
 from app.http.pagination import Pagination
+from app.http.refusals import lazy_refusal
 from app.http.templating import render
 from app.models import Organization
 from app.models.enums import VerificationKind, VerificationStatus
@@ -101,7 +102,7 @@ async def _refused_on_detail(request: Request, session: AsyncSession, user: Page
         raise error
     refusal = await refused(session, error, values)
     messages = refusal["field_errors"]
-    message = next(iter(messages.values()), None) if messages else error.detail
+    message = next(iter(messages.values()), None) if messages else lazy_refusal(error)
     return await _detail(request, session, user, verification_id,
                          {**refusal, "refusal_at": (form_name, message)}, error.status)
 
