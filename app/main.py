@@ -15,6 +15,8 @@ from app.accounts import pages as accounts_pages
 from app.accounts.service import AccountsIdentity
 from app.admin import api as admin_api
 from app.admin import pages as admin_pages
+from app.ads import api as ads_api
+from app.ads import pages as ads_pages
 from app.alerts import api as alerts_api
 from app.alerts import pages as alerts_pages
 from app.alerts.drain import AlertSettings, drain_alerts
@@ -110,13 +112,14 @@ ROUTERS: list[Mount] = [
     Mount(admin_api.router), Mount(team_api.router), Mount(organizations_api.logos_router),
     Mount(organizations_api.logo_files_router), Mount(imports_api.router), Mount(rfqs_api.files_router),
     Mount(leads_api.router), Mount(verifications_api.router), Mount(verifications_api.files_router),
-    Mount(showcase_api.router),
+    Mount(showcase_api.router), Mount(ads_api.router),
     page(home_pages.router), page(accounts_pages.router), page(listings_pages.router), page(search_pages.router),
     page(billing_pages.router), page(matches_pages.router), page(alerts_pages.router), page(quotes_pages.router),
     page(notifications_pages.router), page(inquiries_pages.router), page(moderation_pages.router),
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
     page(admin_pages.router), page(team_pages.router), page(imports_pages.router), page(preferences_pages.router),
     page(leads_pages.router), page(verifications_pages.router), page(rfqs_pages.router), page(showcase_pages.router),
+    page(ads_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

@@ -7,6 +7,7 @@ account first (`within`), so that two spends at once cannot both see the same ba
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select, update
@@ -134,3 +135,23 @@ async def _same_as(session: AsyncSession, entry: LedgerEntry, legs: Sequence[Leg
     if [(account_id, Decimal(amount)) for account_id, amount in stored] != wanted:
         raise LedgerError(f"the entry {entry.key!r} was posted before with other amounts")
     return entry
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    at: datetime
+    key: str
+    kind: str
+    memo: str
+    amount: Decimal
+
+
+async def statement(session: AsyncSession, account: str, limit: int = 100) -> list[StatementLine]:
+    """The account's movements, newest first: what each entry did to it."""
+    rows = await session.execute(
+        select(LedgerEntry.created_at, LedgerEntry.key, LedgerEntry.kind, LedgerEntry.memo, LedgerLine.amount)
+        .join(LedgerLine, LedgerLine.entry_id == LedgerEntry.id)
+        .join(LedgerAccount, LedgerAccount.id == LedgerLine.account_id)
+        .where(LedgerAccount.code == account).order_by(LedgerEntry.id.desc()).limit(limit))
+    return [StatementLine(at, key, kind, memo, Decimal(amount).quantize(PLACES))
+            for at, key, kind, memo, amount in rows]

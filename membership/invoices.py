@@ -21,8 +21,22 @@ from sqlalchemy.orm import selectinload
 from app.core.clock import utcnow
 from app.core.errors import conflict, not_found
 from app.models import Invoice, InvoiceCounter, InvoiceLine, Organization, Subscription
-from app.models.enums import InvoicePurpose, InvoiceStatus
+from app.models.enums import InvoicePurpose, InvoiceStatus, PaymentProviderName
 from membership.money import round_money
+
+
+@dataclass(frozen=True)
+class Payer:
+    """Who an invoice bills and how it is paid: a subscription's organisation, or one buying something else (ad
+    credit) with a provider of its choice."""
+
+    organization_id: int
+    provider: PaymentProviderName
+    subscription_id: int | None = None
+
+    @classmethod
+    def of(cls, subscription: Subscription) -> "Payer":
+        return cls(subscription.organization_id, subscription.provider, subscription.id)
 
 
 @dataclass(frozen=True)
@@ -52,7 +66,7 @@ async def _bill_to(session: AsyncSession, organization_id: int) -> str:
 
 
 async def issue(
-    session: AsyncSession, subscription: Subscription, purpose: InvoicePurpose, lines: list[Line],
+    session: AsyncSession, payer: Payer, purpose: InvoicePurpose, lines: list[Line],
     currency: str, period: tuple[date, date] | None, due_in_days: int, now: datetime | None = None,
 ) -> Invoice:
     """Adds an open invoice with its lines; amounts are rounded per line (ROUND_HALF_UP to the minor unit)."""
@@ -61,12 +75,12 @@ async def issue(
     amounts = [round_money(line.unit_amount * line.quantity, currency) for line in lines]
     invoice = Invoice(
         number=format_number(now.year, sequence), year=now.year, sequence=sequence,
-        organization_id=subscription.organization_id, subscription_id=subscription.id, purpose=purpose,
-        status=InvoiceStatus.OPEN, provider=subscription.provider, currency=currency,
+        organization_id=payer.organization_id, subscription_id=payer.subscription_id, purpose=purpose,
+        status=InvoiceStatus.OPEN, provider=payer.provider, currency=currency,
         total=sum(amounts, round_money(Decimal(0), currency)),
         period_start=period[0] if period else None, period_end=period[1] if period else None,
         issued_at=now, due_on=now.date() + timedelta(days=due_in_days), reminders_sent=0,
-        bill_to=await _bill_to(session, subscription.organization_id),
+        bill_to=await _bill_to(session, payer.organization_id),
     )
     session.add(invoice)
     await session.flush()

@@ -16,8 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import utcnow
 from app.models import Invoice, PaymentEvent, RefundDue, Subscription
-from app.models.enums import InvoiceStatus, PaymentProviderName, SubscriptionStatus
-from membership import invoices, purchases
+from app.models.enums import InvoicePurpose, InvoiceStatus, PaymentProviderName, SubscriptionStatus
+from membership import ad_credit, invoices, purchases
 from membership.providers.card_gateway import GatewayEvent
 
 CHARGE_SUCCEEDED = "charge.succeeded"
@@ -46,6 +46,8 @@ async def _book(session: AsyncSession, invoice: Invoice, reference: str, paid_at
         return await _refund_due(session, invoice, provider, reference, event_id)
     invoices.mark_paid(invoice, reference, paid_at)
     await session.flush()
+    if invoice.purpose is InvoicePurpose.AD_TOP_UP:
+        await ad_credit.credit(session, invoice)
     subscription = await _subscription(session, invoice)
     if subscription is None:
         return PAID

@@ -113,11 +113,11 @@ RULES: dict[Action, Rule] = {
     Action.ADD_MEMBER: Rule(
         "member_limit_reached", N_("Users"),
         N_("people in your organization, you included, and invitations not yet accepted"),
-        lambda tier: tier.max_members, _members, singular="user"),
+        lambda tier: tier.max_members, _members, singular=N_("user")),
     Action.SHOWCASE_LISTING: Rule(
         "showcase_slots_full", N_("Showcase slots"),
         N_("listings you pick to lead your store and carry the Showcase badge in search"),
-        lambda tier: tier.showcase_slots, _showcase_picks, singular="showcase slot"),
+        lambda tier: tier.showcase_slots, _showcase_picks, singular=N_("showcase slot")),
     Action.BID_ON_KEYWORDS: Rule(
         "keyword_bidding_not_included", N_("Keyword bidding"),
         N_("bidding on search keywords to rank higher (not available yet)"),

@@ -7,7 +7,7 @@ from sqlalchemy import Select, extract, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Invoice, Organization, Subscription
-from app.models.enums import InvoiceStatus
+from app.models.enums import MEMBERSHIP_INVOICE_PURPOSES, InvoiceStatus
 from membership.money import round_money
 
 
@@ -37,7 +37,7 @@ async def revenue_by_month(session: AsyncSession) -> list[RevenueMonth]:
     month = extract("month", Invoice.paid_at)
     rows = await session.execute(
         select(year, month, Invoice.currency, func.sum(Invoice.total), func.count())
-        .where(Invoice.status == InvoiceStatus.PAID)
+        .where(Invoice.status == InvoiceStatus.PAID, Invoice.purpose.in_(MEMBERSHIP_INVOICE_PURPOSES))
         .group_by(year, month, Invoice.currency)
         .order_by(year.desc(), month.desc(), Invoice.currency)
     )

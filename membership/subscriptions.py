@@ -36,7 +36,8 @@ async def charge(session: AsyncSession, settings: Settings, subscription: Subscr
                  grants: Tier | None = None) -> Invoice:
     """Issues an invoice due today and asks the subscription's provider for the money; `grants` is the tier a
     purchase buys (granted when the invoice is paid; nothing to pay grants it at once)."""
-    invoice = await invoices.issue(session, subscription, purpose, [line], currency, period, 0, now)
+    invoice = await invoices.issue(session, invoices.Payer.of(subscription), purpose, [line], currency, period, 0,
+                                   now)
     invoice.grants_tier_id = grants.id if grants else None
     attempt = await provider_for(subscription.provider, settings).collect(invoice)
     invoice.payment_reference = attempt.reference

@@ -6,7 +6,7 @@ Rules (a lower layer never imports a higher one):
   core          app.core imports nothing else of the project
   engines       an engine imports only app.core, app.models and the engines before it in ENGINES
   engine-order  the engines run one way, in the order of ENGINES
-                (membership -> ledger -> trust -> promotion -> search -> matching)
+                (ledger -> membership -> trust -> promotion -> search -> matching)
   auth          app.auth imports only app.core and app.models
   http-background  app.http and app.background import no domain
   domain-cycle  no import cycle between domain folders (every app/<folder> that is not a layer named above)
@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The engines, in the one direction their imports run: each may import only the ones before it.
 # Adding an engine (promotion, say) is adding its top-level package name here.
-ENGINES: tuple[str, ...] = ("membership", "ledger", "trust", "promotion", "search", "matching")
+ENGINES: tuple[str, ...] = ("ledger", "membership", "trust", "promotion", "search", "matching")
 RANKS = {"core": 0, "models": 1, "engine": 2, "auth": 3, "http": 3, "background": 3, "domain": 4, "loose": 4, "top": 5}
 FIXED_KINDS = {"core": "core", "models": "models", "auth": "auth", "http": "http", "background": "background",
                "cli": "top", "main": "top"}

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.repository import Page, paginate
 from app.models import AccountAction, Invoice, Organization, User
-from app.models.enums import InvoiceStatus, MemberRole
+from app.models.enums import MEMBERSHIP_INVOICE_PURPOSES, InvoiceStatus, MemberRole
 
 Period = Literal["day", "month"]
 SQLITE_FORMATS: dict[Period, str] = {"day": "%Y-%m-%d", "month": "%Y-%m"}
@@ -41,7 +41,8 @@ async def revenue_by(session: AsyncSession, period: Period, since: datetime) -> 
     label = bucket(session, Invoice.paid_at, period).label("bucket")
     rows = await session.execute(
         select(Invoice.currency, label, func.sum(Invoice.total))
-        .where(Invoice.status == InvoiceStatus.PAID, Invoice.paid_at >= since)
+        .where(Invoice.status == InvoiceStatus.PAID, Invoice.purpose.in_(MEMBERSHIP_INVOICE_PURPOSES),
+               Invoice.paid_at >= since)
         .group_by(Invoice.currency, label))
     found: dict[str, dict[str, Decimal]] = {}
     for currency, name, total in rows:

@@ -3,6 +3,7 @@
 
 import typer
 
+from app.cli.ads import ads_app
 from app.cli.billing import billing_app
 from app.cli.database import migrate, seed
 from app.cli.eval_commands import eval_app
@@ -29,6 +30,7 @@ cli.add_typer(fx_app, name="fx")
 cli.add_typer(eval_app, name="eval")
 cli.add_typer(verifications_app, name="verifications")
 cli.add_typer(ledger_app, name="ledger")
+cli.add_typer(ads_app, name="ads")
 register_matching_commands(eval_app)
 register_search_commands(cli)
 

@@ -4,11 +4,14 @@ listings' pictures are drawn here (app.demo.images) and go through the same uplo
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import service as accounts
 from app.accounts.schemas import RegisterInput
+from app.ads import service as ads
+from app.ads.schemas import TopUpIn
 from app.auth.viewer import Viewer
 from app.billing import service as billing
 from app.billing.schemas import SubscribeInput
@@ -43,6 +46,7 @@ DEMO_PASSWORD = "demo-password-1"
 ADMIN_ROLE = "platform admin"
 # One supplier on a paid plan, paid by bank transfer, with products in its showcase: "cotton" shows them labelled.
 PAID_SUPPLIER, PAID_TIER = "coromandel", "gold"
+AD_CREDIT = Decimal("500")
 SHOWCASE = ("300 thread count cotton percale sheet set", "Terry bath towels 600 GSM, ring spun cotton")
 
 
@@ -130,11 +134,14 @@ async def _add_listing(session: AsyncSession, store: FileStore, owner: Member, a
 
 async def _paid_plan_and_showcase(session: AsyncSession, settings: Settings, owner: Viewer, admin: Viewer,
                                   showcased: list[int]) -> None:
-    """The owner subscribes by bank transfer and an administrator books the transfer, as on the billing pages."""
+    """The owner subscribes and buys ad credit by bank transfer, an administrator books the transfers, as on the
+    billing pages."""
     plan = SubscribeInput(tier=PAID_TIER, provider=PaymentProviderName.MANUAL)
     change = await billing.subscribe(session, settings, owner, plan)
     if change.invoice is not None:
         await billing.mark_paid(session, admin, change.invoice.id, "DEMO-TRANSFER-0001")
+    credit = await ads.top_up(session, settings, owner, TopUpIn(amount=AD_CREDIT, provider=PaymentProviderName.MANUAL))
+    await billing.mark_paid(session, admin, credit.id, "DEMO-TRANSFER-0002")
     for listing_id in showcased:
         await showcase.pick(session, owner, listing_id)
 

@@ -167,9 +167,12 @@ class InvoicePurpose(StrEnum):
     SUBSCRIPTION = "subscription"
     RENEWAL = "renewal"
     UPGRADE = "upgrade"
+    AD_TOP_UP = "ad_top_up"  # prepaid advertising credit: the ad balance (a ledger account) gets it once paid
 
 
 PERIOD_INVOICE_PURPOSES = (InvoicePurpose.SUBSCRIPTION, InvoicePurpose.RENEWAL)
+# Membership revenue: prepaid ad credit is money held for the advertiser, not revenue, until clicks spend it.
+MEMBERSHIP_INVOICE_PURPOSES = (InvoicePurpose.SUBSCRIPTION, InvoicePurpose.RENEWAL, InvoicePurpose.UPGRADE)
 
 
 class PaymentProviderName(StrEnum):

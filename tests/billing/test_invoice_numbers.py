@@ -35,7 +35,8 @@ async def _issue(app: FastAPI, subscription_id: int, when: datetime, roll_back: 
     async with app.state.sessionmaker() as session:
         subscription = await session.get(Subscription, subscription_id)
         assert subscription is not None
-        invoice = await invoices.issue(session, subscription, InvoicePurpose.UPGRADE, LINE, "USD", None, 0, when)
+        invoice = await invoices.issue(session, invoices.Payer.of(subscription), InvoicePurpose.UPGRADE, LINE, "USD",
+                                       None, 0, when)
         await (session.rollback() if roll_back else session.commit())
         return invoice.number
 
@@ -76,8 +77,10 @@ async def test_the_database_refuses_a_second_invoice_for_one_period(app: FastAPI
     subscription = await db.get(Subscription, subscription_id)
     assert subscription is not None
     period = (date(2027, 1, 1), date(2027, 2, 1))
-    await invoices.issue(db, subscription, InvoicePurpose.RENEWAL, LINE, "USD", period, 0, NEW_YEAR)
+    await invoices.issue(db, invoices.Payer.of(subscription), InvoicePurpose.RENEWAL, LINE, "USD", period, 0,
+                         NEW_YEAR)
 
     with pytest.raises(IntegrityError):
-        await invoices.issue(db, subscription, InvoicePurpose.RENEWAL, LINE, "USD", period, 0, NEW_YEAR)
+        await invoices.issue(db, invoices.Payer.of(subscription), InvoicePurpose.RENEWAL, LINE, "USD", period, 0,
+                         NEW_YEAR)
     await db.rollback()

@@ -344,6 +344,11 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /my/showcase": PAGE_SIGNED_IN,
     "POST /my/showcase/{listing_id}/remove": row(LOGIN, "404", "404", "404", "404"),
     "GET /how-ranking-works": PAGE_PUBLIC,
+    "GET /api/v1/ads/balance": SIGNED_IN,
+    "POST /api/v1/ads/top-ups": SIGNED_IN,  # the caller's own; who may buy (owner, plan): tests/ads
+    "POST /api/v1/admin/ads/adjustments": ADMIN,
+    "GET /my/ads": PAGE_SIGNED_IN,
+    "POST /my/ads/top-ups": PAGE_SIGNED_IN,
 }
 
 # Writes whose permission depends on the object are sent a valid body: an empty one would be refused (422) before

@@ -1,0 +1,45 @@
+"""/my/ads: the organisation's ad balance, its movements, and buying credit (an invoice, paid like the plan's)."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.ads import service
+from app.ads.schemas import TopUpIn
+from app.core.errors import AppError
+from app.core.i18n import N_
+from app.http.deps import AppSettings, DbSession
+from app.http.forms import filled, parse, refused
+from app.http.page_deps import CheckedForm, PageUser, SignedInUser
+from app.http.templating import render
+from membership.ad_credit import MAX_TOP_UP, MIN_TOP_UP
+
+router = APIRouter()
+PAGE = "ads/balance.html"
+KINDS = {"ad_top_up": N_("Top-up paid"), "adjustment": N_("Adjustment by the platform")}
+Invoice = Annotated[int | None, Query(ge=1, le=2_147_483_647)]
+
+
+async def _context(session: AsyncSession, user: PageUser) -> dict[str, Any]:
+    return {"balance": await service.my_balance(session, user.viewer), "min_top_up": MIN_TOP_UP,
+            "max_top_up": MAX_TOP_UP, "kinds": KINDS}
+
+
+@router.get("/my/ads", response_class=HTMLResponse)
+async def balance_page(request: Request, user: SignedInUser, session: DbSession,
+                       invoice: Invoice = None) -> HTMLResponse:
+    return render(request, PAGE, {**await _context(session, user), "invoice_id": invoice})
+
+
+@router.post("/my/ads/top-ups")
+async def top_up(request: Request, form: CheckedForm, user: SignedInUser, session: DbSession,
+                 settings: AppSettings) -> Response:
+    values = filled(form, ("amount",))
+    try:
+        invoice = await service.top_up(session, settings, user.viewer, parse(TopUpIn, values))
+    except AppError as error:
+        refusal = await refused(session, error, values)
+        return render(request, PAGE, {**await _context(session, user), **refusal}, status_code=error.status)
+    return RedirectResponse(f"/my/ads?invoice={invoice.id}", status_code=303)
