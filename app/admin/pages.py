@@ -19,6 +19,8 @@ from app.admin.charts import Point, Value, bar_chart, count_text, money_text
 from app.admin.repository import Period
 from app.admin.schemas import ReasonInput
 from app.admin.service import AccountDecision
+from app.ads import service as ads
+from app.ads.schemas import AdjustmentIn
 from app.auth.viewer import Viewer, require_admin
 from app.core.errors import AppError, not_found
 from app.core.i18n import N_
@@ -35,8 +37,10 @@ PER_PAGE = 25
 DONE = {  # the notice after a decision, by the `done` flag of the redirect
     "suspended": N_("The organisation is suspended."), "reactivated": N_("The organisation is reactivated."),
     "user-suspended": N_("The user is suspended."), "user-reactivated": N_("The user is reactivated."),
+    "ad-adjusted": N_("The ad balance is adjusted."),
 }
 Done = Annotated[str | None, Query(max_length=20)]
+AD_ADJUSTMENT = "ad-adjustment"  # the form's name, for its messages
 ACTION_WORDS = (N_("suspend"), N_("reactivate"))  # the account log's actions, translated where the page shows them
 PAST = {AccountDecision.SUSPEND: "suspended", AccountDecision.REACTIVATE: "reactivated"}
 SPANS: dict[Period, str] = {"day": N_("%(name)s per day, last 30 days"),
@@ -85,7 +89,9 @@ async def organizations_page(request: Request, session: DbSession, user: SignedI
 
 async def _organization_context(session: AsyncSession, viewer: Viewer, slug: str) -> dict[str, Any]:
     detail = await service.organization(session, viewer, slug)
-    return {"detail": detail, "organization": detail.row.organization, "values": {}, "failed": None}
+    organization = detail.row.organization
+    balance = await ads.balance_of(session, organization.id) if organization.role.sells else None
+    return {"detail": detail, "organization": organization, "values": {}, "failed": None, "ad_balance": balance}
 
 
 @router.get(ORGANIZATIONS + "/{slug}", response_class=HTMLResponse)
@@ -133,6 +139,21 @@ async def _decide_user(request: Request, slug: str, user_id: int, decision: Acco
     except AppError as error:
         return await _refused_form(request, session, viewer, slug, f"user-{user_id}", error, values)
     return _done(slug, f"user-{PAST[decision]}")
+
+
+@router.post(ORGANIZATIONS + "/{slug}/ad-adjustments")
+async def adjust_ad_balance(request: Request, slug: Slug, form: CheckedForm, session: DbSession,
+                            user: SignedInUser) -> Response:
+    """A credit or debit of the organisation's ad balance, with its reason (never below zero)."""
+    viewer = require_admin(user.viewer)
+    organization = (await service.organization(session, viewer, slug)).row.organization
+    values = filled(form, ("amount", "reason"))
+    try:
+        data = parse(AdjustmentIn, {**values, "organization_id": str(organization.id)})
+        await ads.adjust(session, viewer, data)
+    except AppError as error:
+        return await _refused_form(request, session, viewer, slug, AD_ADJUSTMENT, error, values)
+    return _done(slug, "ad-adjusted")
 
 
 @router.post(ORGANIZATIONS + "/{slug}/suspend")

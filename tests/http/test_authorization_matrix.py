@@ -349,6 +349,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /api/v1/admin/ads/adjustments": ADMIN,
     "GET /my/ads": PAGE_SIGNED_IN,
     "POST /my/ads/top-ups": PAGE_SIGNED_IN,
+    "POST /admin/organizations/{slug}/ad-adjustments": PAGE_ADMIN,
 }
 
 # Writes whose permission depends on the object are sent a valid body: an empty one would be refused (422) before
