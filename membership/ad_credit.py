@@ -15,7 +15,7 @@ from app.models import Invoice, LedgerAccount, LedgerEntry, LedgerLine
 from app.models.enums import InvoicePurpose, InvoiceStatus, PaymentProviderName
 from ledger import accounts, journal
 from membership import invoices
-from membership.providers import provider_for
+from membership.providers import ask_for_payment
 from membership.tiers import default_tier
 
 MIN_TOP_UP = Decimal("10")
@@ -41,8 +41,7 @@ async def buy(session: AsyncSession, settings: Settings, organization_id: int, a
     payer = invoices.Payer(organization_id, provider)
     invoice = await invoices.issue(session, payer, InvoicePurpose.AD_TOP_UP, [invoices.Line(LINE, amount)],
                                    await currency(session), None, DUE_IN_DAYS, now)
-    attempt = await provider_for(provider, settings).collect(invoice)
-    invoice.payment_reference = attempt.reference
+    await ask_for_payment(invoice, settings)
     await session.flush()
     return invoice
 

@@ -15,7 +15,7 @@ from app.models.enums import BillingInterval, InvoicePurpose, PaymentProviderNam
 from membership import invoices, payments, purchases
 from membership.periods import period_end
 from membership.proration import Period, prorated_charge
-from membership.providers import provider_for
+from membership.providers import ask_for_payment
 from membership.tiers import price_of, subscription_of, tier_by_code
 
 
@@ -39,8 +39,7 @@ async def charge(session: AsyncSession, settings: Settings, subscription: Subscr
     invoice = await invoices.issue(session, invoices.Payer.of(subscription), purpose, [line], currency, period, 0,
                                    now)
     invoice.grants_tier_id = grants.id if grants else None
-    attempt = await provider_for(subscription.provider, settings).collect(invoice)
-    invoice.payment_reference = attempt.reference
+    await ask_for_payment(invoice, settings)
     await session.flush()
     if grants is not None and invoice.total == 0:
         await payments.settle(session, invoice, "no charge", now)

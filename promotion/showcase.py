@@ -46,10 +46,7 @@ async def showcased(session: AsyncSession, organization_ids: Collection[int]) ->
             for organization_id in wanted}
 
 
-async def showcased_among(session: AsyncSession, listing_ids: Collection[int]) -> set[int]:
-    """Which of these listings are showcased now (the results' badges)."""
-    if not listing_ids:
-        return set()
-    owners = set(await session.scalars(select(Listing.organization_id).where(Listing.id.in_(set(listing_ids)))))
-    shown = {listing_id for listings in (await showcased(session, owners)).values() for listing_id in listings}
-    return shown & set(listing_ids)
+async def showcased_of(session: AsyncSession, organization_ids: Collection[int]) -> set[int]:
+    """Every showcased listing of these organizations."""
+    return {listing_id for listings in (await showcased(session, organization_ids)).values() for listing_id in listings}
+

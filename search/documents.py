@@ -18,7 +18,7 @@ from app.core.text import excerpt
 from app.models import HsCode, Listing, Organization, Rfq
 from app.models.enums import ListingStatus, OrganizationRole, RfqStatus
 from membership.ranking import tier_boosts
-from promotion.showcase import listing_boost, showcased
+from promotion.showcase import listing_boost, showcased_of
 from search.normalise import has_unspaced_script, segmented
 from search.ranking import rank_multiplier
 from search.types import DocType, Document
@@ -133,8 +133,7 @@ async def _posted_documents(session: AsyncSession, model: type[Posted], ids: Col
     hs = await _hs_descriptions(session, [posted.hs_code for posted, _ in rows])
     organization_ids = {organization.id for _, organization in rows}
     boosts = await tier_boosts(session, organization_ids)
-    shown = {listing_id for listings in (await showcased(session, organization_ids)).values()
-             for listing_id in listings} if model is Listing else set()
+    shown = await showcased_of(session, organization_ids) if model is Listing else set()
     built: Built = dict.fromkeys(ids)
     for posted, organization in rows:
         if posted.status == searchable and organization.suspended_at is None:

@@ -12,6 +12,7 @@ from app.core.errors import AppError
 from app.core.i18n import N_
 from app.http.deps import AppSettings, DbSession
 from app.http.forms import filled, parse, refused
+from app.http.ids import MAX_ID
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser
 from app.http.templating import render
 from membership.ad_credit import MAX_TOP_UP, MIN_TOP_UP
@@ -19,7 +20,7 @@ from membership.ad_credit import MAX_TOP_UP, MIN_TOP_UP
 router = APIRouter()
 PAGE = "ads/balance.html"
 KINDS = {"ad_top_up": N_("Top-up paid"), "adjustment": N_("Adjustment by the platform")}
-Invoice = Annotated[int | None, Query(ge=1, le=2_147_483_647)]
+Invoice = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 async def _context(session: AsyncSession, user: PageUser) -> dict[str, Any]:

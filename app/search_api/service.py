@@ -13,7 +13,7 @@ from app.core.errors import AppError, FieldError, validation_failed
 from app.hs.query import HsQuery, hs_query
 from app.models import Listing, Organization, Rfq
 from app.search_api.params import SearchParams
-from promotion.showcase import showcased_among
+from promotion.showcase import showcased_of
 from search.backend import SearchBackend
 from search.errors import InvalidCursor, SearchUnavailable
 from search.loader import load_listings, load_rfqs, load_suppliers
@@ -49,7 +49,7 @@ class Results(Generic[T]):
     hs_filter: str | None = None
     """The filter that code set (hs_chapter, hs_heading, hs_subheading; hs_chapters for suppliers)."""
     showcased: frozenset[int] = frozenset()
-    """Listings among the items in their supplier's showcase (promotion.showcase): labelled "Showcase"."""
+    """The showcased listings of the items' suppliers (promotion.showcase): an item among them is labelled."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ async def search_listings(session: AsyncSession, backend: SearchBackend,
     hs = await hs_of_query(session, params)
     result = await run(backend, to_query(params, hs))
     rows = await load_listings(session, [hit.id for hit in result.hits])
-    showcase = frozenset(await showcased_among(session, [listing.id for listing, _ in rows]))
+    # The hits' organisations are loaded already: their showcases, not another look-up of the listings' owners.
+    showcase = frozenset(await showcased_of(session, {organization.id for _, organization in rows}))
     return _results(result, [(listing.id, (listing, organization)) for listing, organization in rows], hs,
                     DocType.LISTINGS, showcase)
 

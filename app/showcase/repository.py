@@ -3,6 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.repository import by_id
 from app.models import Listing, ShowcasePick
 from app.models.enums import ListingStatus
 
@@ -31,6 +32,5 @@ async def pickable(session: AsyncSession, organization_id: int) -> list[Listing]
 
 
 async def listings_in_order(session: AsyncSession, listing_ids: list[int]) -> list[Listing]:
-    rows = await session.scalars(select(Listing).where(Listing.id.in_(listing_ids)))
-    found = {listing.id: listing for listing in rows}
+    found = await by_id(session, Listing, listing_ids)
     return [found[listing_id] for listing_id in listing_ids if listing_id in found]
