@@ -16,6 +16,7 @@ from app.accounts.service import AccountsIdentity
 from app.admin import api as admin_api
 from app.admin import pages as admin_pages
 from app.ads import api as ads_api
+from app.ads import campaign_pages as ads_campaign_pages
 from app.ads import pages as ads_pages
 from app.alerts import api as alerts_api
 from app.alerts import pages as alerts_pages
@@ -119,7 +120,7 @@ ROUTERS: list[Mount] = [
     page(organizations_pages.router), page(categories_pages.router), page(fx_pages.router),
     page(admin_pages.router), page(team_pages.router), page(imports_pages.router), page(preferences_pages.router),
     page(leads_pages.router), page(verifications_pages.router), page(rfqs_pages.router), page(showcase_pages.router),
-    page(ads_pages.router),
+    page(ads_pages.router), page(ads_campaign_pages.router),
 ]
 
 # In-process batches per commit or timer round; the next round (or `tradeleads worker`, `mail send`) does the rest.

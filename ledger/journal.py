@@ -5,7 +5,7 @@ negative). Posting is idempotent on the entry's key: a second posting of the sam
 the first, and one with other legs is refused. A spend that must stay within what an account holds locks that
 account first (`within`), so that two spends at once cannot both see the same balance."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -92,6 +92,22 @@ async def balance(session: AsyncSession, account: str) -> Decimal:
     total = await session.scalar(select(func.sum(LedgerLine.amount)).join(
         LedgerAccount, LedgerAccount.id == LedgerLine.account_id).where(LedgerAccount.code == account))
     return Decimal(total or 0).quantize(PLACES)
+
+
+async def balances(session: AsyncSession, codes: Collection[str]) -> dict[str, Decimal]:
+    """Several accounts' balances in one query; an account nothing was posted to holds 0."""
+    found = {code: Decimal(0).quantize(PLACES) for code in codes}
+    rows = await session.execute(
+        select(LedgerAccount.code, func.sum(LedgerLine.amount))
+        .join(LedgerLine, LedgerLine.account_id == LedgerAccount.id)
+        .where(LedgerAccount.code.in_(found)).group_by(LedgerAccount.code))
+    found.update({code: Decimal(total or 0).quantize(PLACES) for code, total in rows})
+    return found
+
+
+async def lock(session: AsyncSession, code: str, currency: str) -> None:
+    """Holds the account to the commit: what the caller reads next is not changed by a concurrent spend of it."""
+    await _lock(session, await _account(session, code, currency))
 
 
 async def _account(session: AsyncSession, code: str, currency: str) -> LedgerAccount:

@@ -120,7 +120,7 @@ RULES: dict[Action, Rule] = {
         lambda tier: tier.showcase_slots, _showcase_picks, singular=N_("showcase slot")),
     Action.BID_ON_KEYWORDS: Rule(
         "keyword_bidding_not_included", N_("Keyword bidding"),
-        N_("bidding on search keywords to rank higher (not available yet)"),
+        N_("sponsored results above search results for the keywords you bid on, paid per click"),
         _feature(lambda tier: tier.keyword_bidding), _nothing_used, feature=True),
 }
 

@@ -146,6 +146,9 @@ def filter_clause(spec: IndexSpec, version: str, filters: Filters) -> Clause:
         if bounds.max is not None:
             clause.sql.append(f"d.{name} <= ?")
             clause.params.append(bounds.max)
+    if filters.ids:
+        clause.sql.append(f"d.id IN ({','.join('?' * len(filters.ids))})")
+        clause.params.extend(filters.ids)
     return clause
 
 

@@ -62,6 +62,8 @@ def filter_clauses(spec: IndexSpec, filters: Filters) -> list[dict[str, Any]]:
         limits = {key: value for key, value in (("gte", bounds.min), ("lte", bounds.max)) if value is not None}
         if limits:
             clauses.append({"range": {name: limits}})
+    if filters.ids:
+        clauses.append({"terms": {"id": list(filters.ids)}})
     return clauses
 
 

@@ -39,6 +39,8 @@ class Filters:
 
     terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ranges: Mapping[str, Range] = field(default_factory=dict)
+    ids: tuple[int, ...] = ()
+    """Only these documents (empty: any): how the relevance of given documents to a query is asked."""
 
 
 @dataclass(frozen=True)

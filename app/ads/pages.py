@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.ads import service
+from app.ads import campaigns, service
 from app.ads.schemas import TopUpIn
 from app.core.errors import AppError
 from app.core.i18n import N_
@@ -19,13 +19,14 @@ from membership.ad_credit import MAX_TOP_UP, MIN_TOP_UP
 
 router = APIRouter()
 PAGE = "ads/balance.html"
-KINDS = {"ad_top_up": N_("Top-up paid"), "adjustment": N_("Adjustment by the platform")}
+KINDS = {"ad_top_up": N_("Top-up paid"), "adjustment": N_("Adjustment by the platform"),
+         "ad_click": N_("Click charged")}
 Invoice = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 async def _context(session: AsyncSession, user: PageUser) -> dict[str, Any]:
     return {"balance": await service.my_balance(session, user.viewer), "min_top_up": MIN_TOP_UP,
-            "max_top_up": MAX_TOP_UP, "kinds": KINDS}
+            "max_top_up": MAX_TOP_UP, "kinds": KINDS, "campaigns": await campaigns.my_campaigns(session, user.viewer)}
 
 
 @router.get("/my/ads", response_class=HTMLResponse)

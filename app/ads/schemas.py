@@ -1,6 +1,6 @@
 """API shapes of the ad balance."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -8,8 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from app.core.schemas import DecimalOut
 from app.http.ids import MAX_ID
-from app.models.enums import PaymentProviderName
+from app.models.enums import ClickVerdict, KeywordMatch, PaymentProviderName
 from membership.ad_credit import MAX_TOP_UP, MIN_TOP_UP
+from promotion.campaigns import CampaignStatus
 
 
 class TopUpIn(BaseModel):
@@ -49,3 +50,92 @@ class AdBalanceOut(BaseModel):
     currency: str
     balance: DecimalOut = Field(description="The sum of the lines: never stored apart from them")
     lines: list[BalanceLineOut] = Field(description="The latest 100 movements, newest first")
+
+
+MIN_BID = Decimal("0.10")
+"""The reserve price: the smallest bid, and what a click costs with nobody bidding below it."""
+MAX_BID = Decimal("100")
+MIN_DAILY_BUDGET = Decimal("1")
+MAX_DAILY_BUDGET = Decimal("100000")
+Bid = Annotated[Decimal, Field(ge=MIN_BID, le=MAX_BID, decimal_places=2,
+                               description="The most a click may cost, in the platform's currency")]
+Budget = Annotated[Decimal, Field(ge=MIN_DAILY_BUDGET, le=MAX_DAILY_BUDGET, decimal_places=2,
+                                  description="The most the campaign spends in a day (UTC)")]
+CampaignName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+ListingIds = Annotated[list[Annotated[int, Field(ge=1, le=MAX_ID)]], Field(min_length=1, max_length=50)]
+
+
+class KeywordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    phrase: Phrase
+    match: KeywordMatch = Field(default=KeywordMatch.BROAD, description="exact: the query is the keyword; phrase: "
+                                "its words together and in order; broad: all its words in any order")
+    max_cpc: Bid
+
+
+Keywords = Annotated[list[KeywordIn], Field(min_length=1, max_length=200)]
+
+
+class CampaignIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: CampaignName
+    daily_budget: Budget
+    starts_on: date | None = Field(default=None, description="Today when left out")
+    ends_on: date | None = Field(default=None, description="Runs until paused when left out")
+    paused: bool = False
+    listing_ids: ListingIds = Field(description="Your published listings the ads show")
+    keywords: Keywords
+
+
+class CampaignPatch(BaseModel):
+    """Only the fields sent change; `keywords` and `listing_ids` replace the campaign's lists when sent."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: CampaignName | None = None
+    daily_budget: Budget | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    paused: bool | None = None
+    listing_ids: ListingIds | None = None
+    keywords: Keywords | None = None
+
+
+class KeywordOut(BaseModel):
+    id: int
+    phrase: str
+    match: KeywordMatch
+    max_cpc: DecimalOut
+
+
+class CampaignOut(BaseModel):
+    id: int
+    name: str
+    status: CampaignStatus
+    daily_budget: DecimalOut
+    spent_today: DecimalOut
+    starts_on: date
+    ends_on: date | None
+    paused: bool
+    listing_ids: list[int]
+    keywords: list[KeywordOut]
+
+
+class ClickOut(BaseModel):
+    at: datetime
+    keyword: str
+    listing_id: int | None
+    position: int
+    price: DecimalOut = Field(description="What the auction priced the click at")
+    charged: DecimalOut = Field(description="What it cost: 0 unless the verdict is charged")
+    verdict: ClickVerdict
+    country: str | None = Field(description="The clicking member's organisation's country; null for visitors")
+
+
+class SponsoredOut(BaseModel):
+    position: int
+    keyword: str
+    click_url: str = Field(description="Open this to visit the listing: the click is recorded (and charged once)")

@@ -98,6 +98,11 @@ class Settings(BaseSettings):
         default=None, description="Matching model: v1 (linear), v2 (LambdaRank, the default) or a model file path"
     )
     inquiries_per_hour: int = Field(default=20, ge=1, description="New inquiries one user may send per hour")
+    ads_sponsored_slots: int = Field(default=3, ge=0, le=10,
+                                     description="Sponsored results above a search's organic ones; 0 = no ads")
+    ads_relevance_floor: float = Field(
+        default=0.3, ge=0, le=1, description="An ad shows only for queries it is at least this relevant to (1 = as "
+                                             "relevant as the query's best match), whatever its bid")
 
     alerts_rfq_top_suppliers: int = Field(
         default=10, ge=0, le=100, description="Best-matched suppliers told of an RFQ when it opens"

@@ -10,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import service as accounts
 from app.accounts.schemas import RegisterInput
+from app.ads import campaigns
 from app.ads import service as ads
-from app.ads.schemas import TopUpIn
+from app.ads.schemas import CampaignIn, KeywordIn, TopUpIn
 from app.auth.viewer import Viewer
 from app.billing import service as billing
 from app.billing.schemas import SubscribeInput
@@ -31,7 +32,7 @@ from app.listings import images as listing_images
 from app.listings import service as listings
 from app.listings.schemas import ListingCreate
 from app.models import Listing, Rfq
-from app.models.enums import ListingStatus, PaymentProviderName, RfqStatus, VerificationStatus
+from app.models.enums import KeywordMatch, ListingStatus, PaymentProviderName, RfqStatus, VerificationStatus
 from app.organizations import logo
 from app.quotes import service as quotes
 from app.quotes.schemas import QuoteCreate
@@ -44,10 +45,32 @@ from app.verifications.schemas import DecisionIn, VerificationIn
 
 DEMO_PASSWORD = "demo-password-1"
 ADMIN_ROLE = "platform admin"
-# One supplier on a paid plan, paid by bank transfer, with products in its showcase: "cotton" shows them labelled.
-PAID_SUPPLIER, PAID_TIER = "coromandel", "gold"
+PAID_TIER = "gold"
 AD_CREDIT = Decimal("500")
+# One supplier with products in its showcase: "cotton" shows them labelled.
+SHOWCASE_SUPPLIER = "coromandel"
 SHOWCASE = ("300 thread count cotton percale sheet set", "Terry bath towels 600 GSM, ring spun cotton")
+
+
+@dataclass(frozen=True)
+class DemoCampaign:
+    """A supplier on the paid plan (paid by bank transfer) with ad credit and a campaign promoting its listings whose
+    title names `word`, so that a search for it shows sponsored results at once."""
+
+    supplier: str
+    name: str
+    word: str
+    keywords: tuple[tuple[str, KeywordMatch, str], ...]
+
+
+CAMPAIGNS = (
+    DemoCampaign("coromandel", "Cotton home textiles", "cotton",
+                 (("cotton", KeywordMatch.BROAD, "0.80"), ("cotton towels", KeywordMatch.PHRASE, "1.10"))),
+    DemoCampaign("brightway", "LED lighting", "led",
+                 (("led", KeywordMatch.BROAD, "0.60"), ("led panel light", KeywordMatch.PHRASE, "0.90"))),
+    DemoCampaign("rheinwerk", "Industrial valves", "valve",
+                 (("valve", KeywordMatch.BROAD, "1.20"), ("ball valve", KeywordMatch.PHRASE, "1.50"))),
+)
 
 
 @dataclass(frozen=True)
@@ -82,12 +105,18 @@ async def seed_demo(session: AsyncSession, store: FileStore, settings: Settings)
         await logo.set_logo(session, store, members[demo.key].viewer, organization.slug, draw_logo(organization.name))
     admin = await _register(session, ADMIN, result, platform_admin=True)
     titles: dict[str, int] = {}
+    published: dict[str, list[Listing]] = {}
     for listing in [*LISTINGS, *MORE_LISTINGS]:
         added = await _add_listing(session, store, members[listing.supplier], admin.viewer, listing)
         result.listings[added.status] += 1
         titles[added.title] = added.id
-    await _paid_plan_and_showcase(session, settings, members[PAID_SUPPLIER].viewer, admin.viewer,
-                                  [titles[title] for title in SHOWCASE])
+        if added.status == ListingStatus.PUBLISHED:
+            published.setdefault(listing.supplier, []).append(added)
+    for demo_campaign in CAMPAIGNS:
+        await _advertise(session, settings, members[demo_campaign.supplier].viewer, admin.viewer, demo_campaign,
+                         published[demo_campaign.supplier])
+    for title in SHOWCASE:
+        await showcase.pick(session, members[SHOWCASE_SUPPLIER].viewer, titles[title])
     opened: dict[str, int] = {}
     for demo_rfq in RFQS:
         rfq = await _add_rfq(session, members[demo_rfq.buyer], admin.viewer, demo_rfq)
@@ -132,18 +161,20 @@ async def _add_listing(session: AsyncSession, store: FileStore, owner: Member, a
     return listing
 
 
-async def _paid_plan_and_showcase(session: AsyncSession, settings: Settings, owner: Viewer, admin: Viewer,
-                                  showcased: list[int]) -> None:
+async def _advertise(session: AsyncSession, settings: Settings, owner: Viewer, admin: Viewer,
+                     demo: DemoCampaign, listings_of_owner: list[Listing]) -> None:
     """The owner subscribes and buys ad credit by bank transfer, an administrator books the transfers, as on the
-    billing pages."""
+    billing pages; then the owner starts a campaign, as on the campaign page."""
     plan = SubscribeInput(tier=PAID_TIER, provider=PaymentProviderName.MANUAL)
     change = await billing.subscribe(session, settings, owner, plan)
     if change.invoice is not None:
-        await billing.mark_paid(session, admin, change.invoice.id, "DEMO-TRANSFER-0001")
+        await billing.mark_paid(session, admin, change.invoice.id, f"DEMO-PLAN-{owner.organization_id}")
     credit = await ads.top_up(session, settings, owner, TopUpIn(amount=AD_CREDIT, provider=PaymentProviderName.MANUAL))
-    await billing.mark_paid(session, admin, credit.id, "DEMO-TRANSFER-0002")
-    for listing_id in showcased:
-        await showcase.pick(session, owner, listing_id)
+    await billing.mark_paid(session, admin, credit.id, f"DEMO-ADS-{owner.organization_id}")
+    promoted = [listing.id for listing in listings_of_owner if demo.word in listing.title.lower()]
+    keywords = [KeywordIn(phrase=phrase, match=match, max_cpc=Decimal(bid)) for phrase, match, bid in demo.keywords]
+    await campaigns.create(session, owner, CampaignIn(name=demo.name, daily_budget=Decimal("50"),
+                                                      listing_ids=promoted[:50], keywords=keywords))
 
 
 async def _add_rfq(session: AsyncSession, owner: Member, admin: Viewer, demo: DemoRfq) -> Rfq:

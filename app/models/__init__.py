@@ -1,6 +1,7 @@
 """ORM models, one module per aggregate. Importing this package registers every table on Base.metadata."""
 
 from app.models.account_action import AccountAction
+from app.models.ad import AdCampaign, AdClick, AdImpressions, AdKeyword, ad_campaign_listings
 from app.models.alert import AlertDelivery, AlertJob, SavedSearch
 from app.models.base import Base
 from app.models.fx_rate import FxRate
@@ -33,6 +34,10 @@ from app.models.webhook import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
            "AccountAction",
+           "AdCampaign",
+           "AdClick",
+           "AdImpressions",
+           "AdKeyword",
            "AlertDelivery",
            "AlertJob",
            "ApiToken",
@@ -78,4 +83,5 @@ __all__ = [
            "VerificationFile",
            "WebhookDelivery",
            "WebhookEndpoint",
+           "ad_campaign_listings",
 ]

@@ -281,3 +281,25 @@ class ModerationReason(StrEnum):
     DUPLICATE = "duplicate"
     CONTACT_DETAILS_IN_TEXT = "contact_details_in_text"
     OTHER = "other"
+
+
+class KeywordMatch(StrEnum):
+    """How an ad keyword matches a query, both normalised as search normalises them (see promotion.keywords)."""
+
+    EXACT = "exact"
+    PHRASE = "phrase"
+    BROAD = "broad"
+
+
+class ClickVerdict(StrEnum):
+    """Why a click on a sponsored result was charged or not (promotion.clicks)."""
+
+    CHARGED = "charged"
+    REPEAT = "repeat"
+    BOT = "bot"
+    OWN_ORGANIZATION = "own_organization"
+    EXPIRED = "expired"
+    FORGED = "forged"
+    BUDGET_SPENT = "budget_spent"
+    BALANCE_TOO_LOW = "balance_too_low"
+    CAMPAIGN_STOPPED = "campaign_stopped"

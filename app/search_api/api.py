@@ -4,16 +4,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.http.deps import DbSession, OptionalViewer, SearchEngine
+from app.http.deps import AppSettings, DbSession, OptionalViewer, SearchEngine
 from app.search_api import service
 from app.search_api.params import ListingSearchParams, RfqSearchParams, SupplierSearchParams
 from app.search_api.schemas import (
-    ListingHitOut,
+    ListingSearchPageOut,
     RfqHitOut,
     SearchPageOut,
     SuggestOut,
     SupplierHitOut,
-    listing_hit,
+    listing_search_page,
     rfq_hit,
     search_page,
     supplier_hit,
@@ -23,11 +23,13 @@ from search.types import DocType
 router = APIRouter(prefix="/api/v1/search", tags=["search"])
 
 
-@router.get("/listings", response_model=SearchPageOut[ListingHitOut])
+@router.get("/listings", response_model=ListingSearchPageOut)
 async def search_listings(params: Annotated[ListingSearchParams, Query()], session: DbSession,
-                          engine: SearchEngine) -> SearchPageOut[ListingHitOut]:
-    results = await service.search_listings(session, engine, params)
-    return search_page(results, [listing_hit(f, results.showcased) for f in results.items])
+                          engine: SearchEngine, settings: AppSettings) -> ListingSearchPageOut:
+    """Products; the first page of a search by words also lists its sponsored results (`sponsored`), each labelled
+    and none repeated among the items."""
+    results = await service.search_listings(session, engine, params, settings)
+    return listing_search_page(results)
 
 
 @router.get("/suppliers", response_model=SearchPageOut[SupplierHitOut])

@@ -8,11 +8,12 @@ from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from app.auth.viewer import Viewer
+from app.core.config import Settings
 from app.core.errors import AppError
 from app.core.schemas import field_errors
 from app.hs.query import HS_EDITION
 from app.hs.service import code_descriptions
-from app.http.deps import DbSession, SearchEngine
+from app.http.deps import DbSession, SearchEngine, get_settings
 from app.http.locale import lazy_gettext as _l
 from app.http.page_deps import PageViewer
 from app.http.refusals import lazy_refusal
@@ -59,12 +60,13 @@ def _params(request: Request, doc_type: DocType) -> SearchParams:
     return PARAMS[doc_type].model_validate(data)
 
 
-async def _results(session: DbSession, engine: SearchEngine, params: SearchParams, viewer: Viewer | None) -> Any:
+async def _results(session: DbSession, engine: SearchEngine, params: SearchParams, viewer: Viewer | None,
+                   settings: Settings) -> Any:
     if params.doc_type == DocType.SUPPLIERS:
         return await service.search_suppliers(session, engine, params)
     if params.doc_type == DocType.RFQS:
         return await service.search_rfqs(session, engine, params, viewer)
-    return await service.search_listings(session, engine, params)
+    return await service.search_listings(session, engine, params, settings)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -97,7 +99,7 @@ async def _search(request: Request, session: DbSession, engine: SearchEngine, vi
         context["errors"] = [f"{e.field}: {e.message}" for e in field_errors(exc.errors())]
         return render(request, "search_api/search.html", context, status_code=422)
     try:
-        results = await _results(session, engine, params, viewer)
+        results = await _results(session, engine, params, viewer, get_settings(request))
     except AppError as exc:
         context["errors"] = [lazy_refusal(exc)]
         return render(request, "search_api/search.html", context, status_code=exc.status)
@@ -105,8 +107,9 @@ async def _search(request: Request, session: DbSession, engine: SearchEngine, vi
         context["suggestions"] = await _suggestions(engine, doc_type, params.q)
     links.hs_descriptions = await code_descriptions(session, links.hs_codes(results.facets))
     if doc_type == DocType.LISTINGS:
-        context["covers"] = await cover_images(session, [f.item[0].id for f in results.items])
-        context["verifications"] = await verification_badges(session, {f.item[1].id for f in results.items})
+        shown = [f.item for f in results.items] + [(ad.listing, ad.organization) for ad in results.sponsored]
+        context["covers"] = await cover_images(session, [listing.id for listing, _ in shown])
+        context["verifications"] = await verification_badges(session, {organization.id for _, organization in shown})
     if doc_type == DocType.SUPPLIERS:
         context["product_counts"] = await published_listing_counts(session, [f.item.id for f in results.items])
         context["verifications"] = await verification_badges(session, {f.item.id for f in results.items})
@@ -117,9 +120,12 @@ async def _search(request: Request, session: DbSession, engine: SearchEngine, vi
 @router.get("/how-ranking-works", response_class=HTMLResponse)
 async def how_ranking_works(request: Request, session: DbSession) -> HTMLResponse:
     """Every rule that orders results, paid ones included, with each plan's boost and showcase slots."""
+    settings = get_settings(request)
     return render(request, "search_api/how_ranking_works.html",
                   {"tiers": await all_tiers(session), "boost_shown": ranking.shown,
-                   "max_percent": MAX_PAID_BOOST_PERCENT, "showcase_percent": round(SHOWCASE_BOOST * 100)})
+                   "max_percent": MAX_PAID_BOOST_PERCENT, "showcase_percent": round(SHOWCASE_BOOST * 100),
+                   "sponsored_slots": settings.ads_sponsored_slots,
+                   "relevance_floor": round(settings.ads_relevance_floor * 100)})
 
 
 async def _suggestions(engine: SearchEngine, doc_type: DocType, text: str) -> list[str]:

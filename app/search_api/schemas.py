@@ -99,6 +99,22 @@ class SearchPageOut(BaseModel, Generic[T]):
                                           "filtered by that code's subtree instead of searching its digits as words")
 
 
+class SponsoredHitOut(BaseModel):
+    listing: ListingOut
+    supplier: SupplierBrief
+    position: int = Field(description="1 is the top sponsored slot")
+    keyword: str = Field(description="The advertiser's keyword the search matched")
+    click_url: str = Field(description="Link through this (relative to the site): the click is recorded, charged to "
+                           "the advertiser at most once, and redirects to the listing")
+    label: Literal["Sponsored"] = "Sponsored"
+
+
+class ListingSearchPageOut(SearchPageOut[ListingHitOut]):
+    sponsored: list[SponsoredHitOut] = Field(
+        description="Paid results for the query's keywords (first page of a search by words only), shown above the "
+                    "items and labelled; an advertised listing is not repeated among the items")
+
+
 class SuggestOut(BaseModel):
     suggestions: list[str]
 
@@ -109,6 +125,15 @@ def search_page(results: Results[Any], items: list[T]) -> SearchPageOut[T]:
     return SearchPageOut(total=results.total, total_relation="eq" if results.total_exact else "gte",
                          items=items, facets=results.facets, facets_approximate=results.facets_approximate,
                          next_cursor=results.next_cursor, hs_filter=_hs_filter(results))
+
+
+def listing_search_page(results: Results[tuple[Listing, Organization]]) -> ListingSearchPageOut:
+    page = search_page(results, [listing_hit(found, results.showcased) for found in results.items])
+    sponsored = [SponsoredHitOut(listing=ListingOut.model_validate(ad.listing),
+                                 supplier=supplier_brief(ad.organization), position=ad.position, keyword=ad.keyword,
+                                 click_url=ad.click_url)
+                 for ad in results.sponsored]
+    return ListingSearchPageOut(**dict(page), sponsored=sponsored)
 
 
 def _hs_filter(results: Results[Any]) -> HsFilterOut | None:

@@ -3,12 +3,14 @@ one query, with what each viewer may see (buyer identities of RFQs only for enti
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.ads.sponsored import SponsoredAd, sponsored_for
 from app.auth.viewer import Viewer
+from app.core.config import Settings
 from app.core.errors import AppError, FieldError, validation_failed
 from app.hs.query import HsQuery, hs_query
 from app.models import Listing, Organization, Rfq
@@ -50,6 +52,8 @@ class Results(Generic[T]):
     """The filter that code set (hs_chapter, hs_heading, hs_subheading; hs_chapters for suppliers)."""
     showcased: frozenset[int] = frozenset()
     """The showcased listings of the items' suppliers (promotion.showcase): an item among them is labelled."""
+    sponsored: tuple[SponsoredAd, ...] = ()
+    """The sponsored results above the items (app.ads.sponsored); none of their listings is among the items."""
 
 
 @dataclass(frozen=True)
@@ -110,15 +114,31 @@ def _results(result: SearchResult, items: Sequence[tuple[int, T]], hs: HsQuery |
                    hs, hs_filter_of(doc_type, hs)[0] if hs else None, showcased)
 
 
-async def search_listings(session: AsyncSession, backend: SearchBackend,
-                          params: SearchParams) -> Results[tuple[Listing, Organization]]:
+async def search_listings(session: AsyncSession, backend: SearchBackend, params: SearchParams,
+                          settings: Settings | None = None) -> Results[tuple[Listing, Organization]]:
+    """With `settings`, the first page of a search by words carries its sponsored results (the others none)."""
     hs = await hs_of_query(session, params)
     result = await run(backend, to_query(params, hs))
-    rows = await load_listings(session, [hit.id for hit in result.hits])
+    ads = await _sponsored(session, backend, settings, params) if hs is None else ()
+    promoted = {ad.listing.id for ad in ads}
+    rows = [(listing, organization) for listing, organization in
+            await load_listings(session, [hit.id for hit in result.hits]) if listing.id not in promoted]
     # The hits' organisations are loaded already: their showcases, not another look-up of the listings' owners.
     showcase = frozenset(await showcased_of(session, {organization.id for _, organization in rows}))
-    return _results(result, [(listing.id, (listing, organization)) for listing, organization in rows], hs,
-                    DocType.LISTINGS, showcase)
+    found = _results(result, [(listing.id, (listing, organization)) for listing, organization in rows], hs,
+                     DocType.LISTINGS, showcase)
+    return replace(found, sponsored=ads)
+
+
+async def _sponsored(session: AsyncSession, backend: SearchBackend, settings: Settings | None,
+                     params: SearchParams) -> tuple[SponsoredAd, ...]:
+    if settings is None or params.cursor or not params.q.strip():
+        return ()
+    try:
+        return tuple(await sponsored_for(session, backend, settings, params.q))
+    except SearchUnavailable as exc:  # the organic results may still come: a search is not refused for its ads
+        logger.warning("sponsored results failed: %s", exc)
+        return ()
 
 
 async def search_suppliers(session: AsyncSession, backend: SearchBackend,

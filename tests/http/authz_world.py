@@ -17,7 +17,7 @@ from fastapi import FastAPI
 
 from app.core import clock
 from app.core.security import sign
-from app.models import Invitation, LeadReport, ListingImage, RefundDue, Rfq, RfqAttachment, User
+from app.models import AdCampaign, Invitation, LeadReport, ListingImage, RefundDue, Rfq, RfqAttachment, User
 from app.models.enums import LeadReportReason, MemberRole, PaymentProviderName, RfqStatus, Unit
 from tests.conftest import Actor
 from tests.rfqs.test_attachments import PDF
@@ -87,8 +87,13 @@ async def _billing(app: FastAPI, owner: Actor) -> dict[str, str]:
     async with app.state.sessionmaker() as session:
         refund = RefundDue(invoice_id=invoice["id"], provider=PaymentProviderName.MANUAL, reference="BANK-TWICE")
         session.add(refund)
+        # A keyword campaign of the owner's organisation, as a plan with bidding would have started it.
+        campaign = AdCampaign(organization_id=owner.organization_id, name="Valves", daily_budget=Decimal("10"),
+                              starts_on=clock.today())
+        session.add(campaign)
         await session.commit()
-        return {"invoice_id": str(invoice["id"]), "refund_id": str(refund.id)}
+        return {"invoice_id": str(invoice["id"]), "refund_id": str(refund.id), "campaign_id": str(campaign.id),
+                "token": "forged.token"}
 
 
 def _factories(app: FastAPI, owner: Actor, listing_id: str) -> dict[str, Factory]:

@@ -350,6 +350,18 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /my/ads": PAGE_SIGNED_IN,
     "POST /my/ads/top-ups": PAGE_SIGNED_IN,
     "POST /admin/organizations/{slug}/ad-adjustments": PAGE_ADMIN,
+    # Campaigns are the organisation's own, not even admins see them (who may start one: tests/ads).
+    "GET /api/v1/ads/campaigns": SIGNED_IN,
+    "POST /api/v1/ads/campaigns": SIGNED_IN,
+    "GET /api/v1/ads/campaigns/{campaign_id}": ORGANIZATION_ONLY,
+    "PATCH /api/v1/ads/campaigns/{campaign_id}": ORGANIZATION_ONLY,
+    "GET /api/v1/ads/campaigns/{campaign_id}/clicks": ORGANIZATION_ONLY,
+    "GET /my/ads/campaigns/new": PAGE_SIGNED_IN,
+    "POST /my/ads/campaigns": PAGE_SIGNED_IN,
+    "GET /my/ads/campaigns/{campaign_id}": PAGE_ORGANIZATION_ONLY,
+    "POST /my/ads/campaigns/{campaign_id}": PAGE_ORGANIZATION_ONLY,
+    # A sponsored result's link: anyone may follow one; a forged one leads nowhere.
+    "GET /c/{token}": row("404", "404", "404", "404", "404"),
 }
 
 # Writes whose permission depends on the object are sent a valid body: an empty one would be refused (422) before

@@ -119,6 +119,15 @@ async def test_a_search_for_reranking_finds_the_same_page_with_a_lower_bound(cat
     assert uncounted.total == 3 or not uncounted.total_exact
 
 
+async def test_given_documents_keep_the_scores_they_have_in_the_whole_search(catalogue: SearchBackend) -> None:
+    """How sponsored results learn their relevance: the same query, only those documents, the same scores."""
+    whole = {hit.id: hit.score for hit in (await search(catalogue, "bluetooth camera")).hits}
+    chosen = await search(catalogue, "bluetooth camera", filters=Filters(ids=(1, 4, 5)))
+    assert {hit.id for hit in chosen.hits} == {1, 5}  # 4 does not match the words
+    assert all(hit.score == pytest.approx(whole[hit.id], rel=1e-6) for hit in chosen.hits)
+    assert ids(await search(catalogue, filters=Filters(ids=(2, 3)))) == [3, 2]
+
+
 async def test_facets_follow_the_filters(catalogue: SearchBackend) -> None:
     result = await search(catalogue, filters=Filters(terms={"origin_country": ("CN",)}))
     assert result.facet("hs_chapter") == {"85": 2, "09": 1}

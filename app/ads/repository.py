@@ -1,0 +1,133 @@
+"""Queries of campaigns, keywords, impressions and clicks."""
+
+from collections.abc import Collection, Sequence
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+
+from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import AdCampaign, AdClick, AdImpressions, AdKeyword, Listing, ad_campaign_listings
+from app.models.enums import ClickVerdict, KeywordMatch, ListingStatus
+from promotion.quality import PositionStats
+
+STATS_DAYS = 30
+"""Click-through rates are read over this many recent days."""
+
+
+async def campaigns_of(session: AsyncSession, organization_id: int) -> list[AdCampaign]:
+    rows = await session.scalars(select(AdCampaign).where(AdCampaign.organization_id == organization_id)
+                                 .order_by(AdCampaign.id.desc()))
+    return list(rows)
+
+
+async def published_listings(session: AsyncSession, organization_id: int) -> list[Listing]:
+    """What a campaign may promote: the organisation's published listings, newest first."""
+    rows = await session.scalars(select(Listing).where(Listing.organization_id == organization_id,
+                                                       Listing.status == ListingStatus.PUBLISHED)
+                                 .order_by(Listing.published_at.desc(), Listing.id.desc()))
+    return list(rows)
+
+
+async def listing_ids_of(session: AsyncSession, campaign_ids: Collection[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {campaign_id: [] for campaign_id in campaign_ids}
+    rows = await session.execute(select(ad_campaign_listings.c.campaign_id, ad_campaign_listings.c.listing_id)
+                                 .where(ad_campaign_listings.c.campaign_id.in_(found))
+                                 .order_by(ad_campaign_listings.c.listing_id))
+    for campaign_id, listing_id in rows:
+        found[campaign_id].append(listing_id)
+    return found
+
+
+async def set_listings(session: AsyncSession, campaign_id: int, listing_ids: Sequence[int]) -> None:
+    await session.execute(delete(ad_campaign_listings).where(ad_campaign_listings.c.campaign_id == campaign_id))
+    await session.execute(insert(ad_campaign_listings),
+                          [{"campaign_id": campaign_id, "listing_id": listing_id} for listing_id in listing_ids])
+
+
+async def matching_keywords(session: AsyncSession, phrase_keys: Collection[str], broad_keys: Collection[str],
+                            today: date) -> list[tuple[AdKeyword, AdCampaign]]:
+    """The keywords of running campaigns whose terms are among the keys (the engine then checks each match)."""
+    rows = await session.execute(
+        select(AdKeyword, AdCampaign).join(AdCampaign, AdCampaign.id == AdKeyword.campaign_id)
+        .where(or_(AdKeyword.terms.in_(phrase_keys) & AdKeyword.match.in_([KeywordMatch.EXACT, KeywordMatch.PHRASE]),
+                   AdKeyword.term_set.in_(broad_keys) & (AdKeyword.match == KeywordMatch.BROAD)),
+               AdCampaign.paused.is_(False), AdCampaign.starts_on <= today,
+               or_(AdCampaign.ends_on.is_(None), AdCampaign.ends_on >= today)))
+    return [(keyword, campaign) for keyword, campaign in rows]
+
+
+async def published_listings_of(session: AsyncSession, campaign_ids: Collection[int]) -> dict[int, list[int]]:
+    """Each campaign's promoted listings that are published now."""
+    found: dict[int, list[int]] = {campaign_id: [] for campaign_id in campaign_ids}
+    rows = await session.execute(
+        select(ad_campaign_listings.c.campaign_id, ad_campaign_listings.c.listing_id)
+        .join(Listing, Listing.id == ad_campaign_listings.c.listing_id)
+        .where(ad_campaign_listings.c.campaign_id.in_(found), Listing.status == ListingStatus.PUBLISHED))
+    for campaign_id, listing_id in rows:
+        found[campaign_id].append(listing_id)
+    return found
+
+
+def day_start(day: date) -> datetime:
+    return datetime.combine(day, time(), UTC)
+
+
+async def spent_on(session: AsyncSession, campaign_ids: Collection[int], since: datetime) -> dict[int, Decimal]:
+    """What each campaign's charged clicks cost since `since` (the start of today, UTC)."""
+    rows = await session.execute(
+        select(AdClick.campaign_id, func.sum(AdClick.charged))
+        .where(AdClick.campaign_id.in_(campaign_ids), AdClick.at >= since, AdClick.verdict == ClickVerdict.CHARGED)
+        .group_by(AdClick.campaign_id))
+    spent = {campaign_id: Decimal(0) for campaign_id in campaign_ids}
+    spent.update({campaign_id: Decimal(total or 0) for campaign_id, total in rows if campaign_id is not None})
+    return spent
+
+
+async def position_stats(session: AsyncSession, since: date,
+                         keyword_ids: Collection[int] | None = None) -> dict[int | None, dict[int, PositionStats]]:
+    """Impressions and valid clicks per position, per keyword (and for all ads together under None)."""
+    shown = select(AdImpressions.keyword_id, AdImpressions.position, func.sum(AdImpressions.count)).where(
+        AdImpressions.day >= since).group_by(AdImpressions.keyword_id, AdImpressions.position)
+    clicked = select(AdClick.keyword_id, AdClick.position, func.count()).where(
+        AdClick.at >= day_start(since), AdClick.verdict == ClickVerdict.CHARGED,
+        AdClick.keyword_id.is_not(None)).group_by(AdClick.keyword_id, AdClick.position)
+    impressions: dict[tuple[int, int], int] = {(k, p): int(n) for k, p, n in await session.execute(shown)}
+    clicks: dict[tuple[int, int], int] = {(k, p): int(n) for k, p, n in await session.execute(clicked)
+                                          if k is not None}
+    stats: dict[int | None, dict[int, PositionStats]] = {None: {}}
+    for (keyword_id, position) in impressions.keys() | clicks.keys():
+        seen, hit = impressions.get((keyword_id, position), 0), clicks.get((keyword_id, position), 0)
+        total = stats[None].get(position, PositionStats(0, 0))
+        stats[None][position] = PositionStats(total.impressions + seen, total.clicks + hit)
+        if keyword_ids is None or keyword_id in keyword_ids:
+            stats.setdefault(keyword_id, {})[position] = PositionStats(seen, hit)
+    return stats
+
+
+async def add_impressions(session: AsyncSession, day: date, counts: dict[tuple[int, int], int]) -> None:
+    """Adds counts of (keyword id, position) shown on `day`, one statement for the lot."""
+    if not counts:
+        return
+    insert_of = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert_of(AdImpressions).values(
+        [{"day": day, "keyword_id": keyword_id, "position": position, "count": count}
+         for (keyword_id, position), count in counts.items()])
+    await session.execute(statement.on_conflict_do_update(
+        index_elements=["day", "keyword_id", "position"],
+        set_={"count": AdImpressions.count + statement.excluded.count}))
+
+
+async def clicked_recently(session: AsyncSession, client: str, listing_id: int, since: datetime) -> bool:
+    """Whether this client clicked an ad of this listing since `since`, charged or not."""
+    found = await session.scalar(select(AdClick.id).where(
+        AdClick.client == client, AdClick.listing_id == listing_id, AdClick.at >= since).limit(1))
+    return found is not None
+
+
+async def clicks_of(session: AsyncSession, campaign_id: int, limit: int = 200) -> list[AdClick]:
+    rows = await session.scalars(select(AdClick).where(AdClick.campaign_id == campaign_id)
+                                 .order_by(AdClick.id.desc()).limit(limit))
+    return list(rows)

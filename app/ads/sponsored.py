@@ -1,0 +1,126 @@
+"""Sponsored results for a listing search: the keywords the query matches, the campaigns that may serve (running,
+within budget and balance, paced over the day), each ad's relevance to the query from the search engine, and the
+auction (promotion.auction). Each ad shown links through a signed click token (app.ads.clicks)."""
+
+import random
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from uuid import uuid4
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.ads import repository
+from app.ads.campaigns import ad_terms
+from app.ads.impressions import PENDING
+from app.ads.schemas import MIN_BID
+from app.core import clock
+from app.core.config import Settings
+from app.models import AdCampaign, AdKeyword, Listing, Organization
+from ledger import accounts, journal
+from promotion import auction, keywords, pacing, quality
+from promotion.clicks import ClickToken
+from search.backend import SearchBackend
+from search.loader import load_listings
+from search.types import DocType, Filters, SearchQuery
+
+CLICK_PATH = "/c/"
+
+
+@dataclass(frozen=True)
+class SponsoredAd:
+    listing: Listing
+    organization: Organization
+    position: int
+    keyword: str
+    click_url: str
+
+
+async def _matched(session: AsyncSession, query: list[str], today: datetime) -> list[tuple[AdKeyword, AdCampaign]]:
+    rows = await repository.matching_keywords(session, keywords.phrase_keys(query), keywords.broad_keys(query),
+                                              today.date())
+    return [(keyword, campaign) for keyword, campaign in rows
+            if keywords.matches(keyword.terms.split(), keyword.match, query)]
+
+
+async def _serving(session: AsyncSession, rows: list[tuple[AdKeyword, AdCampaign]], now: datetime,
+                   chance: random.Random) -> list[tuple[AdKeyword, AdCampaign]]:
+    """The keywords whose campaign can pay one more click at the keyword's bid and whose pacing lets it take part."""
+    campaign_ids = {campaign.id for _, campaign in rows}
+    spent = await repository.spent_on(session, campaign_ids, repository.day_start(now.date()))
+    held = await journal.balances(session, {accounts.ad_balance(campaign.organization_id) for _, campaign in rows})
+    taking_part = {campaign.id: chance.random() < pacing.serve_chance(campaign.daily_budget, spent[campaign.id], now)
+                   for _, campaign in rows}
+    return [(keyword, campaign) for keyword, campaign in rows
+            if taking_part[campaign.id] and pacing.can_pay(campaign.daily_budget, spent[campaign.id],
+                                                           held[accounts.ad_balance(campaign.organization_id)],
+                                                           keyword.max_cpc)]
+
+
+async def relevance(backend: SearchBackend, text: str, listing_ids: Collection[int]) -> dict[int, float]:
+    """Each listing's text relevance to the query over the query's best match: 0..1, comparable across queries."""
+    best, chosen = await backend.search_many([
+        SearchQuery(DocType.LISTINGS, text, size=1, facets=False, highlight=False, for_reranking=True),
+        SearchQuery(DocType.LISTINGS, text, Filters(ids=tuple(sorted(listing_ids))), size=len(listing_ids),
+                    facets=False, highlight=False, for_reranking=True)])
+    top = best.hits[0].score if best.hits else 0.0
+    if top <= 0:
+        return {}
+    return {hit.id: min(1.0, hit.score / top) for hit in chosen.hits}
+
+
+async def _bids(session: AsyncSession, backend: SearchBackend, text: str,
+                rows: list[tuple[AdKeyword, AdCampaign]], now: datetime) -> list[auction.Bid]:
+    listings = await repository.published_listings_of(session, {campaign.id for _, campaign in rows})
+    candidates = {listing_id for ids in listings.values() for listing_id in ids}
+    if not candidates:
+        return []
+    relevant = await relevance(backend, text, candidates)
+    stats = await repository.position_stats(session, now.date() - timedelta(days=repository.STATS_DAYS),
+                                            {keyword.id for keyword, _ in rows})
+    ctrs = quality.position_ctrs(stats[None])
+    return [auction.Bid(keyword.id, listing_id, campaign.organization_id, keyword.max_cpc,
+                        relevant.get(listing_id, 0.0), quality.click_factor(stats.get(keyword.id, {}), ctrs))
+            for keyword, campaign in rows for listing_id in listings[campaign.id]]
+
+
+def rules(settings: Settings) -> auction.Rules:
+    return auction.Rules(slots=settings.ads_sponsored_slots, relevance_floor=settings.ads_relevance_floor,
+                         reserve=MIN_BID)
+
+
+async def sponsored_for(session: AsyncSession, backend: SearchBackend, settings: Settings, text: str,
+                        chance: random.Random | None = None) -> list[SponsoredAd]:
+    """The sponsored results of a search for `text`, top first; none when no ad may show."""
+    query = ad_terms(text)
+    if settings.ads_sponsored_slots == 0 or not query:
+        return []
+    now = clock.utcnow()
+    rows = await _serving(session, await _matched(session, query, now), now, chance or random.Random())
+    if not rows:
+        return []
+    placements = auction.run(await _bids(session, backend, text, rows, now), rules(settings))
+    if not placements:
+        return []
+    phrases = {keyword.id: keyword.phrase for keyword, _ in rows}
+    PENDING.add(now.date(), [(placement.bid.keyword_id, placement.position) for placement in placements])
+    if PENDING.due():
+        await PENDING.flush(session)
+    return await _hydrated(session, settings, placements, phrases)
+
+
+async def _hydrated(session: AsyncSession, settings: Settings, placements: list[auction.Placement],
+                    phrases: dict[int, str]) -> list[SponsoredAd]:
+    loaded = {listing.id: (listing, organization)
+              for listing, organization in await load_listings(session, [p.bid.listing_id for p in placements])}
+    impression = uuid4().hex
+    ads = []
+    for placement in placements:
+        if placement.bid.listing_id not in loaded:
+            continue
+        listing, organization = loaded[placement.bid.listing_id]
+        token = ClickToken(impression, placement.bid.keyword_id, phrases[placement.bid.keyword_id], listing.id,
+                           placement.position, placement.price)
+        ads.append(SponsoredAd(listing, organization, placement.position, token.keyword,
+                               CLICK_PATH + token.signed(settings.secret_key)))
+    return ads
