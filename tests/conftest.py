@@ -34,6 +34,7 @@ from fastapi import FastAPI
 from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.ads.impressions import PENDING
 from app.cli.serve import server_config
 from app.core import clock
 from app.core.config import Settings, get_settings
@@ -104,6 +105,7 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings)
     yield application
     await _empty_tables(application)
+    PENDING.counts.clear()  # impressions counted in this process for rows just emptied (their ids come again)
     shutil.rmtree(settings.files_path, ignore_errors=True)  # the uploads of the rows just emptied
     await application.state.engine.dispose()
     await application.state.search.close()

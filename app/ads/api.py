@@ -1,15 +1,33 @@
 """JSON API of advertising: the ad balance (read it, buy credit, administrators' adjustments) and keyword
 campaigns with their clicks."""
 
-from fastapi import APIRouter, status
+from datetime import date
+from typing import Annotated
 
-from app.ads import campaigns, service
-from app.ads.schemas import AdBalanceOut, AdjustmentIn, CampaignIn, CampaignOut, CampaignPatch, ClickOut, TopUpIn
+from fastapi import APIRouter, Query, Response, status
+from fastapi.responses import PlainTextResponse
+
+from app.ads import campaigns, reports, service
+from app.ads.schemas import (
+    AdBalanceOut,
+    AdjustmentIn,
+    CampaignIn,
+    CampaignOut,
+    CampaignPatch,
+    ClickOut,
+    PlatformAdsOut,
+    ReportOut,
+    RevenueDayOut,
+    RevenueMonthOut,
+    TopKeywordOut,
+    TopUpIn,
+)
 from app.billing.schemas import InvoiceOut
 from app.http.deps import AdminViewer, AppSettings, DbSession, RequiredViewer
-from app.http.ids import ObjectId
+from app.http.ids import MAX_ID, ObjectId
 
 router = APIRouter(prefix="/api/v1", tags=["ads"])
+OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID, description="One campaign; all of yours when left out")]
 
 
 @router.get("/ads/balance", response_model=AdBalanceOut)
@@ -59,3 +77,33 @@ async def update_campaign(campaign_id: ObjectId, data: CampaignPatch, viewer: Re
 async def campaign_clicks(campaign_id: ObjectId, viewer: RequiredViewer, session: DbSession) -> list[ClickOut]:
     """Every click on the campaign's ads, newest first (the latest 200): charged or not, and why not."""
     return await campaigns.clicks(session, viewer, campaign_id)
+
+
+@router.get("/ads/reports", response_model=ReportOut)
+async def ads_report(viewer: RequiredViewer, session: DbSession, campaign_id: OptionalId = None,
+                     since: date | None = None, until: date | None = None) -> ReportOut:
+    """Per day, campaign and keyword over a period (the last 30 days by default): impressions, charged and
+    uncharged clicks, CTR, spend, average position and cost per click."""
+    return (await reports.report(session, viewer, campaign_id, since, until)).out
+
+
+@router.get("/ads/reports.csv", response_class=PlainTextResponse,
+            responses={200: {"content": {"text/csv": {}}, "description": "The report's rows as CSV"}})
+async def ads_report_csv(viewer: RequiredViewer, session: DbSession, campaign_id: OptionalId = None,
+                         since: date | None = None, until: date | None = None) -> Response:
+    found = (await reports.report(session, viewer, campaign_id, since, until)).out
+    name = f"ads-{found.since.isoformat()}-{found.until.isoformat()}.csv"
+    return Response(reports.as_csv(found), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/admin/ads/report", response_model=PlatformAdsOut)
+async def platform_report(viewer: AdminViewer, session: DbSession) -> PlatformAdsOut:
+    """Administrators: ad revenue per day and month, the share of clicks not charged, the top keywords."""
+    found = await reports.platform_ads(session, viewer)
+    return PlatformAdsOut(
+        currency=found.currency, invalid_share=found.invalid_share,
+        days=[RevenueDayOut(day=d.day, revenue=d.revenue, clicks=d.clicks, invalid_clicks=d.invalid_clicks)
+              for d in found.days],
+        months=[RevenueMonthOut(month=month, revenue=revenue) for month, revenue in found.months],
+        top_keywords=[TopKeywordOut(keyword=k, clicks=c, revenue=r) for k, c, r in found.top_keywords])

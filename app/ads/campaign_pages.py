@@ -9,7 +9,9 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import FormData
 
-from app.ads import campaigns, clicks, repository
+from app.ads import campaigns, clicks, reports, repository
+from app.ads.chart import chart
+from app.ads.reports import keyword_totals
 from app.ads.schemas import MAX_BID, MIN_BID, CampaignIn, CampaignOut
 from app.core.errors import AppError, not_found
 from app.core.i18n import N_
@@ -109,9 +111,11 @@ async def campaign_page(request: Request, campaign_id: ObjectId, user: SignedInU
                         session: DbSession) -> HTMLResponse:
     campaign = await campaigns.campaign_out(session, await campaigns.my_campaign(session, user.viewer, campaign_id))
     context = await _context(session, user, campaign_id, _values_of(campaign))
+    found = await reports.report(session, user.viewer, campaign_id, None, None)
     return render(request, PAGE, {**context, "campaign": campaign,
                                   "clicks": await campaigns.clicks(session, user.viewer, campaign_id),
-                                  "saved": request.query_params.get("saved") == "1"})
+                                  "saved": request.query_params.get("saved") == "1",
+                                  "keyword_totals": keyword_totals(found.stats), "chart": chart(found.out.days)})
 
 
 async def _save(request: Request, form: FormData, user: PageUser, session: AsyncSession,

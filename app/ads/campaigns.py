@@ -141,7 +141,7 @@ async def campaigns_out(session: AsyncSession, rows: Sequence[AdCampaign]) -> li
     today = clock.today()
     ids = [campaign.id for campaign in rows]
     listings = await repository.listing_ids_of(session, ids)
-    spent = await repository.spent_on(session, ids, repository.day_start(today))
+    spent = await repository.spent_on(session, ids, today)
     return [CampaignOut(id=c.id, name=c.name, status=campaigns.status(c.paused, c.starts_on, c.ends_on, today),
                         daily_budget=c.daily_budget, spent_today=spent[c.id], starts_on=c.starts_on,
                         ends_on=c.ends_on, paused=c.paused, listing_ids=listings[c.id],

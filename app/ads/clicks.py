@@ -44,7 +44,7 @@ class ClickOutcome:
 async def record(session: AsyncSession, settings: Settings, value: str, clicker: Clicker) -> ClickOutcome:
     token = opened(settings.secret_key, value)
     if token is None:
-        session.add(AdClick(impression="", verdict=ClickVerdict.FORGED, client=clicker.client))
+        session.add(AdClick(impression="", day=clock.today(), verdict=ClickVerdict.FORGED, client=clicker.client))
         return ClickOutcome(ClickVerdict.FORGED, None)
     keyword = await session.get(AdKeyword, token.token.keyword_id)
     campaign = await session.get(AdCampaign, keyword.campaign_id) if keyword else None
@@ -61,7 +61,7 @@ async def _charge(session: AsyncSession, token: ClickToken, expired: bool, campa
     account = accounts.ad_balance(campaign.organization_id)
     await journal.lock(session, account, currency)
     now = clock.utcnow()
-    spent = (await repository.spent_on(session, [campaign.id], repository.day_start(now.date())))[campaign.id]
+    spent = (await repository.spent_on(session, [campaign.id], now.date()))[campaign.id]
     facts = ClickFacts(
         expired=expired, bot=is_bot(clicker.user_agent),
         own_organization=clicker.viewer is not None and clicker.viewer.organization_id == campaign.organization_id,
@@ -82,7 +82,7 @@ async def _charge(session: AsyncSession, token: ClickToken, expired: bool, campa
 
 def _click(token: ClickToken, campaign: AdCampaign | None, clicker: Clicker, said: ClickVerdict,
            country: str | None) -> AdClick:
-    return AdClick(impression=token.impression, campaign_id=campaign.id if campaign else None,
+    return AdClick(impression=token.impression, day=clock.today(), campaign_id=campaign.id if campaign else None,
                    keyword_id=token.keyword_id if campaign else None, listing_id=token.listing_id,
                    keyword=token.keyword, position=token.position, price=token.price,
                    charged=token.price if said == ClickVerdict.CHARGED else Decimal(0), verdict=said,

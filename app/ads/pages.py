@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.ads import campaigns, service
+from app.ads import campaigns, reports, service
 from app.ads.schemas import TopUpIn
 from app.core.errors import AppError
 from app.core.i18n import N_
@@ -16,6 +16,7 @@ from app.http.ids import MAX_ID
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser
 from app.http.templating import render
 from membership.ad_credit import MAX_TOP_UP, MIN_TOP_UP
+from membership.reports import revenue_by_month
 
 router = APIRouter()
 PAGE = "ads/balance.html"
@@ -45,3 +46,15 @@ async def top_up(request: Request, form: CheckedForm, user: SignedInUser, sessio
         refusal = await refused(session, error, values)
         return render(request, PAGE, {**await _context(session, user), **refusal}, status_code=error.status)
     return RedirectResponse(f"/my/ads?invoice={invoice.id}", status_code=303)
+
+
+@router.get("/admin/ads", response_class=HTMLResponse)
+async def platform_ads_page(request: Request, user: SignedInUser, session: DbSession) -> HTMLResponse:
+    """Administrators: ad revenue per day and per month beside membership revenue, clicks not charged, top
+    keywords."""
+    found = await reports.platform_ads(session, user.viewer)
+    membership = {row.label: row.total for row in await revenue_by_month(session) if row.currency == found.currency}
+    months = sorted({*membership, *(month for month, _ in found.months)}, reverse=True)[:12]
+    ads_by_month = dict(found.months)
+    return render(request, "ads/admin.html", {
+        "ads": found, "months": [(month, membership.get(month), ads_by_month.get(month)) for month in months]})

@@ -1,10 +1,11 @@
 """Queries of campaigns, keywords, impressions and clicks."""
 
 from collections.abc import Collection, Sequence
-from datetime import UTC, date, datetime, time
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import case, delete, func, insert, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -71,15 +72,11 @@ async def published_listings_of(session: AsyncSession, campaign_ids: Collection[
     return found
 
 
-def day_start(day: date) -> datetime:
-    return datetime.combine(day, time(), UTC)
-
-
-async def spent_on(session: AsyncSession, campaign_ids: Collection[int], since: datetime) -> dict[int, Decimal]:
-    """What each campaign's charged clicks cost since `since` (the start of today, UTC)."""
+async def spent_on(session: AsyncSession, campaign_ids: Collection[int], day: date) -> dict[int, Decimal]:
+    """What each campaign's charged clicks cost on `day` (UTC)."""
     rows = await session.execute(
         select(AdClick.campaign_id, func.sum(AdClick.charged))
-        .where(AdClick.campaign_id.in_(campaign_ids), AdClick.at >= since, AdClick.verdict == ClickVerdict.CHARGED)
+        .where(AdClick.campaign_id.in_(campaign_ids), AdClick.day == day, AdClick.verdict == ClickVerdict.CHARGED)
         .group_by(AdClick.campaign_id))
     spent = {campaign_id: Decimal(0) for campaign_id in campaign_ids}
     spent.update({campaign_id: Decimal(total or 0) for campaign_id, total in rows if campaign_id is not None})
@@ -92,7 +89,7 @@ async def position_stats(session: AsyncSession, since: date,
     shown = select(AdImpressions.keyword_id, AdImpressions.position, func.sum(AdImpressions.count)).where(
         AdImpressions.day >= since).group_by(AdImpressions.keyword_id, AdImpressions.position)
     clicked = select(AdClick.keyword_id, AdClick.position, func.count()).where(
-        AdClick.at >= day_start(since), AdClick.verdict == ClickVerdict.CHARGED,
+        AdClick.day >= since, AdClick.verdict == ClickVerdict.CHARGED,
         AdClick.keyword_id.is_not(None)).group_by(AdClick.keyword_id, AdClick.position)
     impressions: dict[tuple[int, int], int] = {(k, p): int(n) for k, p, n in await session.execute(shown)}
     clicks: dict[tuple[int, int], int] = {(k, p): int(n) for k, p, n in await session.execute(clicked)
@@ -109,6 +106,9 @@ async def position_stats(session: AsyncSession, since: date,
 
 async def add_impressions(session: AsyncSession, day: date, counts: dict[tuple[int, int], int]) -> None:
     """Adds counts of (keyword id, position) shown on `day`, one statement for the lot."""
+    existing = set(await session.scalars(select(AdKeyword.id).where(
+        AdKeyword.id.in_({keyword_id for keyword_id, _ in counts}))))
+    counts = {key: count for key, count in counts.items() if key[0] in existing}  # a keyword removed meanwhile
     if not counts:
         return
     insert_of = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
@@ -131,3 +131,69 @@ async def clicks_of(session: AsyncSession, campaign_id: int, limit: int = 200) -
     rows = await session.scalars(select(AdClick).where(AdClick.campaign_id == campaign_id)
                                  .order_by(AdClick.id.desc()).limit(limit))
     return list(rows)
+
+
+@dataclass(frozen=True)
+class KeywordDay:
+    day: date
+    campaign_id: int
+    keyword_id: int | None
+    keyword: str
+    impressions: int = 0
+    position_sum: int = 0
+    clicks: int = 0
+    invalid_clicks: int = 0
+    spend: Decimal = Decimal(0)
+
+
+async def keyword_days(session: AsyncSession, campaign_ids: Collection[int], since: date,
+                       until: date) -> list[KeywordDay]:
+    """Per day, campaign and keyword: impressions, the sum of their positions, clicks charged and not, spend."""
+    shown = await session.execute(
+        select(AdImpressions.day, AdKeyword.campaign_id, AdKeyword.id, AdKeyword.phrase,
+               func.sum(AdImpressions.count), func.sum(AdImpressions.position * AdImpressions.count))
+        .join(AdKeyword, AdKeyword.id == AdImpressions.keyword_id)
+        .where(AdKeyword.campaign_id.in_(campaign_ids), AdImpressions.day.between(since, until))
+        .group_by(AdImpressions.day, AdKeyword.campaign_id, AdKeyword.id, AdKeyword.phrase))
+    charged = AdClick.verdict == ClickVerdict.CHARGED
+    clicked = await session.execute(
+        select(AdClick.day, AdClick.campaign_id, AdClick.keyword_id, AdClick.keyword,
+               func.sum(case((charged, 1), else_=0)), func.sum(case((charged, 0), else_=1)), func.sum(AdClick.charged))
+        .where(AdClick.campaign_id.in_(campaign_ids), AdClick.day.between(since, until))
+        .group_by(AdClick.day, AdClick.campaign_id, AdClick.keyword_id, AdClick.keyword))
+    found: dict[tuple[date, int, int | None], KeywordDay] = {}
+    for day, campaign_id, keyword_id, phrase, count, positions in shown:
+        found[(day, campaign_id, keyword_id)] = KeywordDay(day, campaign_id, keyword_id, phrase, int(count),
+                                                           int(positions))
+    for day, campaign_id, keyword_id, phrase, valid, invalid, spend in clicked:
+        before = found.get((day, campaign_id, keyword_id), KeywordDay(day, campaign_id, keyword_id, phrase))
+        found[(day, campaign_id, keyword_id)] = replace(before, clicks=int(valid), invalid_clicks=int(invalid),
+                                                        spend=Decimal(spend or 0))
+    return sorted(found.values(), key=lambda row: (row.day, row.campaign_id, row.keyword))
+
+
+@dataclass(frozen=True)
+class RevenueDay:
+    day: date
+    revenue: Decimal
+    clicks: int
+    invalid_clicks: int
+
+
+async def revenue_days(session: AsyncSession, since: date) -> list[RevenueDay]:
+    """Every advertiser's clicks per day: what the charged ones earned, and how many were not charged."""
+    charged = AdClick.verdict == ClickVerdict.CHARGED
+    rows = await session.execute(
+        select(AdClick.day, func.sum(AdClick.charged), func.sum(case((charged, 1), else_=0)),
+               func.sum(case((charged, 0), else_=1)))
+        .where(AdClick.day >= since).group_by(AdClick.day).order_by(AdClick.day))
+    return [RevenueDay(day, Decimal(revenue or 0), int(valid), int(invalid)) for day, revenue, valid, invalid in rows]
+
+
+async def top_keywords(session: AsyncSession, since: date, limit: int = 10) -> list[tuple[str, int, Decimal]]:
+    """The keywords that earned most since `since`: (keyword, charged clicks, revenue)."""
+    rows = await session.execute(
+        select(AdClick.keyword, func.count(), func.sum(AdClick.charged))
+        .where(AdClick.day >= since, AdClick.verdict == ClickVerdict.CHARGED)
+        .group_by(AdClick.keyword).order_by(func.sum(AdClick.charged).desc(), AdClick.keyword).limit(limit))
+    return [(keyword, int(count), Decimal(total or 0)) for keyword, count, total in rows]

@@ -139,3 +139,58 @@ class SponsoredOut(BaseModel):
     position: int
     keyword: str
     click_url: str = Field(description="Open this to visit the listing: the click is recorded (and charged once)")
+
+
+class ReportRowOut(BaseModel):
+    day: date
+    campaign_id: int
+    keyword: str
+    impressions: int
+    clicks: int = Field(description="Charged clicks")
+    invalid_clicks: int = Field(description="Clicks recorded but not charged (repeats, robots, your own staff...)")
+    ctr: float | None = Field(description="Charged clicks over impressions; null without impressions")
+    spend: DecimalOut
+    average_position: float | None
+    average_cpc: DecimalOut | None = Field(description="Spend over charged clicks; null without one")
+
+
+class ReportDayOut(BaseModel):
+    day: date
+    impressions: int
+    clicks: int
+    invalid_clicks: int
+    spend: DecimalOut
+
+
+class ReportOut(BaseModel):
+    currency: str
+    since: date
+    until: date
+    rows: list[ReportRowOut] = Field(description="Per day, campaign and keyword")
+    days: list[ReportDayOut] = Field(description="Every day of the period, the keywords summed")
+
+
+class RevenueDayOut(BaseModel):
+    day: date
+    revenue: DecimalOut
+    clicks: int
+    invalid_clicks: int
+
+
+class RevenueMonthOut(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    revenue: DecimalOut
+
+
+class TopKeywordOut(BaseModel):
+    keyword: str
+    clicks: int
+    revenue: DecimalOut
+
+
+class PlatformAdsOut(BaseModel):
+    currency: str
+    days: list[RevenueDayOut] = Field(description="Ad revenue per day with clicks, the last 30 days")
+    months: list[RevenueMonthOut] = Field(description="Ad revenue per month, newest first, the last year")
+    invalid_share: float | None = Field(description="Share of the last 30 days' clicks not charged")
+    top_keywords: list[TopKeywordOut]

@@ -47,7 +47,7 @@ async def _serving(session: AsyncSession, rows: list[tuple[AdKeyword, AdCampaign
                    chance: random.Random) -> list[tuple[AdKeyword, AdCampaign]]:
     """The keywords whose campaign can pay one more click at the keyword's bid and whose pacing lets it take part."""
     campaign_ids = {campaign.id for _, campaign in rows}
-    spent = await repository.spent_on(session, campaign_ids, repository.day_start(now.date()))
+    spent = await repository.spent_on(session, campaign_ids, now.date())
     held = await journal.balances(session, {accounts.ad_balance(campaign.organization_id) for _, campaign in rows})
     taking_part = {campaign.id: chance.random() < pacing.serve_chance(campaign.daily_budget, spent[campaign.id], now)
                    for _, campaign in rows}

@@ -65,11 +65,13 @@ class AdImpressions(Base):
 
 class AdClick(Base):
     __tablename__ = "ad_clicks"
-    __table_args__ = (Index("ix_ad_clicks_campaign_at", "campaign_id", "at"),
+    __table_args__ = (Index("ix_ad_clicks_campaign_day", "campaign_id", "day"),
                       Index("ix_ad_clicks_client_at", "client", "at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    day: Mapped[date]
+    """The UTC day of `at`: budgets and reports count by it, as impressions are."""
     impression: Mapped[str] = mapped_column(String(32))
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("ad_campaigns.id", ondelete="CASCADE"))
     keyword_id: Mapped[int | None] = mapped_column(ForeignKey("ad_keywords.id", ondelete="SET NULL"))

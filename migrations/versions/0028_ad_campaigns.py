@@ -64,6 +64,7 @@ def upgrade() -> None:
     op.create_table('ad_clicks',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
     sa.Column('impression', sa.String(length=32), nullable=False),
     sa.Column('campaign_id', sa.Integer(), nullable=True),
     sa.Column('keyword_id', sa.Integer(), nullable=True),
@@ -81,7 +82,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ad_clicks'))
     )
     with op.batch_alter_table('ad_clicks', schema=None) as batch_op:
-        batch_op.create_index('ix_ad_clicks_campaign_at', ['campaign_id', 'at'], unique=False)
+        batch_op.create_index('ix_ad_clicks_campaign_day', ['campaign_id', 'day'], unique=False)
         batch_op.create_index('ix_ad_clicks_client_at', ['client', 'at'], unique=False)
 
     op.create_table('ad_impressions',
@@ -98,7 +99,7 @@ def downgrade() -> None:
     op.drop_table('ad_impressions')
     with op.batch_alter_table('ad_clicks', schema=None) as batch_op:
         batch_op.drop_index('ix_ad_clicks_client_at')
-        batch_op.drop_index('ix_ad_clicks_campaign_at')
+        batch_op.drop_index('ix_ad_clicks_campaign_day')
 
     op.drop_table('ad_clicks')
     with op.batch_alter_table('ad_keywords', schema=None) as batch_op:

@@ -2,6 +2,8 @@
 keyword bidding starts a campaign (refusals beside the fields, nothing stored), pauses it, and reads its clicks;
 a supplier on a plan without bidding is told so instead of being shown a form."""
 
+import re
+
 import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -55,8 +57,12 @@ async def test_a_supplier_starts_a_campaign_from_the_form_and_sees_its_clicks(
     visitor = httpx.AsyncClient(transport=client._transport, base_url=client.base_url)
     async with visitor:
         await visitor.get(ad["click_url"], headers=BROWSER)
-    clicks = text_of(await client.get(page_url))
+    shown = await client.get(page_url)
+    assert parse_errors(shown.text) == [] and "<svg" in shown.text  # the chart of spend and clicks
+    clicks = text_of(shown)
     assert "not charged: your own organisation" in clicks and "charged" in clicks
+    report_row = re.search(r"<tr><td>led panel</td>(.*?)</tr>", shown.text)
+    assert report_row is not None and re.findall(r">([^<]+)</td>", report_row.group(1))[:3] == ["1", "1", "1"]
     assert "USD 19.9" in text_of(await client.get("/my/ads"))  # the one charged click, from the balance
 
     paused = await submit_form(client, page_url, page_url, {**fields, "paused": "on"})
@@ -72,3 +78,12 @@ async def test_a_plan_without_bidding_is_told_so(client: httpx.AsyncClient, make
     assert page.status_code == 200 and parse_errors(page.text) == []
     assert "Your plan does not include keyword bidding; upgrade to Gold to continue" in text_of(page)
     assert 'action="/my/ads/campaigns"' not in page.text
+
+
+async def test_an_administrator_reads_ad_revenue_beside_membership_revenue(
+        client: httpx.AsyncClient, make_actor: ActorFactory) -> None:
+    admin = await make_actor("both", admin=True)
+    await client.post("/api/v1/auth/login", json={"email": admin.email, "password": admin.password})
+    page = await client.get("/admin/ads")
+    assert page.status_code == 200 and parse_errors(page.text) == []
+    assert "No revenue yet." in text_of(page) and "No click yet." in text_of(page)

@@ -207,3 +207,52 @@ async def test_fifty_clicks_at_once_on_a_budget_that_pays_ten_charge_ten(
     assert (verdicts.count("charged"), verdicts.count("budget_spent")) == (10, 40)
     assert await balance(gold) == "49"
     assert await journal.balance(db, accounts.PLATFORM_AD_REVENUE) == Decimal("1")
+
+
+async def test_the_report_counts_impressions_clicks_and_spend_per_day_and_keyword(
+        client: httpx.AsyncClient, make_actor: ActorFactory, db: AsyncSession) -> None:
+    admin = await make_actor("both", admin=True)
+    gold = await advertiser(make_actor, db, "Bright Panels")
+    rival = await advertiser(make_actor, db, "Plain Lights")
+    await fund(admin, gold, "50")
+    await fund(admin, rival, "50")
+    panel = await published_listing(gold, admin, **PANEL)
+    theirs = await published_listing(rival, admin, **{**PANEL, "title": "LED panel light 600x600 36W"})
+    mine = await create(gold, campaign([panel["id"]], ("led panel", "broad", "2.00"),
+                                       ("panel light", "phrase", "1.00")))
+    await create(rival, campaign([theirs["id"]], ("led panel", "broad", "1.00")))
+
+    pages = [await search(client, "led panel light") for _ in range(4)]
+    assert {tuple(ad["supplier"]["name"] for ad in page["sponsored"]) for page in pages} == {
+        ("Bright Panels", "Plain Lights")}  # quality alike, the higher bid first
+    first = pages[0]["sponsored"][0]
+    await client.get(first["click_url"], headers=BROWSER)
+    await client.get(first["click_url"], headers=BROWSER)  # a repeat
+    await client.get(pages[1]["sponsored"][1]["click_url"], headers=BROWSER)  # the rival's
+
+    body = (await gold.client.get("/api/v1/ads/reports", params={"campaign_id": mine["id"]})).json()
+    rows = [(r["keyword"], r["impressions"], r["clicks"], r["invalid_clicks"], r["average_position"])
+            for r in body["rows"]]
+    assert rows == [("led panel", 4, 1, 1, 1.0)]  # its best bid showed; the other keyword never did
+    row = body["rows"][0]
+    assert (row["ctr"], row["spend"], row["average_cpc"]) == (0.25, row["average_cpc"], row["spend"])
+    assert Decimal(row["spend"]) == Decimal("50") - Decimal(await balance(gold))  # what the balance lost
+    assert [(d["clicks"], d["impressions"]) for d in body["days"] if d["impressions"]] == [(1, 4)]
+    assert len(body["days"]) == 30
+    exported = await gold.client.get("/api/v1/ads/reports.csv", params={"campaign_id": mine["id"]})
+    assert exported.headers["content-type"].startswith("text/csv")
+    assert exported.text.splitlines()[0].startswith("day,campaign_id,keyword,impressions,clicks,invalid_clicks")
+    assert f",{mine['id']},led panel,4,1,1,0.25," in exported.text
+    assert_problem(await rival.client.get("/api/v1/ads/reports", params={"campaign_id": mine["id"]}), 404,
+                   "not_found")
+    assert_invalid(await gold.client.get("/api/v1/ads/reports", params={"since": "2026-01-02",
+                                                                        "until": "2026-01-01"}),
+                   until="until_before_since")
+
+    platform = (await admin.client.get("/api/v1/admin/ads/report")).json()
+    assert [(k["keyword"], k["clicks"]) for k in platform["top_keywords"]] == [("led panel", 2)]
+    assert platform["invalid_share"] == pytest.approx(1 / 3)
+    total = Decimal(platform["days"][0]["revenue"])
+    assert total == await journal.balance(db, accounts.PLATFORM_AD_REVENUE)
+    assert total == Decimal(platform["months"][0]["revenue"])
+    assert_problem(await gold.client.get("/api/v1/admin/ads/report"), 403, "admin_only")

@@ -54,7 +54,7 @@ async def test_a_campaign_is_seen_labelled_clicked_and_reported(page: Page, app:
 
     await log_in(page, supplier)
     await page.goto(campaign_url)
-    clicks = page.get_by_role("table")
+    clicks = page.locator("table.ad-clicks")
     await expect(clicks.get_by_role("row")).to_have_count(2)  # the header and the one click
     await expect(clicks.get_by_role("row").nth(1)).to_contain_text("led panel")
     await expect(clicks.get_by_role("row").nth(1)).to_contain_text("charged")

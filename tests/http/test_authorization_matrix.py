@@ -360,6 +360,10 @@ MATRIX: dict[str, dict[str, str]] = {
     "POST /my/ads/campaigns": PAGE_SIGNED_IN,
     "GET /my/ads/campaigns/{campaign_id}": PAGE_ORGANIZATION_ONLY,
     "POST /my/ads/campaigns/{campaign_id}": PAGE_ORGANIZATION_ONLY,
+    "GET /api/v1/ads/reports": SIGNED_IN,
+    "GET /api/v1/ads/reports.csv": SIGNED_IN,
+    "GET /api/v1/admin/ads/report": ADMIN,
+    "GET /admin/ads": PAGE_ADMIN,
     # A sponsored result's link: anyone may follow one; a forged one leads nowhere.
     "GET /c/{token}": row("404", "404", "404", "404", "404"),
 }
