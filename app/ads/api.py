@@ -2,19 +2,23 @@
 campaigns with their clicks."""
 
 from datetime import date
+from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import PlainTextResponse
 
-from app.ads import campaigns, reports, service
+from app.ads import campaigns, estimates, reports, service
 from app.ads.schemas import (
+    MAX_BID,
+    MIN_BID,
     AdBalanceOut,
     AdjustmentIn,
     CampaignIn,
     CampaignOut,
     CampaignPatch,
     ClickOut,
+    EstimateOut,
     PlatformAdsOut,
     ReportOut,
     RevenueDayOut,
@@ -23,7 +27,7 @@ from app.ads.schemas import (
     TopUpIn,
 )
 from app.billing.schemas import InvoiceOut
-from app.http.deps import AdminViewer, AppSettings, DbSession, RequiredViewer
+from app.http.deps import AdminViewer, AppSettings, DbSession, RequiredViewer, SearchEngine
 from app.http.ids import MAX_ID, ObjectId
 
 router = APIRouter(prefix="/api/v1", tags=["ads"])
@@ -107,3 +111,15 @@ async def platform_report(viewer: AdminViewer, session: DbSession) -> PlatformAd
               for d in found.days],
         months=[RevenueMonthOut(month=month, revenue=revenue) for month, revenue in found.months],
         top_keywords=[TopKeywordOut(keyword=k, clicks=c, revenue=r) for k, c, r in found.top_keywords])
+
+
+@router.get("/ads/estimate", response_model=EstimateOut)
+async def bid_estimate(viewer: RequiredViewer, session: DbSession, settings: AppSettings, engine: SearchEngine,
+                       keyword: Annotated[str, Query(min_length=1, max_length=100)],
+                       max_cpc: Annotated[Decimal, Query(ge=MIN_BID, le=MAX_BID, decimal_places=2)]) -> EstimateOut:
+    """Where a bid on a keyword would show now and what a click would cost, against today's other bids, with the
+    traffic the keyword's recent impressions suggest."""
+    found = await estimates.estimate(session, engine, settings, viewer, keyword, max_cpc)
+    return EstimateOut(keyword=keyword, max_cpc=max_cpc, position=found.position,
+                       cost_per_click=found.cost_per_click, competitors=found.competitors, relevant=found.relevant,
+                       searches_per_day=found.searches_per_day, clicks_per_day=found.clicks_per_day)

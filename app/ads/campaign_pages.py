@@ -1,24 +1,26 @@
 """/my/ads/campaigns: a supplier's keyword campaigns, a form to create or change one (keywords as rows of phrase,
 match type and bid), and its clicks; and /c/{token}, where a sponsored result's link records the click."""
 
+from decimal import Decimal
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import FormData
 
-from app.ads import campaigns, clicks, reports, repository
+from app.ads import campaigns, clicks, estimates, reports, repository
 from app.ads.chart import chart
 from app.ads.reports import keyword_totals
 from app.ads.schemas import MAX_BID, MIN_BID, CampaignIn, CampaignOut
 from app.core.errors import AppError, not_found
 from app.core.i18n import N_
 from app.core.schemas import as_validation_failed
-from app.http.deps import AppSettings, DbSession, OptionalViewer, client_address
+from app.http.deps import AppSettings, DbSession, OptionalViewer, SearchEngine, client_address
 from app.http.forms import filled, refused
 from app.http.ids import ObjectId
+from app.http.locale import activate, format_number, gettext
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser
 from app.http.templating import render
 from app.models.enums import ClickVerdict, KeywordMatch
@@ -157,3 +159,32 @@ async def sponsored_click(request: Request, token: Token, session: DbSession, se
         await session.commit()
         raise not_found("Sponsored link")
     return RedirectResponse(f"/listings/{outcome.listing_id}", status_code=302)
+
+
+@router.get("/my/ads/estimate", response_class=PlainTextResponse)
+async def bid_estimate(request: Request, user: SignedInUser, session: DbSession, settings: AppSettings,
+                       engine: SearchEngine, keyword: Annotated[str, Query(max_length=100)] = "",
+                       max_cpc: Annotated[str, Query(max_length=20)] = "") -> PlainTextResponse:
+    """One line under a keyword row while its bid is edited (static/bid_estimate.js); empty until both are valid."""
+    try:
+        bid = Decimal(max_cpc)
+    except ArithmeticError:
+        return PlainTextResponse("")
+    if not keyword.strip() or not bid.is_finite() or not MIN_BID <= bid <= MAX_BID:
+        return PlainTextResponse("")
+    found = await estimates.estimate(session, engine, settings, user.viewer, keyword, bid)
+    activate(request)
+    return PlainTextResponse(estimate_line(found))
+
+
+def estimate_line(found: estimates.Estimate) -> str:
+    if not found.relevant:
+        return gettext("Would not show: none of your published listings is relevant enough to this keyword.")
+    if found.position is None or found.cost_per_click is None:
+        return gettext("Would not show now: other advertisers' bids and quality rank higher.")
+    said = gettext("Now: position %(position)s at %(price)s per click (%(others)s other advertisers).") % {
+        "position": found.position, "price": format_number(found.cost_per_click), "others": found.competitors}
+    if found.searches_per_day is not None and found.clicks_per_day is not None:
+        said += " " + gettext("About %(searches)s searches and %(clicks)s clicks a day.") % {
+            "searches": f"{found.searches_per_day:.0f}", "clicks": f"{found.clicks_per_day:.1f}"}
+    return said

@@ -120,6 +120,15 @@ async def add_impressions(session: AsyncSession, day: date, counts: dict[tuple[i
         set_={"count": AdImpressions.count + statement.excluded.count}))
 
 
+async def impressions_of_terms(session: AsyncSession, terms: str, since: date) -> int:
+    """The most impressions one keyword of these (joined) terms had since `since`."""
+    per_keyword = (select(func.sum(AdImpressions.count).label("shown"))
+                   .join(AdKeyword, AdKeyword.id == AdImpressions.keyword_id)
+                   .where(AdKeyword.terms == terms, AdImpressions.day >= since)
+                   .group_by(AdImpressions.keyword_id).subquery())
+    return int(await session.scalar(select(func.max(per_keyword.c.shown))) or 0)
+
+
 async def clicked_recently(session: AsyncSession, client: str, listing_id: int, since: datetime) -> bool:
     """Whether this client clicked an ad of this listing since `since`, charged or not."""
     found = await session.scalar(select(AdClick.id).where(

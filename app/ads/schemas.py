@@ -194,3 +194,17 @@ class PlatformAdsOut(BaseModel):
     months: list[RevenueMonthOut] = Field(description="Ad revenue per month, newest first, the last year")
     invalid_share: float | None = Field(description="Share of the last 30 days' clicks not charged")
     top_keywords: list[TopKeywordOut]
+
+
+class EstimateOut(BaseModel):
+    keyword: str
+    max_cpc: DecimalOut
+    position: int | None = Field(description="The sponsored slot a search of the keyword would show you in now; "
+                                 "null: outbid, or none of your listings relevant enough to the keyword")
+    cost_per_click: DecimalOut | None = Field(description="What a click would cost at that position (at most the "
+                                              "bid)")
+    competitors: int = Field(description="Other advertisers bidding on keywords this search matches")
+    relevant: bool = Field(description="Whether one of your published listings is relevant enough to show")
+    searches_per_day: float | None = Field(description="From the last week's impressions of this keyword's words "
+                                           "(null: no history yet)")
+    clicks_per_day: float | None

@@ -36,7 +36,7 @@ class SponsoredAd:
     click_url: str
 
 
-async def _matched(session: AsyncSession, query: list[str], today: datetime) -> list[tuple[AdKeyword, AdCampaign]]:
+async def matched(session: AsyncSession, query: list[str], today: datetime) -> list[tuple[AdKeyword, AdCampaign]]:
     rows = await repository.matching_keywords(session, keywords.phrase_keys(query), keywords.broad_keys(query),
                                               today.date())
     return [(keyword, campaign) for keyword, campaign in rows
@@ -96,7 +96,7 @@ async def sponsored_for(session: AsyncSession, backend: SearchBackend, settings:
     if settings.ads_sponsored_slots == 0 or not query:
         return []
     now = clock.utcnow()
-    rows = await _serving(session, await _matched(session, query, now), now, chance or random.Random())
+    rows = await _serving(session, await matched(session, query, now), now, chance or random.Random())
     if not rows:
         return []
     placements = auction.run(await _bids(session, backend, text, rows, now), rules(settings))

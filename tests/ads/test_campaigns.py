@@ -256,3 +256,32 @@ async def test_the_report_counts_impressions_clicks_and_spend_per_day_and_keywor
     assert total == await journal.balance(db, accounts.PLATFORM_AD_REVENUE)
     assert total == Decimal(platform["months"][0]["revenue"])
     assert_problem(await gold.client.get("/api/v1/admin/ads/report"), 403, "admin_only")
+
+
+async def test_an_estimate_runs_the_auction_against_todays_bids(make_actor: ActorFactory, db: AsyncSession) -> None:
+    admin = await make_actor("both", admin=True)
+    gold = await advertiser(make_actor, db, "Bright Panels")
+    rival = await advertiser(make_actor, db, "Plain Lights")
+    towels_only = await advertiser(make_actor, db, "Towel Mills")
+    await fund(admin, rival, "50")
+    await published_listing(gold, admin, **PANEL)
+    theirs = await published_listing(rival, admin, **{**PANEL, "title": "LED panel light 600x600 36W"})
+    await published_listing(towels_only, admin, **TOWELS)
+    await create(rival, campaign([theirs["id"]], ("led panel", "broad", "1.00")))
+
+    async def estimate(actor: Actor, bid: str) -> dict[str, Any]:
+        response = await actor.client.get("/api/v1/ads/estimate", params={"keyword": "LED panel light",
+                                                                          "max_cpc": bid})
+        assert response.status_code == 200, response.text
+        found: dict[str, Any] = response.json()
+        return found
+
+    high, low = await estimate(gold, "2.00"), await estimate(gold, "0.50")
+    assert (high["position"], high["competitors"], high["relevant"]) == (1, 1, True)
+    assert Decimal("1.00") < Decimal(high["cost_per_click"]) <= Decimal("2.00")  # just above the rival's bid
+    assert (low["position"], low["cost_per_click"]) == (2, "0.1")  # below the rival: nobody under it, the reserve
+    assert (high["searches_per_day"], high["clicks_per_day"]) == (None, None)  # no impressions yet
+    nothing = await estimate(towels_only, "100")
+    assert (nothing["position"], nothing["relevant"]) == (None, False)  # no money buys an irrelevant slot
+    assert_invalid(await gold.client.get("/api/v1/ads/estimate", params={"keyword": "led", "max_cpc": "0.01"}),
+                   max_cpc="greater_than_equal")

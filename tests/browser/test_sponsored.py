@@ -38,6 +38,9 @@ async def test_a_campaign_is_seen_labelled_clicked_and_reported(page: Page, app:
     await page.get_by_label(PANEL["title"]).check()
     await page.get_by_label("Keyword").first.fill("led panel")
     await page.get_by_label("Bid per click").first.fill("0.50")
+    # While the bid is edited, where it would show: first, nobody else bidding, at the reserve price.
+    await expect(page.locator(".keyword-row .estimate").first).to_have_text(
+        "Now: position 1 at 0.1 per click (0 other advertisers).")
     await page.get_by_role("button", name="Create campaign").click()
     await expect(page.get_by_role("status")).to_contain_text("Campaign saved.")
     campaign_url = page.url.split("?")[0]

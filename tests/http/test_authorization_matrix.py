@@ -364,6 +364,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /api/v1/ads/reports.csv": SIGNED_IN,
     "GET /api/v1/admin/ads/report": ADMIN,
     "GET /admin/ads": PAGE_ADMIN,
+    "GET /api/v1/ads/estimate": SIGNED_IN,
+    "GET /my/ads/estimate": PAGE_SIGNED_IN,
     # A sponsored result's link: anyone may follow one; a forged one leads nowhere.
     "GET /c/{token}": row("404", "404", "404", "404", "404"),
 }
