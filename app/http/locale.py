@@ -217,6 +217,8 @@ ENUM_WORDS = frozenset((
     # billing: invoices, subscriptions, intervals, payment providers; organisations' roles
     N_("paid"), N_("void"), N_("pending payment"), N_("active"), N_("past due"), N_("canceled"), N_("month"),
     N_("year"), N_("manual"), N_("card gateway"), N_("supplier"), N_("buyer"), N_("both"),
+    # keyword campaigns (promotion.campaigns.CampaignStatus; "active" is above)
+    N_("paused"), N_("scheduled"), N_("ended"),
 ))
 
 
