@@ -37,3 +37,18 @@ BENCH_PAGES_ROUNDS ?= 60
 .PHONY: bench-pages
 bench-pages:
 	.venv/bin/python bench/pages_bench.py --rounds $(BENCH_PAGES_ROUNDS)
+
+# Sponsored results at scale (issue 12): search p50/p95 with the auction on and off (100,000 listings, 2,000 active
+# keyword bids) on the embedded engine and, when TRADELEADS_OPENSEARCH_URL is set, on OpenSearch; click endpoint
+# p50/p95 on SQLite and, when BENCH_ADS_DATABASE_URL names a scratch PostgreSQL database, on PostgreSQL. Figures only.
+#   make bench-ads BENCH_ADS_LISTINGS=5000 BENCH_ADS_QUERIES=100
+BENCH_ADS_LISTINGS ?= 100000
+BENCH_ADS_QUERIES ?= 300
+BENCH_ADS_ARGS = --listings $(BENCH_ADS_LISTINGS) --queries $(BENCH_ADS_QUERIES) --seed $(BENCH_SEARCH_SEED)
+
+.PHONY: bench-ads
+bench-ads:
+	cd bench && ../.venv/bin/python ads_bench.py $(BENCH_ADS_ARGS) --backend embedded
+	@if [ -n "$$TRADELEADS_OPENSEARCH_URL" ]; then \
+	  cd bench && ../.venv/bin/python ads_bench.py $(BENCH_ADS_ARGS) --backend opensearch; \
+	else echo "bench-ads: set TRADELEADS_OPENSEARCH_URL (make opensearch) to also measure OpenSearch"; fi

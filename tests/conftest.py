@@ -35,6 +35,7 @@ from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.ads.impressions import PENDING
+from app.ads.priors import PRIORS
 from app.cli.serve import server_config
 from app.core import clock
 from app.core.config import Settings, get_settings
@@ -106,6 +107,7 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     yield application
     await _empty_tables(application)
     PENDING.counts.clear()  # impressions counted in this process for rows just emptied (their ids come again)
+    PRIORS.read.clear()
     shutil.rmtree(settings.files_path, ignore_errors=True)  # the uploads of the rows just emptied
     await application.state.engine.dispose()
     await application.state.search.close()

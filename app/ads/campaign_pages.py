@@ -21,6 +21,7 @@ from app.http.deps import AppSettings, DbSession, OptionalViewer, SearchEngine, 
 from app.http.forms import filled, refused
 from app.http.ids import ObjectId
 from app.http.locale import activate, format_number, gettext
+from app.http.locale import lazy_gettext as _l
 from app.http.page_deps import CheckedForm, PageUser, SignedInUser
 from app.http.templating import render
 from app.models.enums import ClickVerdict, KeywordMatch
@@ -32,9 +33,10 @@ FIELDS = ("name", "daily_budget", "starts_on", "ends_on", "paused")
 BLANK_ROWS = 3
 MAX_ROWS = 200
 Token = Annotated[str, Path(max_length=1000)]
-MATCHES = [(KeywordMatch.BROAD.value, N_("broad: all its words, any order")),
-           (KeywordMatch.PHRASE.value, N_("phrase: its words together, in order")),
-           (KeywordMatch.EXACT.value, N_("exact: the search is the keyword"))]
+# Translated when the page renders (lazy), as the select shows them.
+MATCHES = [(KeywordMatch.BROAD.value, _l("broad: all its words, any order")),
+           (KeywordMatch.PHRASE.value, _l("phrase: its words together, in order")),
+           (KeywordMatch.EXACT.value, _l("exact: the search is the keyword"))]
 VERDICTS = {ClickVerdict.CHARGED: N_("charged"), ClickVerdict.REPEAT: N_("not charged: repeat within 10 min"),
             ClickVerdict.BOT: N_("not charged: robot"),
             ClickVerdict.OWN_ORGANIZATION: N_("not charged: your own organisation"),

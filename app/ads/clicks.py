@@ -75,8 +75,9 @@ async def _charge(session: AsyncSession, token: ClickToken, expired: bool, campa
     await session.flush()
     if said == ClickVerdict.CHARGED:
         legs = [journal.Leg(account, -token.price), journal.Leg(accounts.PLATFORM_AD_REVENUE, token.price)]
+        # No `within`: the balance the verdict read was read under the account's lock, held to the commit.
         await journal.post(session, f"click:{click.id}", KIND, currency, legs,
-                           memo=f"“{token.keyword}”, position {token.position}", within=journal.Within(account))
+                           memo=f"“{token.keyword}”, position {token.position}")
     return said
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.ads import repository
 from app.ads.campaigns import ad_terms
+from app.ads.priors import PRIORS
 from app.ads.sponsored import matched, relevance, rules
 from app.auth.viewer import Viewer, require_seller
 from app.core import clock
@@ -43,9 +44,9 @@ async def estimate(session: AsyncSession, backend: SearchBackend, settings: Sett
     own = [listing.id for listing in await repository.published_listings(session, viewer.organization_id)]
     others = await repository.published_listings_of(session, {campaign.id for _, campaign in rows})
     relevant = await relevance(backend, phrase, {*own, *(i for ids in others.values() for i in ids)}) if query else {}
-    stats = await repository.position_stats(session, now.date() - timedelta(days=repository.STATS_DAYS),
-                                            {keyword.id for keyword, _ in rows})
-    ctrs = quality.position_ctrs(stats[None])
+    stats = await repository.keyword_stats(session, now.date() - timedelta(days=repository.STATS_DAYS),
+                                           {keyword.id for keyword, _ in rows})
+    ctrs = await PRIORS.ctrs(session)
     bids = [auction.Bid(keyword.id, listing_id, campaign.organization_id, keyword.max_cpc,
                         relevant.get(listing_id, 0.0), quality.click_factor(stats.get(keyword.id, {}), ctrs))
             for keyword, campaign in rows for listing_id in others[campaign.id]]

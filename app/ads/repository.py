@@ -83,24 +83,30 @@ async def spent_on(session: AsyncSession, campaign_ids: Collection[int], day: da
     return spent
 
 
-async def position_stats(session: AsyncSession, since: date,
-                         keyword_ids: Collection[int] | None = None) -> dict[int | None, dict[int, PositionStats]]:
-    """Impressions and valid clicks per position, per keyword (and for all ads together under None)."""
-    shown = select(AdImpressions.keyword_id, AdImpressions.position, func.sum(AdImpressions.count)).where(
-        AdImpressions.day >= since).group_by(AdImpressions.keyword_id, AdImpressions.position)
-    clicked = select(AdClick.keyword_id, AdClick.position, func.count()).where(
-        AdClick.day >= since, AdClick.verdict == ClickVerdict.CHARGED,
-        AdClick.keyword_id.is_not(None)).group_by(AdClick.keyword_id, AdClick.position)
-    impressions: dict[tuple[int, int], int] = {(k, p): int(n) for k, p, n in await session.execute(shown)}
-    clicks: dict[tuple[int, int], int] = {(k, p): int(n) for k, p, n in await session.execute(clicked)
-                                          if k is not None}
-    stats: dict[int | None, dict[int, PositionStats]] = {None: {}}
-    for (keyword_id, position) in impressions.keys() | clicks.keys():
-        seen, hit = impressions.get((keyword_id, position), 0), clicks.get((keyword_id, position), 0)
-        total = stats[None].get(position, PositionStats(0, 0))
-        stats[None][position] = PositionStats(total.impressions + seen, total.clicks + hit)
-        if keyword_ids is None or keyword_id in keyword_ids:
-            stats.setdefault(keyword_id, {})[position] = PositionStats(seen, hit)
+async def position_totals(session: AsyncSession, since: date) -> dict[int, PositionStats]:
+    """Impressions and charged clicks per position, every ad together: the prior of the click factor."""
+    shown = await session.execute(select(AdImpressions.position, func.sum(AdImpressions.count))
+                                  .where(AdImpressions.day >= since).group_by(AdImpressions.position))
+    clicked = {p: int(n) for p, n in await session.execute(
+        select(AdClick.position, func.count()).where(AdClick.day >= since, AdClick.verdict == ClickVerdict.CHARGED)
+        .group_by(AdClick.position))}
+    return {position: PositionStats(int(count), clicked.get(position, 0)) for position, count in shown}
+
+
+async def keyword_stats(session: AsyncSession, since: date,
+                        keyword_ids: Collection[int]) -> dict[int, dict[int, PositionStats]]:
+    """Impressions and charged clicks per position of each of these keywords."""
+    shown = await session.execute(
+        select(AdImpressions.keyword_id, AdImpressions.position, func.sum(AdImpressions.count))
+        .where(AdImpressions.day >= since, AdImpressions.keyword_id.in_(keyword_ids))
+        .group_by(AdImpressions.keyword_id, AdImpressions.position))
+    clicked = {(k, p): int(n) for k, p, n in await session.execute(
+        select(AdClick.keyword_id, AdClick.position, func.count())
+        .where(AdClick.day >= since, AdClick.verdict == ClickVerdict.CHARGED, AdClick.keyword_id.in_(keyword_ids))
+        .group_by(AdClick.keyword_id, AdClick.position))}
+    stats: dict[int, dict[int, PositionStats]] = {}
+    for keyword_id, position, count in shown:
+        stats.setdefault(keyword_id, {})[position] = PositionStats(int(count), clicked.get((keyword_id, position), 0))
     return stats
 
 

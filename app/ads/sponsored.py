@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.ads import repository
 from app.ads.campaigns import ad_terms
 from app.ads.impressions import PENDING
+from app.ads.priors import PRIORS
 from app.ads.schemas import MIN_BID
 from app.core import clock
 from app.core.config import Settings
@@ -57,28 +58,36 @@ async def _serving(session: AsyncSession, rows: list[tuple[AdKeyword, AdCampaign
                                                            keyword.max_cpc)]
 
 
-async def relevance(backend: SearchBackend, text: str, listing_ids: Collection[int]) -> dict[int, float]:
-    """Each listing's text relevance to the query over the query's best match: 0..1, comparable across queries."""
-    best, chosen = await backend.search_many([
-        SearchQuery(DocType.LISTINGS, text, size=1, facets=False, highlight=False, for_reranking=True),
-        SearchQuery(DocType.LISTINGS, text, Filters(ids=tuple(sorted(listing_ids))), size=len(listing_ids),
-                    facets=False, highlight=False, for_reranking=True)])
-    top = best.hits[0].score if best.hits else 0.0
-    if top <= 0:
+def _query(text: str, size: int, filters: Filters | None = None) -> SearchQuery:
+    """Scored as the organic results are (so that their best score can be reused), without facets or snippets."""
+    return SearchQuery(DocType.LISTINGS, text, filters or Filters(), size=size, facets=False, highlight=False)
+
+
+async def relevance(backend: SearchBackend, text: str, listing_ids: Collection[int],
+                    best: float | None = None) -> dict[int, float]:
+    """Each listing's text relevance to the query over the query's best match (`best`, the organic results' top
+    score when the caller has it): 0..1, comparable across queries."""
+    chosen = _query(text, len(listing_ids), Filters(ids=tuple(sorted(listing_ids))))
+    if best is None:
+        top, found = await backend.search_many([_query(text, 1), chosen])
+        best = top.hits[0].score if top.hits else 0.0
+    else:
+        found = await backend.search(chosen)
+    if best <= 0:
         return {}
-    return {hit.id: min(1.0, hit.score / top) for hit in chosen.hits}
+    return {hit.id: min(1.0, hit.score / best) for hit in found.hits}
 
 
 async def _bids(session: AsyncSession, backend: SearchBackend, text: str,
-                rows: list[tuple[AdKeyword, AdCampaign]], now: datetime) -> list[auction.Bid]:
+                rows: list[tuple[AdKeyword, AdCampaign]], now: datetime, best: float | None) -> list[auction.Bid]:
     listings = await repository.published_listings_of(session, {campaign.id for _, campaign in rows})
     candidates = {listing_id for ids in listings.values() for listing_id in ids}
     if not candidates:
         return []
-    relevant = await relevance(backend, text, candidates)
-    stats = await repository.position_stats(session, now.date() - timedelta(days=repository.STATS_DAYS),
-                                            {keyword.id for keyword, _ in rows})
-    ctrs = quality.position_ctrs(stats[None])
+    relevant = await relevance(backend, text, candidates, best)
+    stats = await repository.keyword_stats(session, now.date() - timedelta(days=repository.STATS_DAYS),
+                                           {keyword.id for keyword, _ in rows})
+    ctrs = await PRIORS.ctrs(session)
     return [auction.Bid(keyword.id, listing_id, campaign.organization_id, keyword.max_cpc,
                         relevant.get(listing_id, 0.0), quality.click_factor(stats.get(keyword.id, {}), ctrs))
             for keyword, campaign in rows for listing_id in listings[campaign.id]]
@@ -90,8 +99,9 @@ def rules(settings: Settings) -> auction.Rules:
 
 
 async def sponsored_for(session: AsyncSession, backend: SearchBackend, settings: Settings, text: str,
-                        chance: random.Random | None = None) -> list[SponsoredAd]:
-    """The sponsored results of a search for `text`, top first; none when no ad may show."""
+                        best: float | None = None, chance: random.Random | None = None) -> list[SponsoredAd]:
+    """The sponsored results of a search for `text`, top first; none when no ad may show. `best`: the score of the
+    search's best match, when the caller searched by relevance already."""
     query = ad_terms(text)
     if settings.ads_sponsored_slots == 0 or not query:
         return []
@@ -99,7 +109,7 @@ async def sponsored_for(session: AsyncSession, backend: SearchBackend, settings:
     rows = await _serving(session, await matched(session, query, now), now, chance or random.Random())
     if not rows:
         return []
-    placements = auction.run(await _bids(session, backend, text, rows, now), rules(settings))
+    placements = auction.run(await _bids(session, backend, text, rows, now, best), rules(settings))
     if not placements:
         return []
     phrases = {keyword.id: keyword.phrase for keyword, _ in rows}

@@ -56,6 +56,7 @@ class AdImpressions(Base):
     """How often a keyword's ad was shown at a position on a day (written in batches, never charged)."""
 
     __tablename__ = "ad_impressions"
+    __table_args__ = (Index("ix_ad_impressions_keyword_day", "keyword_id", "day"),)
 
     day: Mapped[date] = mapped_column(primary_key=True)
     keyword_id: Mapped[int] = mapped_column(ForeignKey("ad_keywords.id", ondelete="CASCADE"), primary_key=True)
@@ -66,6 +67,7 @@ class AdImpressions(Base):
 class AdClick(Base):
     __tablename__ = "ad_clicks"
     __table_args__ = (Index("ix_ad_clicks_campaign_day", "campaign_id", "day"),
+                      Index("ix_ad_clicks_keyword_day", "keyword_id", "day"),
                       Index("ix_ad_clicks_client_at", "client", "at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)

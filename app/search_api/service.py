@@ -19,7 +19,7 @@ from promotion.showcase import showcased_of
 from search.backend import SearchBackend
 from search.errors import InvalidCursor, SearchUnavailable
 from search.loader import load_listings, load_rfqs, load_suppliers
-from search.types import DocType, Filters, Hit, SearchQuery, SearchResult
+from search.types import DocType, Filters, Hit, SearchQuery, SearchResult, Sort
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -119,7 +119,7 @@ async def search_listings(session: AsyncSession, backend: SearchBackend, params:
     """With `settings`, the first page of a search by words carries its sponsored results (the others none)."""
     hs = await hs_of_query(session, params)
     result = await run(backend, to_query(params, hs))
-    ads = await _sponsored(session, backend, settings, params) if hs is None else ()
+    ads = await _sponsored(session, backend, settings, params, _best_score(result, params)) if hs is None else ()
     promoted = {ad.listing.id for ad in ads}
     rows = [(listing, organization) for listing, organization in
             await load_listings(session, [hit.id for hit in result.hits]) if listing.id not in promoted]
@@ -130,12 +130,18 @@ async def search_listings(session: AsyncSession, backend: SearchBackend, params:
     return replace(found, sponsored=ads)
 
 
+def _best_score(result: SearchResult, params: SearchParams) -> float | None:
+    """The query's best match's score, when the page is the first one sorted by relevance (else unknown here)."""
+    relevance = params.sort_order == Sort.RELEVANCE and not params.cursor and not params.filters().terms
+    return result.hits[0].score if relevance and result.hits and not params.filters().ranges else None
+
+
 async def _sponsored(session: AsyncSession, backend: SearchBackend, settings: Settings | None,
-                     params: SearchParams) -> tuple[SponsoredAd, ...]:
+                     params: SearchParams, best: float | None) -> tuple[SponsoredAd, ...]:
     if settings is None or params.cursor or not params.q.strip():
         return ()
     try:
-        return tuple(await sponsored_for(session, backend, settings, params.q))
+        return tuple(await sponsored_for(session, backend, settings, params.q, best))
     except SearchUnavailable as exc:  # the organic results may still come: a search is not refused for its ads
         logger.warning("sponsored results failed: %s", exc)
         return ()

@@ -83,6 +83,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('ad_clicks', schema=None) as batch_op:
         batch_op.create_index('ix_ad_clicks_campaign_day', ['campaign_id', 'day'], unique=False)
+        batch_op.create_index('ix_ad_clicks_keyword_day', ['keyword_id', 'day'], unique=False)
         batch_op.create_index('ix_ad_clicks_client_at', ['client', 'at'], unique=False)
 
     op.create_table('ad_impressions',
@@ -93,12 +94,15 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['keyword_id'], ['ad_keywords.id'], name=op.f('fk_ad_impressions_keyword_id_ad_keywords'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('day', 'keyword_id', 'position', name=op.f('pk_ad_impressions'))
     )
+    with op.batch_alter_table('ad_impressions', schema=None) as batch_op:
+        batch_op.create_index('ix_ad_impressions_keyword_day', ['keyword_id', 'day'], unique=False)
 
 
 def downgrade() -> None:
     op.drop_table('ad_impressions')
     with op.batch_alter_table('ad_clicks', schema=None) as batch_op:
         batch_op.drop_index('ix_ad_clicks_client_at')
+        batch_op.drop_index('ix_ad_clicks_keyword_day')
         batch_op.drop_index('ix_ad_clicks_campaign_day')
 
     op.drop_table('ad_clicks')
