@@ -358,9 +358,10 @@ def _materialise(connection: sqlite3.Connection, spec: IndexSpec, v: str, query:
         params = clause.params
     else:
         base = (f"SELECT d.id AS id, d.organization_id AS organization_id{numbers}, "
-                f"s.relevance * d.rank_multiplier AS score FROM ({q.scored_matches(spec, f'{v}_fts')}) s "
+                f"s.relevance * d.rank_multiplier AS score "
+                f"FROM ({q.scored_matches(spec, f'{v}_fts', len(query.filters.ids))}) s "
                 f"JOIN {v}_docs d ON d.id = s.doc_id WHERE {clause.where()}")
-        params = [expression, *clause.params]
+        params = [expression, *query.filters.ids, *clause.params]
     connection.execute(f"CREATE TEMP TABLE m AS SELECT *, {key} AS k FROM ({base})", params)
 
 

@@ -106,8 +106,9 @@ def prefix_expression(spec: IndexSpec, text: str) -> str | None:
     return f"{spec.suggest_field} : (" + " AND ".join(terms) + ")"
 
 
-def scored_matches(spec: IndexSpec, table: str) -> str:
-    """SQL selecting (doc_id, relevance) of every match of the expression bound to `?`.
+def scored_matches(spec: IndexSpec, table: str, only: int = 0) -> str:
+    """SQL selecting (doc_id, relevance) of every match of the expression bound to `?` (of the first `only` rowids
+    bound after it, when `only`: scoring a few given documents costs a look-up each, not a pass over every match).
 
     Relevance is BM25 over the text columns weighted by their boosts, plus CODES_BOOST times BM25 over the
     part-number column alone, as OpenSearch adds its codes clause to the text match. FTS5 weighs columns inside
@@ -115,7 +116,8 @@ def scored_matches(spec: IndexSpec, table: str) -> str:
     text = ", ".join([*(f"{boost!r}" for boost in spec.text.values()), "0"])
     codes = ", ".join([*("0" for _ in spec.text), "1"])
     return (f"SELECT doc_id, text + {CODES_BOOST!r} * codes AS relevance FROM (SELECT rowid AS doc_id, "
-            f"-bm25({table}, {text}) AS text, -bm25({table}, {codes}) AS codes FROM {table} WHERE {table} MATCH ?)")
+            f"-bm25({table}, {text}) AS text, -bm25({table}, {codes}) AS codes FROM {table} WHERE {table} MATCH ?"
+            + (f" AND rowid IN ({','.join('?' * only)})" if only else "") + ")")
 
 
 @dataclass

@@ -63,10 +63,12 @@ async def matching_keywords(session: AsyncSession, phrase_keys: Collection[str],
 async def published_listings_of(session: AsyncSession, campaign_ids: Collection[int]) -> dict[int, list[int]]:
     """Each campaign's promoted listings that are published now."""
     found: dict[int, list[int]] = {campaign_id: [] for campaign_id in campaign_ids}
+    # EXISTS, a look-up by key per promoted listing: a join let SQLite walk every published listing first.
+    published = select(Listing.id).where(Listing.id == ad_campaign_listings.c.listing_id,
+                                         Listing.status == ListingStatus.PUBLISHED).exists()
     rows = await session.execute(
         select(ad_campaign_listings.c.campaign_id, ad_campaign_listings.c.listing_id)
-        .join(Listing, Listing.id == ad_campaign_listings.c.listing_id)
-        .where(ad_campaign_listings.c.campaign_id.in_(found), Listing.status == ListingStatus.PUBLISHED))
+        .where(ad_campaign_listings.c.campaign_id.in_(found), published))
     for campaign_id, listing_id in rows:
         found[campaign_id].append(listing_id)
     return found

@@ -37,9 +37,10 @@ class SponsoredAd:
     click_url: str
 
 
-async def matched(session: AsyncSession, query: list[str], today: datetime) -> list[tuple[AdKeyword, AdCampaign]]:
+async def matched(session: AsyncSession, query: list[str], now: datetime) -> list[tuple[AdKeyword, AdCampaign]]:
+    """The keywords of running campaigns that the query's terms match."""
     rows = await repository.matching_keywords(session, keywords.phrase_keys(query), keywords.broad_keys(query),
-                                              today.date())
+                                              now.date())
     return [(keyword, campaign) for keyword, campaign in rows
             if keywords.matches(keyword.terms.split(), keyword.match, query)]
 
