@@ -285,3 +285,26 @@ async def test_an_estimate_runs_the_auction_against_todays_bids(make_actor: Acto
     assert (nothing["position"], nothing["relevant"]) == (None, False)  # no money buys an irrelevant slot
     assert_invalid(await gold.client.get("/api/v1/ads/estimate", params={"keyword": "led", "max_cpc": "0.01"}),
                    max_cpc="greater_than_equal")
+
+
+async def test_changing_keywords_keeps_the_history_of_those_that_stay_and_of_those_dropped(
+        client: httpx.AsyncClient, make_actor: ActorFactory, db: AsyncSession) -> None:
+    admin = await make_actor("both", admin=True)
+    gold = await advertiser(make_actor, db, "Bright Panels")
+    await fund(admin, gold, "50")
+    panel = await published_listing(gold, admin, **PANEL)
+    created = await create(gold, campaign([panel["id"]], ("led panel", "broad", "1.00"), ("ceiling", "broad", "1")))
+    ad = (await search(client, "led panel"))["sponsored"][0]
+    await client.get(ad["click_url"], headers=BROWSER)
+    kept = created["keywords"][0]["id"]
+
+    changed = await gold.client.patch(f"/api/v1/ads/campaigns/{created['id']}", json={"keywords": [
+        {"phrase": "LED panel", "match": "broad", "max_cpc": "2.00"}, {"phrase": "downlight", "max_cpc": "0.50"}]})
+
+    assert changed.status_code == 200, changed.text
+    assert [(k["id"] == kept, k["phrase"], k["max_cpc"]) for k in changed.json()["keywords"]] == [
+        (True, "LED panel", "2"), (False, "downlight", "0.5")]  # the same row, its new bid; "ceiling" dropped
+    assert await clicks(gold, created["id"]) == [("charged", "0.1", "0.1")]
+    assert await balance(gold) == "49.9"
+    # An old page's link, its keyword since dropped or changed, still leads to the listing.
+    assert (await client.get(ad["click_url"], headers={"User-Agent": "Mozilla/5.0 other"})).status_code == 302
