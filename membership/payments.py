@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.clock import utcnow
 from app.models import Invoice, PaymentEvent, RefundDue, Subscription
 from app.models.enums import InvoicePurpose, InvoiceStatus, PaymentProviderName, SubscriptionStatus
-from membership import ad_credit, invoices, purchases
+from membership import ad_credit, featured, invoices, purchases
 from membership.providers.card_gateway import GatewayEvent
 
 CHARGE_SUCCEEDED = "charge.succeeded"
@@ -48,6 +48,8 @@ async def _book(session: AsyncSession, invoice: Invoice, reference: str, paid_at
     await session.flush()
     if invoice.purpose is InvoicePurpose.AD_TOP_UP:
         await ad_credit.credit(session, invoice)
+    if invoice.purpose is InvoicePurpose.FEATURED_SUPPLIER:
+        await featured.start(session, invoice)
     subscription = await _subscription(session, invoice)
     if subscription is None:
         return PAID

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import PlainTextResponse
 
-from app.ads import campaigns, estimates, reports, service
+from app.ads import campaigns, estimates, featured, reports, service
 from app.ads.schemas import (
     MAX_BID,
     MIN_BID,
@@ -19,6 +19,8 @@ from app.ads.schemas import (
     CampaignPatch,
     ClickOut,
     EstimateOut,
+    FeaturedIn,
+    FeaturedOut,
     PlatformAdsOut,
     ReportOut,
     RevenueDayOut,
@@ -123,3 +125,16 @@ async def bid_estimate(viewer: RequiredViewer, session: DbSession, settings: App
     return EstimateOut(keyword=keyword, max_cpc=max_cpc, position=found.position,
                        cost_per_click=found.cost_per_click, competitors=found.competitors, relevant=found.relevant,
                        searches_per_day=found.searches_per_day, clicks_per_day=found.clicks_per_day)
+
+
+@router.get("/ads/featured", response_model=list[FeaturedOut])
+async def featured_placements(viewer: RequiredViewer, session: DbSession) -> list[FeaturedOut]:
+    """Your featured-supplier placements, newest first: waiting for payment, live, or over."""
+    return await featured.mine(session, viewer)
+
+
+@router.post("/ads/featured", status_code=status.HTTP_201_CREATED, response_model=InvoiceOut)
+async def buy_featured(data: FeaturedIn, viewer: RequiredViewer, session: DbSession,
+                       settings: AppSettings) -> InvoiceOut:
+    """30 days as a featured supplier of an HS chapter you sell in (owners): an invoice; live once it is paid."""
+    return await featured.buy(session, settings, viewer, data)

@@ -6,10 +6,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.ads import campaigns, reports, service
-from app.ads.schemas import TopUpIn
+from app.ads import campaigns, featured, reports, service
+from app.ads.schemas import FeaturedIn, TopUpIn
+from app.core.config import Settings
 from app.core.errors import AppError
 from app.core.i18n import N_
+from app.hs.service import code_descriptions
 from app.http.deps import AppSettings, DbSession
 from app.http.forms import filled, parse, refused
 from app.http.ids import MAX_ID
@@ -25,15 +27,19 @@ KINDS = {"ad_top_up": N_("Top-up paid"), "adjustment": N_("Adjustment by the pla
 Invoice = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
-async def _context(session: AsyncSession, user: PageUser) -> dict[str, Any]:
+async def _context(session: AsyncSession, user: PageUser, settings: Settings) -> dict[str, Any]:
+    chapters = await featured.chapters_of(session, user.viewer.organization_id)
+    names = await code_descriptions(session, set(chapters))
     return {"balance": await service.my_balance(session, user.viewer), "min_top_up": MIN_TOP_UP,
-            "max_top_up": MAX_TOP_UP, "kinds": KINDS, "campaigns": await campaigns.my_campaigns(session, user.viewer)}
+            "max_top_up": MAX_TOP_UP, "kinds": KINDS, "campaigns": await campaigns.my_campaigns(session, user.viewer),
+            "placements": await featured.mine(session, user.viewer), "featured_price": settings.ads_featured_price,
+            "chapters": [(chapter, f"{chapter} · {names.get(chapter, '')}") for chapter in chapters]}
 
 
 @router.get("/my/ads", response_class=HTMLResponse)
-async def balance_page(request: Request, user: SignedInUser, session: DbSession,
+async def balance_page(request: Request, user: SignedInUser, session: DbSession, settings: AppSettings,
                        invoice: Invoice = None) -> HTMLResponse:
-    return render(request, PAGE, {**await _context(session, user), "invoice_id": invoice})
+    return render(request, PAGE, {**await _context(session, user, settings), "invoice_id": invoice})
 
 
 @router.post("/my/ads/top-ups")
@@ -44,8 +50,21 @@ async def top_up(request: Request, form: CheckedForm, user: SignedInUser, sessio
         invoice = await service.top_up(session, settings, user.viewer, parse(TopUpIn, values))
     except AppError as error:
         refusal = await refused(session, error, values)
-        return render(request, PAGE, {**await _context(session, user), **refusal}, status_code=error.status)
+        return render(request, PAGE, {**await _context(session, user, settings), **refusal}, status_code=error.status)
     return RedirectResponse(f"/my/ads?invoice={invoice.id}", status_code=303)
+
+
+@router.post("/my/ads/featured")
+async def buy_featured(request: Request, form: CheckedForm, user: SignedInUser, session: DbSession,
+                       settings: AppSettings) -> Response:
+    values = filled(form, ("chapter",))
+    try:
+        invoice = await featured.buy(session, settings, user.viewer, parse(FeaturedIn, values))
+    except AppError as error:
+        refusal = await refused(session, error, values)
+        return render(request, PAGE, {**await _context(session, user, settings), **refusal, "form": "featured"},
+                      status_code=error.status)
+    return RedirectResponse(f"/my/ads?invoice={invoice.id}#featured", status_code=303)
 
 
 @router.get("/admin/ads", response_class=HTMLResponse)

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from app.core.schemas import DecimalOut
 from app.http.ids import MAX_ID
-from app.models.enums import ClickVerdict, KeywordMatch, PaymentProviderName
+from app.models.enums import ClickVerdict, InvoiceStatus, KeywordMatch, PaymentProviderName
 from membership.ad_credit import MAX_TOP_UP, MIN_TOP_UP
 from promotion.campaigns import CampaignStatus
 
@@ -208,3 +208,21 @@ class EstimateOut(BaseModel):
     searches_per_day: float | None = Field(description="From the last week's impressions of this keyword's words "
                                            "(null: no history yet)")
     clicks_per_day: float | None
+
+
+class FeaturedIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    chapter: Annotated[str, StringConstraints(pattern=r"^\d{2}$")] = Field(
+        description="The HS chapter (two digits) whose pages show you; one you have published products in")
+    provider: PaymentProviderName | None = Field(default=None, description="How to pay; the platform's default "
+                                                 "when left out")
+
+
+class FeaturedOut(BaseModel):
+    chapter: str
+    invoice_id: int
+    invoice_status: InvoiceStatus
+    starts_on: date | None = Field(description="Set when the invoice is paid")
+    ends_on: date | None = Field(description="The first day it no longer shows")
+    live: bool

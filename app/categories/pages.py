@@ -6,8 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from app.ads.featured import featured_for
 from app.categories import service
-from app.http.deps import DbSession
+from app.http.deps import DbSession, get_settings
 from app.http.page_deps import PageViewer
 from app.http.templating import render
 from app.listings.repository import cover_images
@@ -27,6 +28,8 @@ async def category_page(request: Request, category: str, session: DbSession, vie
                         page: PageNumber = 1) -> HTMLResponse:
     found = await service.category_page(session, viewer, category, page, PER_PAGE)
     items = found.listings.items
+    chapter = found.category.code[:2] if found.category.level != "section" else None
     return render(request, "categories/detail.html", {
         "found": found, "covers": await cover_images(session, [listing.id for listing in items]),
-        "organizations": await service.listing_suppliers(session, items)})
+        "organizations": await service.listing_suppliers(session, items),
+        "featured": await featured_for(session, get_settings(request), chapter) if chapter else []})

@@ -1,5 +1,6 @@
 """Settings read from the environment (prefix TRADELEADS_) or a .env file."""
 
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -100,6 +101,11 @@ class Settings(BaseSettings):
     inquiries_per_hour: int = Field(default=20, ge=1, description="New inquiries one user may send per hour")
     ads_sponsored_slots: int = Field(default=3, ge=0, le=10,
                                      description="Sponsored results above a search's organic ones; 0 = no ads")
+    ads_featured_price: Decimal = Field(
+        default=Decimal("99"), gt=0, max_digits=12, decimal_places=2,
+        description="Price of 30 days as a featured supplier of one HS chapter, in the platform's currency")
+    ads_featured_slots: int = Field(
+        default=3, ge=0, le=12, description="Featured suppliers shown at once on a chapter's pages and home page")
     ads_relevance_floor: float = Field(
         default=0.3, ge=0, le=1, description="An ad shows only for queries it is at least this relevant to (1 = as "
                                              "relevant as the query's best match), whatever its bid")

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import service as accounts
 from app.accounts.schemas import RegisterInput
-from app.ads import campaigns
+from app.ads import campaigns, featured
 from app.ads import service as ads
-from app.ads.schemas import CampaignIn, KeywordIn, TopUpIn
+from app.ads.schemas import CampaignIn, FeaturedIn, KeywordIn, TopUpIn
 from app.auth.viewer import Viewer
 from app.billing import service as billing
 from app.billing.schemas import SubscribeInput
@@ -62,6 +62,9 @@ class DemoCampaign:
     word: str
     keywords: tuple[tuple[str, KeywordMatch, str], ...]
 
+
+# Featured suppliers (booth promotion), paid: the chapter's pages and the home page show them labelled.
+FEATURED = (("brightway", "85"), ("coromandel", "63"))
 
 CAMPAIGNS = (
     DemoCampaign("coromandel", "Cotton home textiles", "cotton",
@@ -117,6 +120,9 @@ async def seed_demo(session: AsyncSession, store: FileStore, settings: Settings)
                          published[demo_campaign.supplier])
     for title in SHOWCASE:
         await showcase.pick(session, members[SHOWCASE_SUPPLIER].viewer, titles[title])
+    for supplier, chapter in FEATURED:
+        invoice = await featured.buy(session, settings, members[supplier].viewer, FeaturedIn(chapter=chapter))
+        await billing.mark_paid(session, admin.viewer, invoice.id, f"DEMO-FEATURED-{chapter}")
     opened: dict[str, int] = {}
     for demo_rfq in RFQS:
         rfq = await _add_rfq(session, members[demo_rfq.buyer], admin.viewer, demo_rfq)

@@ -4,6 +4,7 @@ from app.models.account_action import AccountAction
 from app.models.ad import AdCampaign, AdClick, AdImpressions, AdKeyword, ad_campaign_listings
 from app.models.alert import AlertDelivery, AlertJob, SavedSearch
 from app.models.base import Base
+from app.models.featured import FeaturedPlacement
 from app.models.fx_rate import FxRate
 from app.models.hs_code import HsCode
 from app.models.inquiry import Inquiry, InquiryMessage
@@ -42,6 +43,7 @@ __all__ = [
            "AlertJob",
            "ApiToken",
            "Base",
+           "FeaturedPlacement",
            "FxRate",
            "HsCode",
            "Inquiry",

@@ -168,6 +168,7 @@ class InvoicePurpose(StrEnum):
     RENEWAL = "renewal"
     UPGRADE = "upgrade"
     AD_TOP_UP = "ad_top_up"  # prepaid advertising credit: the ad balance (a ledger account) gets it once paid
+    FEATURED_SUPPLIER = "featured_supplier"  # a featured-supplier placement in an HS chapter, live once paid
 
 
 PERIOD_INVOICE_PURPOSES = (InvoicePurpose.SUBSCRIPTION, InvoicePurpose.RENEWAL)

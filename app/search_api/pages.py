@@ -124,7 +124,7 @@ async def how_ranking_works(request: Request, session: DbSession) -> HTMLRespons
     return render(request, "search_api/how_ranking_works.html",
                   {"tiers": await all_tiers(session), "boost_shown": ranking.shown,
                    "max_percent": MAX_PAID_BOOST_PERCENT, "showcase_percent": round(SHOWCASE_BOOST * 100),
-                   "sponsored_slots": settings.ads_sponsored_slots,
+                   "sponsored_slots": settings.ads_sponsored_slots, "featured_slots": settings.ads_featured_slots,
                    "relevance_floor": round(settings.ads_relevance_floor * 100)})
 
 

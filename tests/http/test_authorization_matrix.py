@@ -365,6 +365,9 @@ MATRIX: dict[str, dict[str, str]] = {
     "GET /api/v1/admin/ads/report": ADMIN,
     "GET /admin/ads": PAGE_ADMIN,
     "GET /api/v1/ads/estimate": SIGNED_IN,
+    "GET /api/v1/ads/featured": SIGNED_IN,
+    "POST /api/v1/ads/featured": SIGNED_IN,  # the caller's own; who may buy (owner, a chapter it sells in): tests/ads
+    "POST /my/ads/featured": PAGE_SIGNED_IN,
     "GET /my/ads/estimate": PAGE_SIGNED_IN,
     # A sponsored result's link: anyone may follow one; a forged one leads nowhere.
     "GET /c/{token}": row("404", "404", "404", "404", "404"),
