@@ -4,14 +4,16 @@ ranking rule, paid ones included."""
 import re
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import ShowcasePick
+from search.backend import SearchBackend
 from tests.accounts.test_account_pages import message_beside
 from tests.conftest import Actor, ActorFactory
 from tests.http.test_valid_html import parse_errors
-from tests.search_api.conftest import published_listing
+from tests.search_api.conftest import index_now, published_listing
 from tests.showcase.test_showcase_api import TOWELS, supplier_on
 from tests.support.pages import submit_form, text_of
 
@@ -76,12 +78,14 @@ async def test_how_ranking_works_states_each_plans_boost_and_the_showcase(client
 
 
 async def test_the_results_page_labels_the_showcase_and_discloses_paid_boosts(
-        client: httpx.AsyncClient, make_actor: ActorFactory, db: AsyncSession) -> None:
+        app: FastAPI, engine: SearchBackend, client: httpx.AsyncClient, make_actor: ActorFactory,
+        db: AsyncSession) -> None:
     admin = await make_actor("both", admin=True)
     silver = await supplier_on(make_actor, db, "silver", "Silver Towels")
     towels = await published_listing(silver, admin, **TOWELS)
     await published_listing(silver, admin, title="Cotton bath robes")
     await silver.client.post("/api/v1/showcase", json={"listing_id": towels["id"]})
+    await index_now(app)  # with OpenSearch a worker indexes; the embedded default did after each commit
 
     page = await client.get("/search", params={"q": "cotton"})
 
