@@ -16,7 +16,7 @@ from app.models.enums import InvoicePurpose, InvoiceStatus, PaymentProviderName
 from ledger import accounts, journal
 from membership import invoices
 from membership.providers import ask_for_payment
-from membership.tiers import default_tier
+from membership.tiers import platform_currency
 
 MIN_TOP_UP = Decimal("10")
 MAX_TOP_UP = Decimal("100000")
@@ -29,18 +29,13 @@ def entry_key(invoice_id: int) -> str:
     return f"invoice:{invoice_id}"
 
 
-async def currency(session: AsyncSession) -> str:
-    """The platform's currency: the default plan's, as every price list's."""
-    return (await default_tier(session)).currency
-
-
 async def buy(session: AsyncSession, settings: Settings, organization_id: int, amount: Decimal,
               provider: PaymentProviderName, now: datetime | None = None) -> Invoice:
     """An open invoice for `amount` of credit, and the provider asked for the money (a transfer awaited, a card
     charged); nothing is credited until it is paid."""
     payer = invoices.Payer(organization_id, provider)
     invoice = await invoices.issue(session, payer, InvoicePurpose.AD_TOP_UP, [invoices.Line(LINE, amount)],
-                                   await currency(session), None, DUE_IN_DAYS, now)
+                                   await platform_currency(session), None, DUE_IN_DAYS, now)
     await ask_for_payment(invoice, settings)
     await session.flush()
     return invoice

@@ -14,7 +14,7 @@ from app.models import FeaturedPlacement, Invoice
 from app.models.enums import InvoicePurpose, PaymentProviderName
 from membership import invoices
 from membership.providers import ask_for_payment
-from membership.tiers import default_tier
+from membership.tiers import platform_currency
 
 DAYS = 30
 DUE_IN_DAYS = 14
@@ -27,11 +27,10 @@ def line(chapter: str) -> str:
 async def buy(session: AsyncSession, settings: Settings, organization_id: int, chapter: str,
               provider: PaymentProviderName, now: datetime | None = None) -> tuple[Invoice, FeaturedPlacement]:
     """An open invoice for a placement in `chapter`, and the placement waiting for it."""
-    currency = (await default_tier(session)).currency
     invoice = await invoices.issue(session, invoices.Payer(organization_id, provider),
                                    InvoicePurpose.FEATURED_SUPPLIER,
-                                   [invoices.Line(line(chapter), settings.ads_featured_price)], currency, None,
-                                   DUE_IN_DAYS, now)
+                                   [invoices.Line(line(chapter), settings.ads_featured_price)],
+                                   await platform_currency(session), None, DUE_IN_DAYS, now)
     placement = FeaturedPlacement(organization_id=organization_id, chapter=chapter, invoice_id=invoice.id)
     session.add(placement)
     await ask_for_payment(invoice, settings)

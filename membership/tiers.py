@@ -23,6 +23,11 @@ async def tier_by_code(session: AsyncSession, code: str) -> Tier:
     return tier
 
 
+async def platform_currency(session: AsyncSession) -> str:
+    """The platform's currency: the default plan's, as every price list's (ad credit, featured placements)."""
+    return (await default_tier(session)).currency
+
+
 async def default_tier(session: AsyncSession) -> Tier:
     tier = await session.scalar(select(Tier).where(Tier.is_default).order_by(Tier.rank).limit(1))
     if tier is None:

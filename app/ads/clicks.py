@@ -16,7 +16,7 @@ from app.core.config import Settings
 from app.models import AdCampaign, AdClick, AdKeyword, Organization
 from app.models.enums import ClickVerdict
 from ledger import accounts, journal
-from membership import ad_credit
+from membership.tiers import platform_currency
 from promotion import campaigns
 from promotion.clicks import REPEAT_WINDOW, ClickFacts, ClickToken, client_of, is_bot, opened, verdict
 
@@ -57,7 +57,7 @@ async def record(session: AsyncSession, settings: Settings, value: str, clicker:
 
 async def _charge(session: AsyncSession, token: ClickToken, expired: bool, campaign: AdCampaign,
                   clicker: Clicker) -> ClickVerdict:
-    currency = await ad_credit.currency(session)
+    currency = await platform_currency(session)
     account = accounts.ad_balance(campaign.organization_id)
     await journal.lock(session, account, currency)
     now = clock.utcnow()

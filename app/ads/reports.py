@@ -17,7 +17,7 @@ from app.auth.viewer import Viewer, require_admin, require_seller
 from app.core import clock
 from app.core.errors import FieldError, not_found, validation_failed
 from app.core.i18n import N_
-from membership import ad_credit
+from membership.tiers import platform_currency
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 400
@@ -77,7 +77,7 @@ async def report(session: AsyncSession, viewer: Viewer | None, campaign_id: int 
         await PENDING.flush(session)
     stats = await repository.keyword_days(session, chosen, first, last) if chosen else []
     rows = [_row(day) for day in stats]
-    return Report(ReportOut(currency=await ad_credit.currency(session), since=first, until=last, rows=rows,
+    return Report(ReportOut(currency=await platform_currency(session), since=first, until=last, rows=rows,
                             days=_days(rows, first, last)), stats)
 
 
@@ -129,6 +129,6 @@ async def platform_ads(session: AsyncSession, viewer: Viewer | None, days: int =
     recent = [row for row in year if row.day > today - timedelta(days=days)]
     clicks = sum(row.clicks + row.invalid_clicks for row in recent)
     invalid = sum(row.invalid_clicks for row in recent)
-    return PlatformAds(await ad_credit.currency(session), recent, sorted(months.items(), reverse=True),
+    return PlatformAds(await platform_currency(session), recent, sorted(months.items(), reverse=True),
                        invalid / clicks if clicks else None,
                        await repository.top_keywords(session, today - timedelta(days=days - 1)))

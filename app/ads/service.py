@@ -16,6 +16,7 @@ from app.models.enums import PaymentProviderName
 from ledger import accounts, journal
 from membership import ad_credit
 from membership.policy import Action, ensure_allowed
+from membership.tiers import platform_currency
 
 ADJUSTMENT = "adjustment"
 
@@ -24,7 +25,7 @@ async def balance_of(session: AsyncSession, organization_id: int) -> AdBalanceOu
     account = accounts.ad_balance(organization_id)
     lines = [BalanceLineOut(at=line.at, kind=line.kind, amount=line.amount, memo=line.memo)
              for line in await journal.statement(session, account)]
-    return AdBalanceOut(organization_id=organization_id, currency=await ad_credit.currency(session),
+    return AdBalanceOut(organization_id=organization_id, currency=await platform_currency(session),
                         balance=await journal.balance(session, account), lines=lines)
 
 
@@ -49,7 +50,7 @@ async def adjust(session: AsyncSession, viewer: Viewer | None, data: AdjustmentI
     account = accounts.ad_balance(data.organization_id)
     legs = [journal.Leg(account, data.amount), journal.Leg(accounts.PLATFORM_ADJUSTMENTS, -data.amount)]
     try:
-        await journal.post(session, f"{ADJUSTMENT}:{uuid4().hex}", ADJUSTMENT, await ad_credit.currency(session),
+        await journal.post(session, f"{ADJUSTMENT}:{uuid4().hex}", ADJUSTMENT, await platform_currency(session),
                            legs, memo=data.reason, within=journal.Within(account))
     except journal.InsufficientBalance as exc:
         raise _below_zero(exc) from exc
